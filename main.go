@@ -1,0 +1,67 @@
+// Command aimsbench is an offline workbench for ISO/IEC 42001 readiness assessments: a TUI
+// for the assessor's day and a command line for scripts. This file only parses flags,
+// builds the pieces and hands over to them.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"aimsbench/checklists"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// usageError marks a mistake in how the command was called (exit 2, not 1).
+type usageError struct{ error }
+
+// options are the flags every command accepts.
+type options struct {
+	db        string
+	catalogue string
+}
+
+// catalogue loads the catalogue the user chose, or the built-in one.
+func (o *options) loadCatalogue() (*checklists.Catalogue, error) {
+	if o.catalogue == "" {
+		return checklists.Builtin()
+	}
+	return checklists.LoadFile(o.catalogue)
+}
+
+func newRoot() *cobra.Command {
+	opts := &options{}
+	root := &cobra.Command{
+		Use:           "aimsbench",
+		Short:         "Offline ISO/IEC 42001 readiness assessment workbench",
+		Long:          "aimsbench runs an ISO/IEC 42001 (AI management system) readiness assessment on one machine, with no network:\nscoping and AI system inventory, gap analysis, risk and impact, control testing, maturity, nonconformities and a PDF report.\nWithout a command it opens the terminal workbench.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE:          func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	root.PersistentFlags().StringVar(&opts.db, "db", "", "database file (default $AIMSBENCH_DB, else the user data directory)")
+	root.PersistentFlags().StringVar(&opts.catalogue, "catalogue", "", "catalogue JSON file to use instead of the built-in ISO/IEC 42001:2023 one")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(catalogueCmd(opts), versionCmd())
+	return root
+}
+
+func main() {
+	root := newRoot()
+	err := root.Execute()
+	if err == nil {
+		return
+	}
+	fmt.Fprintln(os.Stderr, "aimsbench:", err)
+	var u usageError
+	if errors.As(err, &u) || isCobraUsage(err) {
+		fmt.Fprintln(os.Stderr, "Run 'aimsbench --help' for usage.")
+		os.Exit(2)
+	}
+	os.Exit(1)
+}
