@@ -1,0 +1,299 @@
+package assessment
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"aimsbench/checklists"
+)
+
+// outcome is what a condition finds: whether it holds, why not, and the systems involved.
+type outcome struct {
+	holds   bool
+	why     string
+	systems []string
+}
+
+func pass() outcome { return outcome{holds: true} }
+
+func fail(systems []string, format string, args ...any) outcome {
+	return outcome{why: fmt.Sprintf(format, args...), systems: systems}
+}
+
+// failIfAny fails with the listed names when there are any.
+func failIfAny(names []string, what string) outcome {
+	if len(names) == 0 {
+		return pass()
+	}
+	return fail(names, "%s: %s", what, strings.Join(names, ", "))
+}
+
+// condition evaluates a named fact about the assessment as of a date.
+type condition func(cat *checklists.Catalogue, a *Assessment, asOf time.Time) outcome
+
+// conditions implements checklists.Conditions; a test proves every name is covered.
+var conditions = map[string]condition{
+	"governance_lead_named": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		for _, h := range a.RoleHolders {
+			if h.RoleID == "aims-manager" && strings.TrimSpace(h.Name) != "" {
+				return pass()
+			}
+		}
+		return fail(nil, "no AI governance officer (AIMS manager) is named")
+	},
+	"inventory_complete": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		if len(a.Systems) == 0 {
+			return fail(nil, "the AI system inventory is empty")
+		}
+		var incomplete []string
+		for _, s := range a.Systems {
+			var missing []string
+			if strings.TrimSpace(s.Owner) == "" {
+				missing = append(missing, "owner")
+			}
+			if s.Stage == "" {
+				missing = append(missing, "life-cycle stage")
+			}
+			if len(s.Roles) == 0 {
+				missing = append(missing, "AI role")
+			}
+			if len(missing) > 0 {
+				incomplete = append(incomplete, fmt.Sprintf("%s (no %s)", s.Name, strings.Join(missing, ", ")))
+			}
+		}
+		return failIfAny(incomplete, "inventory entries incomplete")
+	},
+	"roles_per_system": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		if len(a.Systems) == 0 {
+			return fail(nil, "the AI system inventory is empty, so no AI role is determined")
+		}
+		return failIfAny(systemNames(a, func(s AISystem) bool { return len(s.Roles) == 0 }), "systems without a determined AI role")
+	},
+	"scope_defined": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		switch {
+		case strings.TrimSpace(a.Scope.Statement) == "":
+			return fail(nil, "no scope statement is recorded")
+		case strings.TrimSpace(a.Scope.Boundaries) == "":
+			return fail(nil, "the scope's boundaries are not recorded")
+		}
+		return pass()
+	},
+	"risk_register_present": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		if len(a.Risks) == 0 {
+			return fail(nil, "the AI risk register is empty")
+		}
+		return pass()
+	},
+	"impact_assessments_current": func(_ *checklists.Catalogue, a *Assessment, asOf time.Time) outcome {
+		var stale []string
+		for _, s := range a.Systems {
+			if s.InScope {
+				if why := aisiaProblem(s, asOf); why != "" {
+					stale = append(stale, fmt.Sprintf("%s (%s)", s.Name, why))
+				}
+			}
+		}
+		o := failIfAny(stale, "in-scope systems without a current impact assessment")
+		o.systems = systemNames(a, func(s AISystem) bool { return s.InScope && aisiaProblem(s, asOf) != "" })
+		return o
+	},
+	"soa_justified": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		var bad []string
+		for _, item := range cat.Assessable() {
+			if r := a.Result(item); item.IsControl() && r.Decision == Excluded && r.Justification == "" {
+				bad = append(bad, item.ID)
+			}
+		}
+		return failIfAny(bad, "controls excluded without justification")
+	},
+	"included_controls_conformant": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		var bad []string
+		for _, item := range cat.Assessable() {
+			if r := a.Result(item); item.IsControl() && r.Decision != Excluded && r.Status != Conformant {
+				bad = append(bad, fmt.Sprintf("%s (%s)", item.ID, r.Status.Label()))
+			}
+		}
+		return failIfAny(bad, "included controls not conformant")
+	},
+	"ncs_verified": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		var bad []string
+		for _, nc := range a.NCs {
+			if (nc.Grade == MajorNC || nc.Grade == MinorNC) && nc.Status != NCVerified {
+				bad = append(bad, fmt.Sprintf("%s (%s)", nc.Label(), nc.Status.Label()))
+			}
+		}
+		return failIfAny(bad, "nonconformities not verified effective")
+	},
+	"evidence_requests_received": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		missing := 0
+		for _, c := range cat.EvidenceRequests {
+			for _, e := range c.Items {
+				if a.Requests[e.ID] != Received {
+					missing++
+				}
+			}
+		}
+		if missing > 0 {
+			return fail(nil, "%d evidence requests are not received", missing)
+		}
+		return pass()
+	},
+	"certification_body_named": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		if strings.TrimSpace(a.Certification.Body) == "" {
+			return fail(nil, "no certification body is engaged")
+		}
+		return pass()
+	},
+	"exclusions_credible": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+		var bad []string
+		for _, item := range cat.Assessable() {
+			r := a.Result(item)
+			if !item.IsControl() || r.Decision != Excluded {
+				continue
+			}
+			switch {
+			case len(strings.Fields(r.Justification)) < minJustificationWords:
+				bad = append(bad, fmt.Sprintf("%s (justification too thin)", item.ID))
+			case sensitiveExclusion(cat, a, item):
+				bad = append(bad, fmt.Sprintf("%s (excluded despite high-impact systems in scope)", item.ID))
+			}
+		}
+		for _, s := range a.Systems {
+			if !s.InScope && s.Impact == ImpactHigh {
+				bad = append(bad, fmt.Sprintf("%s (high-impact system left out of scope)", s.Name))
+			}
+		}
+		o := failIfAny(bad, "exclusions without a credible justification")
+		o.systems = systemNames(a, func(s AISystem) bool { return !s.InScope && s.Impact == ImpactHigh })
+		return o
+	},
+}
+
+// minJustificationWords is the fewest words an SoA exclusion justification needs to be taken
+// as reasoned rather than a placeholder such as "n/a" or "not relevant".
+const minJustificationWords = 6
+
+// aisiaProblem says why a system's impact assessment is not current: missing, older than
+// twelve months, or older than the system's last significant change.
+func aisiaProblem(s AISystem, asOf time.Time) string {
+	switch {
+	case s.AISIADate.IsZero():
+		return "none"
+	case s.AISIADate.Before(day(asOf).AddDate(-1, 0, 0)):
+		return "older than 12 months"
+	case !s.LastChange.IsZero() && s.AISIADate.Before(s.LastChange):
+		return "older than the last significant change"
+	}
+	return ""
+}
+
+func systemNames(a *Assessment, keep func(AISystem) bool) []string {
+	var out []string
+	for _, s := range a.Systems {
+		if keep(s) {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+// ChecklistResult is one readiness checklist line decided from the data (§4.5).
+type ChecklistResult struct {
+	ID    string   `json:"id"`
+	Title string   `json:"title"`
+	Holds bool     `json:"holds"`
+	Why   []string `json:"why"`
+}
+
+// Checklist decides each readiness checklist entry: it holds when its items are conformant
+// (or excluded controls) and its conditions hold; otherwise Why says what is missing.
+func Checklist(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []ChecklistResult {
+	out := []ChecklistResult{}
+	for _, e := range cat.ReadinessChecklist {
+		res := ChecklistResult{ID: e.ID, Title: e.Title, Why: []string{}}
+		for _, id := range e.Items {
+			item, _ := cat.Item(id)
+			if r := a.Result(item); a.InReadinessScope(item) && r.Status != Conformant {
+				res.Why = append(res.Why, fmt.Sprintf("%s is %s", id, r.Status.Label()))
+			}
+		}
+		for _, name := range e.Conditions {
+			if o := conditions[name](cat, a, asOf); !o.holds {
+				res.Why = append(res.Why, o.why)
+			}
+		}
+		res.Holds = len(res.Why) == 0
+		out = append(out, res)
+	}
+	return out
+}
+
+// itemTests implements checklists.ItemTests.
+var itemTests = map[string]func(item checklists.Item, r *Result) bool{
+	"nonconformant":          func(_ checklists.Item, r *Result) bool { return r.Status == Nonconformant },
+	"not_conformant":         func(_ checklists.Item, r *Result) bool { return r.Status == Partial || r.Status == Nonconformant },
+	"unassessed_or_excluded": func(_ checklists.Item, r *Result) bool { return r.Status == NotAssessed || r.Decision == Excluded },
+}
+
+// systemSelectors implements checklists.SystemSelectors.
+var systemSelectors = map[string]func(s AISystem) bool{
+	"with_suppliers":                func(s AISystem) bool { return s.InScope && strings.TrimSpace(s.Suppliers) != "" },
+	"in_operation":                  func(s AISystem) bool { return s.InScope && s.Stage == "operation-monitoring" },
+	"high_impact_without_oversight": func(s AISystem) bool { return s.InScope && s.Impact == ImpactHigh && !s.HumanOversight },
+}
+
+// GapFinding is a common gap found in the data, with the items and systems that caused it.
+type GapFinding struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Items   []string `json:"items"`
+	Systems []string `json:"systems"`
+	Detail  string   `json:"detail"`
+}
+
+// CommonGaps applies the catalogue's common-gap rules (§4.6).
+func CommonGaps(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []GapFinding {
+	var out []GapFinding
+	for _, g := range cat.CommonGaps {
+		f := GapFinding{ID: g.ID, Title: g.Title, Items: []string{}, Systems: []string{}}
+		var details []string
+		if g.When != "" {
+			for _, id := range g.Items {
+				item, _ := cat.Item(id)
+				if r := a.Result(item); itemTests[g.When](item, r) {
+					f.Items = append(f.Items, id)
+					details = append(details, fmt.Sprintf("%s is %s", id, describe(item, r)))
+				}
+			}
+			if len(f.Items) == 0 {
+				continue
+			}
+		}
+		if g.Systems != "" {
+			f.Systems = systemNames(a, systemSelectors[g.Systems])
+			if len(f.Systems) == 0 {
+				continue
+			}
+			details = append(details, "systems concerned: "+strings.Join(f.Systems, ", "))
+		}
+		if g.Condition != "" {
+			o := conditions[g.Condition](cat, a, asOf)
+			if o.holds {
+				continue
+			}
+			f.Systems = append(f.Systems, o.systems...)
+			details = append(details, o.why)
+		}
+		f.Detail = strings.Join(details, "; ")
+		out = append(out, f)
+	}
+	return out
+}
+
+func describe(item checklists.Item, r *Result) string {
+	if item.IsControl() && r.Decision == Excluded {
+		return "excluded from the SoA"
+	}
+	return r.Status.Label()
+}

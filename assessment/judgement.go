@@ -1,0 +1,126 @@
+package assessment
+
+import (
+	"fmt"
+	"strings"
+
+	"aimsbench/checklists"
+)
+
+// Judgement is one edit of a requirement's result. Nil fields are left as they are, so the
+// command line, the TUI and imports all go through the same refusals.
+type Judgement struct {
+	Status         *Status
+	Maturity       *int
+	Target         *int
+	Decision       *Decision
+	Justification  *string
+	Finding        *string
+	Recommendation *string
+	Owner          *string
+	Priority       *Priority
+	AddEvidence    []Evidence
+}
+
+// NewResult is the result of an item nobody has judged yet.
+func NewResult(item checklists.Item) *Result {
+	r := &Result{ItemID: item.ID, Status: NotAssessed}
+	if item.IsControl() {
+		r.Decision = Included
+	}
+	return r
+}
+
+// Apply checks a judgement against the rules of §4.1 and, only when all of it is acceptable,
+// applies it to a copy of r. The original is never half-changed.
+func (j Judgement) Apply(item checklists.Item, r *Result) (*Result, error) {
+	if !item.Assessable() {
+		return nil, fmt.Errorf("%s is a heading, not a requirement; judge its sub-clauses or controls instead", item.ID)
+	}
+	next := *r
+	next.Evidence = append([]Evidence(nil), r.Evidence...)
+	if j.Maturity != nil {
+		if err := CheckMaturity("maturity", *j.Maturity); err != nil {
+			return nil, err
+		}
+		next.Maturity = *j.Maturity
+	}
+	if j.Target != nil {
+		if err := CheckMaturity("target", *j.Target); err != nil {
+			return nil, err
+		}
+		next.Target = *j.Target
+	}
+	if j.Justification != nil {
+		next.Justification = strings.TrimSpace(*j.Justification)
+	}
+	if j.Decision != nil {
+		if !item.IsControl() {
+			return nil, fmt.Errorf("%s is a clause requirement; only Annex A controls have a Statement of Applicability decision", item.ID)
+		}
+		next.Decision = *j.Decision
+		switch {
+		case next.Decision == Excluded:
+			next.Status = NotApplicable
+		case r.Decision == Excluded:
+			next.Status = NotAssessed // back in the SoA: judge it afresh
+		}
+	}
+	if next.Decision == Excluded && next.Justification == "" {
+		return nil, fmt.Errorf("excluding %s from the Statement of Applicability needs a justification; give one with the reason it does not apply", item.ID)
+	}
+	if j.Status != nil {
+		if err := checkStatus(item, next.Decision, *j.Status); err != nil {
+			return nil, err
+		}
+		next.Status = *j.Status
+	}
+	for _, s := range []struct {
+		field *string
+		to    *string
+	}{{&next.Finding, j.Finding}, {&next.Recommendation, j.Recommendation}, {&next.Owner, j.Owner}} {
+		if s.to != nil {
+			*s.field = *s.to
+		}
+	}
+	if j.Priority != nil {
+		next.Priority = *j.Priority
+	}
+	for _, e := range j.AddEvidence {
+		if strings.TrimSpace(e.Title) == "" {
+			return nil, fmt.Errorf("an evidence item needs a title")
+		}
+		next.Evidence = append(next.Evidence, e)
+	}
+	return &next, nil
+}
+
+// checkStatus refuses statuses the standard does not allow: clause requirements are mandatory,
+// and a control is not applicable exactly when the SoA excludes it.
+func checkStatus(item checklists.Item, d Decision, s Status) error {
+	switch {
+	case s == NotApplicable && !item.IsControl():
+		return fmt.Errorf("%s is a mandatory clause requirement and cannot be marked not applicable", item.ID)
+	case s == NotApplicable && d != Excluded:
+		return fmt.Errorf("%s is included in the Statement of Applicability; to mark it not applicable, exclude it with a justification", item.ID)
+	case s != NotApplicable && d == Excluded:
+		return fmt.Errorf("%s is excluded in the Statement of Applicability, so it is not applicable; include it first to judge it", item.ID)
+	}
+	return nil
+}
+
+// EffectiveTarget is the result's target, or the default when none was set.
+func (r *Result) EffectiveTarget() int {
+	if r.Target == 0 {
+		return DefaultTarget
+	}
+	return r.Target
+}
+
+// Result returns the stored result of an item, or a fresh one when it has not been judged.
+func (a *Assessment) Result(item checklists.Item) *Result {
+	if r, ok := a.Results[item.ID]; ok {
+		return r
+	}
+	return NewResult(item)
+}
