@@ -1,0 +1,308 @@
+package store
+
+import (
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+)
+
+// ErrNotFound is returned for an assessment ID that is not in the database.
+var ErrNotFound = errors.New("no such assessment")
+
+func newID() string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// header is the assessment without its collections, as stored in its header record.
+func header(a *assessment.Assessment) assessment.Assessment {
+	h := *a
+	h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues = nil, nil, nil, nil, nil, nil, nil, nil
+	return h
+}
+
+// Create stores a whole assessment (new, demo, import, next cycle) in one transaction and
+// returns its new ID.
+func (s *Store) Create(a *assessment.Assessment) (string, error) {
+	id := newID()
+	now := s.now().UTC()
+	err := s.write("", func(t *tx) error {
+		if _, err := t.Exec("INSERT INTO assessments (id, created, updated) VALUES (?, ?, ?)", id, t.at, t.at); err != nil {
+			return fmt.Errorf("cannot create the assessment: %w", err)
+		}
+		c := *a
+		c.ID = id
+		if c.Created.IsZero() {
+			c.Created = now
+		}
+		c.Updated = now
+		return t.putAll(&c)
+	})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}
+
+// putAll writes every record of an assessment.
+func (t *tx) putAll(a *assessment.Assessment) error {
+	id := a.ID
+	type record struct {
+		kind, key string
+		value     any
+	}
+	puts := []record{{kindHeader, "", header(a)}}
+	add := func(kind, key string, v any) { puts = append(puts, record{kind, key, v}) }
+	for _, h := range a.RoleHolders {
+		add(kindRole, h.RoleID, h)
+	}
+	for _, sys := range a.Systems {
+		add(kindSystem, strconv.FormatInt(sys.ID, 10), sys)
+	}
+	for _, itemID := range sortedKeys(a.Results) {
+		add(kindResult, itemID, a.Results[itemID])
+	}
+	for _, r := range a.Risks {
+		add(kindRisk, strconv.FormatInt(r.ID, 10), r)
+	}
+	for _, test := range a.Tests {
+		add(kindTest, test.ControlID, test)
+	}
+	for _, nc := range a.NCs {
+		add(kindNC, strconv.Itoa(nc.Number), nc)
+	}
+	for _, k := range sortedKeys(a.Requests) {
+		add(kindRequest, k, a.Requests[k])
+	}
+	for _, k := range sortedKeys(a.KPIValues) {
+		add(kindKPI, k, a.KPIValues[k])
+	}
+	for _, p := range puts {
+		if err := t.put(id, p.kind, p.key, p.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// List returns every assessment's header, most recently updated first.
+func (s *Store) List() ([]assessment.Header, error) {
+	rows, err := s.db.Query(`SELECT a.id, a.updated, r.body FROM assessments a
+		JOIN records r ON r.assessment_id = a.id AND r.kind = 'header' AND r.key = ''
+		ORDER BY a.updated DESC, a.id`)
+	if err != nil {
+		return nil, fmt.Errorf("cannot list assessments: %w", err)
+	}
+	defer rows.Close()
+	var out []assessment.Header
+	for rows.Next() {
+		var id, updated, body string
+		if err := rows.Scan(&id, &updated, &body); err != nil {
+			return nil, fmt.Errorf("cannot list assessments: %w", err)
+		}
+		var a assessment.Assessment
+		if err := json.Unmarshal([]byte(body), &a); err != nil {
+			return nil, fmt.Errorf("assessment %s cannot be read: %w", id, err)
+		}
+		u, _ := time.Parse(time.RFC3339Nano, updated)
+		out = append(out, assessment.Header{ID: id, Title: a.Title, Organisation: a.Organisation.Name, Updated: u})
+	}
+	return out, rows.Err()
+}
+
+// Resolve turns an ID, or a unique prefix of one, into the full ID.
+func (s *Store) Resolve(ref string) (string, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return "", fmt.Errorf("no assessment ID given; run 'aimsbench list' to see them")
+	}
+	rows, err := s.db.Query("SELECT id FROM assessments WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2", ref, escapeLike(ref)+"%")
+	if err != nil {
+		return "", fmt.Errorf("cannot look up assessment %s: %w", ref, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	switch {
+	case len(ids) == 0:
+		return "", fmt.Errorf("%w %q in %s; run 'aimsbench list' to see the IDs", ErrNotFound, ref, s.path)
+	case len(ids) > 1 && !slices.Contains(ids, ref):
+		return "", fmt.Errorf("%q matches more than one assessment; give more of the ID", ref)
+	case slices.Contains(ids, ref):
+		return ref, nil
+	}
+	return ids[0], rows.Err()
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Load reads a whole assessment with one query.
+func (s *Store) Load(id string) (*assessment.Assessment, error) {
+	rows, err := s.db.Query("SELECT kind, key, body FROM records WHERE assessment_id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
+	}
+	defer rows.Close()
+	a := &assessment.Assessment{}
+	var results = map[string]*assessment.Result{}
+	requests, kpis := map[string]assessment.RequestStatus{}, map[string]assessment.KPIValue{}
+	found := false
+	for rows.Next() {
+		var kind, key string
+		var body []byte
+		if err := rows.Scan(&kind, &key, &body); err != nil {
+			return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
+		}
+		if err := decodeInto(a, results, requests, kpis, kind, key, body); err != nil {
+			return nil, fmt.Errorf("%s of assessment %s cannot be read (%v); restore from a backup", describeRecord(kind, key, id), id, err)
+		}
+		found = found || kind == kindHeader
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
+	}
+	if !found {
+		return nil, fmt.Errorf("%w %q", ErrNotFound, id)
+	}
+	a.ID, a.Results, a.Requests, a.KPIValues = id, results, requests, kpis
+	sortCollections(a)
+	return a, nil
+}
+
+// decodeInto places one record into the assessment being loaded.
+func decodeInto(a *assessment.Assessment, results map[string]*assessment.Result, requests map[string]assessment.RequestStatus, kpis map[string]assessment.KPIValue, kind, key string, body []byte) error {
+	var err error
+	switch kind {
+	case kindHeader:
+		err = json.Unmarshal(body, a)
+	case kindRole:
+		var v assessment.RoleHolder
+		err = json.Unmarshal(body, &v)
+		a.RoleHolders = append(a.RoleHolders, v)
+	case kindSystem:
+		var v assessment.AISystem
+		err = json.Unmarshal(body, &v)
+		a.Systems = append(a.Systems, v)
+	case kindResult:
+		var v assessment.Result
+		err = json.Unmarshal(body, &v)
+		results[key] = &v
+	case kindRisk:
+		var v assessment.Risk
+		err = json.Unmarshal(body, &v)
+		a.Risks = append(a.Risks, v)
+	case kindTest:
+		var v assessment.ControlTest
+		err = json.Unmarshal(body, &v)
+		a.Tests = append(a.Tests, v)
+	case kindNC:
+		var v assessment.Nonconformity
+		err = json.Unmarshal(body, &v)
+		a.NCs = append(a.NCs, v)
+	case kindRequest:
+		var v assessment.RequestStatus
+		err = json.Unmarshal(body, &v)
+		requests[key] = v
+	case kindKPI:
+		var v assessment.KPIValue
+		err = json.Unmarshal(body, &v)
+		kpis[key] = v
+	}
+	return err
+}
+
+// sortCollections puts loaded collections in a stable order: by ID, number or control.
+func sortCollections(a *assessment.Assessment) {
+	slices.SortFunc(a.RoleHolders, func(x, y assessment.RoleHolder) int { return strings.Compare(x.RoleID, y.RoleID) })
+	slices.SortFunc(a.Systems, func(x, y assessment.AISystem) int { return int(x.ID - y.ID) })
+	slices.SortFunc(a.Risks, func(x, y assessment.Risk) int { return int(x.ID - y.ID) })
+	slices.SortFunc(a.NCs, func(x, y assessment.Nonconformity) int { return x.Number - y.Number })
+	slices.SortFunc(a.Tests, func(x, y assessment.ControlTest) int { return strings.Compare(x.ControlID, y.ControlID) })
+}
+
+// Delete removes an assessment and everything in it. The audit trail keeps the record of it.
+func (s *Store) Delete(id string) error {
+	return s.write("", func(t *tx) error {
+		rows, err := t.Query("SELECT kind, key FROM records WHERE assessment_id = ? ORDER BY kind, key", id)
+		if err != nil {
+			return fmt.Errorf("cannot delete assessment %s: %w", id, err)
+		}
+		var keys [][2]string
+		for rows.Next() {
+			var k [2]string
+			rows.Scan(&k[0], &k[1])
+			keys = append(keys, k)
+		}
+		rows.Close()
+		for _, k := range keys {
+			if err := t.remove(id, k[0], k[1]); err != nil {
+				return err
+			}
+		}
+		res, err := t.Exec("DELETE FROM assessments WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("cannot delete assessment %s: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%w %q", ErrNotFound, id)
+		}
+		return nil
+	})
+}
+
+// SaveJudgement applies one judgement to an item's result through the rules of package
+// assessment and stores it durably. A refused judgement changes nothing.
+func (s *Store) SaveJudgement(aid string, item checklists.Item, j assessment.Judgement) (*assessment.Result, error) {
+	var saved *assessment.Result
+	err := s.write(aid, func(t *tx) error {
+		if err := t.mustExist(aid); err != nil {
+			return err
+		}
+		current := assessment.NewResult(item)
+		if _, err := t.getJSON(aid, kindResult, item.ID, current); err != nil {
+			return err
+		}
+		next, err := j.Apply(item, current)
+		if err != nil {
+			return err
+		}
+		saved = next
+		return t.put(aid, kindResult, item.ID, next)
+	})
+	return saved, err
+}
+
+func (t *tx) mustExist(aid string) error {
+	var one int
+	err := t.QueryRow("SELECT 1 FROM assessments WHERE id = ?", aid).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%w %q", ErrNotFound, aid)
+	}
+	return err
+}
