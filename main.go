@@ -6,6 +6,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -47,21 +48,28 @@ func newRoot() *cobra.Command {
 	root.PersistentFlags().StringVar(&opts.db, "db", "", "database file (default $AIMSBENCH_DB, else the user data directory)")
 	root.PersistentFlags().StringVar(&opts.catalogue, "catalogue", "", "catalogue JSON file to use instead of the built-in ISO/IEC 42001:2023 one")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(catalogueCmd(opts), versionCmd())
+	root.AddCommand(newCmd(opts), demoCmd(opts), listCmd(opts), summaryCmd(opts), assessCmd(opts),
+		importCmd(opts), verifyCmd(opts), backupCmd(opts), catalogueCmd(opts), versionCmd())
 	return root
 }
 
-func main() {
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// run executes one command line and returns the exit code: 0 ok, 1 failed, 2 usage.
+func run(args []string, stdout, stderr io.Writer) int {
 	root := newRoot()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	err := root.Execute()
 	if err == nil {
-		return
+		return 0
 	}
-	fmt.Fprintln(os.Stderr, "aimsbench:", err)
+	fmt.Fprintln(stderr, "aimsbench:", err)
 	var u usageError
 	if errors.As(err, &u) || isCobraUsage(err) {
-		fmt.Fprintln(os.Stderr, "Run 'aimsbench --help' for usage.")
-		os.Exit(2)
+		fmt.Fprintln(stderr, "Run 'aimsbench --help' for usage.")
+		return 2
 	}
-	os.Exit(1)
+	return 1
 }

@@ -8,25 +8,28 @@ import (
 	"aimsbench/checklists"
 )
 
-// outcome is what a condition finds: whether it holds, why not, and the systems involved.
+// outcome is what a condition finds: whether it holds, why not, and the items and systems
+// involved.
 type outcome struct {
 	holds   bool
 	why     string
+	items   []string
 	systems []string
 }
 
 func pass() outcome { return outcome{holds: true} }
 
-func fail(systems []string, format string, args ...any) outcome {
-	return outcome{why: fmt.Sprintf(format, args...), systems: systems}
+func fail(format string, args ...any) outcome {
+	return outcome{why: fmt.Sprintf(format, args...)}
 }
 
-// failIfAny fails with the listed names when there are any.
+// failIfAny fails listing the names when there are any; callers say which items or systems
+// they concern.
 func failIfAny(names []string, what string) outcome {
 	if len(names) == 0 {
 		return pass()
 	}
-	return fail(names, "%s: %s", what, strings.Join(names, ", "))
+	return fail("%s: %s", what, strings.Join(names, ", "))
 }
 
 // condition evaluates a named fact about the assessment as of a date.
@@ -40,13 +43,13 @@ var conditions = map[string]condition{
 				return pass()
 			}
 		}
-		return fail(nil, "no AI governance officer (AIMS manager) is named")
+		return fail("no AI governance officer (AIMS manager) is named")
 	},
 	"inventory_complete": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
 		if len(a.Systems) == 0 {
-			return fail(nil, "the AI system inventory is empty")
+			return fail("the AI system inventory is empty")
 		}
-		var incomplete []string
+		var incomplete, systems []string
 		for _, s := range a.Systems {
 			var missing []string
 			if strings.TrimSpace(s.Owner) == "" {
@@ -60,28 +63,34 @@ var conditions = map[string]condition{
 			}
 			if len(missing) > 0 {
 				incomplete = append(incomplete, fmt.Sprintf("%s (no %s)", s.Name, strings.Join(missing, ", ")))
+				systems = append(systems, s.Name)
 			}
 		}
-		return failIfAny(incomplete, "inventory entries incomplete")
+		o := failIfAny(incomplete, "inventory entries incomplete")
+		o.systems = systems
+		return o
 	},
 	"roles_per_system": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
 		if len(a.Systems) == 0 {
-			return fail(nil, "the AI system inventory is empty, so no AI role is determined")
+			return fail("the AI system inventory is empty, so no AI role is determined")
 		}
-		return failIfAny(systemNames(a, func(s AISystem) bool { return len(s.Roles) == 0 }), "systems without a determined AI role")
+		names := systemNames(a, func(s AISystem) bool { return len(s.Roles) == 0 })
+		o := failIfAny(names, "systems without a determined AI role")
+		o.systems = names
+		return o
 	},
 	"scope_defined": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
 		switch {
 		case strings.TrimSpace(a.Scope.Statement) == "":
-			return fail(nil, "no scope statement is recorded")
+			return fail("no scope statement is recorded")
 		case strings.TrimSpace(a.Scope.Boundaries) == "":
-			return fail(nil, "the scope's boundaries are not recorded")
+			return fail("the scope's boundaries are not recorded")
 		}
 		return pass()
 	},
 	"risk_register_present": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
 		if len(a.Risks) == 0 {
-			return fail(nil, "the AI risk register is empty")
+			return fail("the AI risk register is empty")
 		}
 		return pass()
 	},
@@ -101,11 +110,13 @@ var conditions = map[string]condition{
 	"soa_justified": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
 		var bad []string
 		for _, item := range cat.Assessable() {
-			if r := a.Result(item); item.IsControl() && r.Decision == Excluded && r.Justification == "" {
+			if unjustifiedExclusion(item, a.Result(item)) {
 				bad = append(bad, item.ID)
 			}
 		}
-		return failIfAny(bad, "controls excluded without justification")
+		o := failIfAny(bad, "controls excluded without justification")
+		o.items = bad
+		return o
 	},
 	"included_controls_conformant": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
 		var bad []string
@@ -126,27 +137,28 @@ var conditions = map[string]condition{
 		return failIfAny(bad, "nonconformities not verified effective")
 	},
 	"evidence_requests_received": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
-		missing := 0
+		missing, total := 0, 0
 		for _, c := range cat.EvidenceRequests {
 			for _, e := range c.Items {
+				total++
 				if a.Requests[e.ID] != Received {
 					missing++
 				}
 			}
 		}
 		if missing > 0 {
-			return fail(nil, "%d evidence requests are not received", missing)
+			return fail("%d of %d evidence requests are not received yet", missing, total)
 		}
 		return pass()
 	},
 	"certification_body_named": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
 		if strings.TrimSpace(a.Certification.Body) == "" {
-			return fail(nil, "no certification body is engaged")
+			return fail("no certification body is engaged")
 		}
 		return pass()
 	},
 	"exclusions_credible": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
-		var bad []string
+		var bad, items []string
 		for _, item := range cat.Assessable() {
 			r := a.Result(item)
 			if !item.IsControl() || r.Decision != Excluded {
@@ -157,7 +169,10 @@ var conditions = map[string]condition{
 				bad = append(bad, fmt.Sprintf("%s (justification too thin)", item.ID))
 			case sensitiveExclusion(cat, a, item):
 				bad = append(bad, fmt.Sprintf("%s (excluded despite high-impact systems in scope)", item.ID))
+			default:
+				continue
 			}
+			items = append(items, item.ID)
 		}
 		for _, s := range a.Systems {
 			if !s.InScope && s.Impact == ImpactHigh {
@@ -165,6 +180,7 @@ var conditions = map[string]condition{
 			}
 		}
 		o := failIfAny(bad, "exclusions without a credible justification")
+		o.items = items
 		o.systems = systemNames(a, func(s AISystem) bool { return !s.InScope && s.Impact == ImpactHigh })
 		return o
 	},
@@ -282,6 +298,7 @@ func CommonGaps(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []GapF
 			if o.holds {
 				continue
 			}
+			f.Items = append(f.Items, o.items...)
 			f.Systems = append(f.Systems, o.systems...)
 			details = append(details, o.why)
 		}

@@ -81,14 +81,14 @@ func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 	return cat, a
 }
 
-// exclude sets an SoA exclusion directly on a result, as an import would, bypassing Apply.
-func exclude(a *Assessment, id, justification string) {
+// excludeDirectly sets an SoA exclusion directly on a result, as an import would, bypassing Apply.
+func excludeDirectly(a *Assessment, id, justification string) {
 	r := a.Results[id]
 	r.Decision, r.Status, r.Justification = Excluded, NotApplicable, justification
 }
 
-// setAll rates every result at the given maturity.
-func setAll(a *Assessment, maturity int) {
+// rateAll rates every result at the given maturity.
+func rateAll(a *Assessment, maturity int) {
 	for _, r := range a.Results {
 		r.Maturity = maturity
 	}

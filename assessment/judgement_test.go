@@ -7,7 +7,8 @@ import (
 	"testing"
 )
 
-func ptr[T any](v T) *T { return &v }
+// to returns a pointer to v, for the optional fields of a Judgement.
+func to[T any](v T) *T { return &v }
 
 // cloneResult copies a result deeply enough to detect any change Apply makes to it.
 func cloneResult(r *Result) Result {
@@ -29,32 +30,32 @@ func TestJudgementApplyRules(t *testing.T) {
 		check   func(t *testing.T, r *Result)
 	}{
 		{name: "not applicable on a clause requirement is refused", item: "4.1",
-			j: Judgement{Status: ptr(NotApplicable)}, wantErr: "mandatory clause requirement"},
+			j: Judgement{Status: to(NotApplicable)}, wantErr: "mandatory clause requirement"},
 		{name: "not applicable on an included control is refused", item: "A.2.2",
-			j: Judgement{Status: ptr(NotApplicable)}, wantErr: "included in the Statement of Applicability"},
+			j: Judgement{Status: to(NotApplicable)}, wantErr: "included in the Statement of Applicability"},
 		{name: "excluding a control without justification is refused", item: "A.10.4",
-			j: Judgement{Decision: ptr(Excluded)}, wantErr: "needs a justification"},
+			j: Judgement{Decision: to(Excluded)}, wantErr: "needs a justification"},
 		{name: "excluding a control with a blank justification is refused", item: "A.10.4",
-			j: Judgement{Decision: ptr(Excluded), Justification: ptr("   ")}, wantErr: "needs a justification"},
+			j: Judgement{Decision: to(Excluded), Justification: to("   ")}, wantErr: "needs a justification"},
 		{name: "clearing the justification of an excluded control is refused", item: "A.10.4", start: excludedResult("A.10.4"),
-			j: Judgement{Justification: ptr("")}, wantErr: "needs a justification"},
+			j: Judgement{Justification: to("")}, wantErr: "needs a justification"},
 		{name: "excluding a control with justification sets status not applicable", item: "A.10.4",
 			start: &Result{ItemID: "A.10.4", Status: Conformant, Decision: Included, Maturity: 3},
-			j:     Judgement{Decision: ptr(Excluded), Justification: ptr("  " + goodJustification + " ")},
+			j:     Judgement{Decision: to(Excluded), Justification: to("  " + goodJustification + " ")},
 			check: func(t *testing.T, r *Result) {
 				if r.Status != NotApplicable || r.Decision != Excluded || r.Justification != goodJustification {
 					t.Errorf("got status %s, decision %s, justification %q", r.Status, r.Decision, r.Justification)
 				}
 			}},
 		{name: "re-including an excluded control resets it to not assessed", item: "A.10.4", start: excludedResult("A.10.4"),
-			j: Judgement{Decision: ptr(Included)},
+			j: Judgement{Decision: to(Included)},
 			check: func(t *testing.T, r *Result) {
 				if r.Status != NotAssessed || r.Decision != Included {
 					t.Errorf("got status %s, decision %s; want not assessed, included", r.Status, r.Decision)
 				}
 			}},
 		{name: "re-including and judging in one edit keeps the new status", item: "A.10.4", start: excludedResult("A.10.4"),
-			j: Judgement{Decision: ptr(Included), Status: ptr(Partial)},
+			j: Judgement{Decision: to(Included), Status: to(Partial)},
 			check: func(t *testing.T, r *Result) {
 				if r.Status != Partial {
 					t.Errorf("got status %s, want partial", r.Status)
@@ -62,40 +63,40 @@ func TestJudgementApplyRules(t *testing.T) {
 			}},
 		{name: "confirming an included control keeps its status", item: "A.10.4",
 			start: &Result{ItemID: "A.10.4", Status: Conformant, Decision: Included},
-			j:     Judgement{Decision: ptr(Included)},
+			j:     Judgement{Decision: to(Included)},
 			check: func(t *testing.T, r *Result) {
 				if r.Status != Conformant {
 					t.Errorf("got status %s, want conformant", r.Status)
 				}
 			}},
 		{name: "judging an excluded control other than not applicable is refused", item: "A.10.4", start: excludedResult("A.10.4"),
-			j: Judgement{Status: ptr(Conformant)}, wantErr: "include it first"},
+			j: Judgement{Status: to(Conformant)}, wantErr: "include it first"},
 		{name: "excluding and judging conformant in one edit is refused", item: "A.10.4",
-			j: Judgement{Decision: ptr(Excluded), Justification: ptr(goodJustification), Status: ptr(Conformant)}, wantErr: "excluded"},
+			j: Judgement{Decision: to(Excluded), Justification: to(goodJustification), Status: to(Conformant)}, wantErr: "excluded"},
 		{name: "an SoA decision on a clause requirement is refused", item: "4.1",
-			j: Judgement{Decision: ptr(Excluded), Justification: ptr(goodJustification)}, wantErr: "only Annex A controls"},
+			j: Judgement{Decision: to(Excluded), Justification: to(goodJustification)}, wantErr: "only Annex A controls"},
 		{name: "judging a clause heading is refused", item: "4",
-			j: Judgement{Status: ptr(Conformant)}, wantErr: "is a heading"},
+			j: Judgement{Status: to(Conformant)}, wantErr: "is a heading"},
 		{name: "judging an Annex A objective is refused", item: "A.6.2",
-			j: Judgement{Maturity: ptr(3)}, wantErr: "is a heading"},
-		{name: "maturity -1 is refused", item: "5.2", j: Judgement{Maturity: ptr(-1)}, wantErr: "maturity -1 is outside the scale"},
-		{name: "maturity 6 is refused", item: "5.2", j: Judgement{Maturity: ptr(6)}, wantErr: "maturity 6 is outside the scale"},
-		{name: "target 6 is refused", item: "5.2", j: Judgement{Target: ptr(6)}, wantErr: "target 6 is outside the scale"},
-		{name: "target -1 is refused", item: "5.2", j: Judgement{Target: ptr(-1)}, wantErr: "target -1 is outside the scale"},
-		{name: "maturity 1 and target 5 are accepted", item: "5.2", j: Judgement{Maturity: ptr(1), Target: ptr(5)},
+			j: Judgement{Maturity: to(3)}, wantErr: "is a heading"},
+		{name: "maturity -1 is refused", item: "5.2", j: Judgement{Maturity: to(-1)}, wantErr: "maturity -1 is outside the scale"},
+		{name: "maturity 6 is refused", item: "5.2", j: Judgement{Maturity: to(6)}, wantErr: "maturity 6 is outside the scale"},
+		{name: "target 6 is refused", item: "5.2", j: Judgement{Target: to(6)}, wantErr: "target 6 is outside the scale"},
+		{name: "target -1 is refused", item: "5.2", j: Judgement{Target: to(-1)}, wantErr: "target -1 is outside the scale"},
+		{name: "maturity 1 and target 5 are accepted", item: "5.2", j: Judgement{Maturity: to(1), Target: to(5)},
 			check: func(t *testing.T, r *Result) {
 				if r.Maturity != 1 || r.Target != 5 || r.EffectiveTarget() != 5 {
 					t.Errorf("got maturity %d, target %d", r.Maturity, r.Target)
 				}
 			}},
 		{name: "maturity 0 unsets the rating", item: "5.2", start: &Result{ItemID: "5.2", Status: Partial, Maturity: 2},
-			j: Judgement{Maturity: ptr(0)},
+			j: Judgement{Maturity: to(0)},
 			check: func(t *testing.T, r *Result) {
 				if r.Maturity != 0 || r.Judged() {
 					t.Errorf("got maturity %d, judged %v; want unset", r.Maturity, r.Judged())
 				}
 			}},
-		{name: "target unset defaults to level 3", item: "5.2", j: Judgement{Target: ptr(0)},
+		{name: "target unset defaults to level 3", item: "5.2", j: Judgement{Target: to(0)},
 			check: func(t *testing.T, r *Result) {
 				if r.EffectiveTarget() != DefaultTarget || DefaultTarget != 3 {
 					t.Errorf("effective target %d, want 3", r.EffectiveTarget())
@@ -114,8 +115,8 @@ func TestJudgementApplyRules(t *testing.T) {
 				}
 			}},
 		{name: "status, text fields and priority are applied together", item: "8.2",
-			j: Judgement{Status: ptr(Partial), Finding: ptr("No risk criteria"), Recommendation: ptr("Define criteria"),
-				Owner: ptr("CRO"), Priority: ptr(High)},
+			j: Judgement{Status: to(Partial), Finding: to("No risk criteria"), Recommendation: to("Define criteria"),
+				Owner: to("CRO"), Priority: to(High)},
 			check: func(t *testing.T, r *Result) {
 				if r.Status != Partial || r.Finding != "No risk criteria" || r.Recommendation != "Define criteria" || r.Owner != "CRO" || r.Priority != High {
 					t.Errorf("got %+v", r)
@@ -165,7 +166,7 @@ func TestJudgementApplyNeverHalfChanges(t *testing.T) {
 	r := &Result{ItemID: item.ID, Status: Conformant, Maturity: 3, Decision: Included, Evidence: evidence}
 	before := cloneResult(r)
 
-	j := Judgement{Status: ptr(Partial), Maturity: ptr(2), Finding: ptr("Drift alerts ignored"),
+	j := Judgement{Status: to(Partial), Maturity: to(2), Finding: to("Drift alerts ignored"),
 		AddEvidence: []Evidence{{Title: "Alert log"}, {Title: ""}}}
 	if got, err := j.Apply(item, r); err == nil {
 		t.Fatalf("judgement with an untitled evidence item accepted: %+v", got)
@@ -190,16 +191,16 @@ func TestScaleParsing(t *testing.T) {
 		want    string
 		wantErr bool
 	}{
-		{name: "status partial accepts its label", parse: str(ParseStatus, "partially conformant"), want: "partial"},
-		{name: "status na accepts n/a", parse: str(ParseStatus, "N/A"), want: "na"},
-		{name: "status unknown is refused", parse: str(ParseStatus, "compliant"), wantErr: true},
-		{name: "SoA decision defaults to included", parse: str(ParseDecision, ""), want: "included"},
-		{name: "SoA decision unknown is refused", parse: str(ParseDecision, "maybe"), wantErr: true},
-		{name: "grade accepts its label", parse: str(ParseGrade, "opportunity for improvement"), want: "ofi"},
-		{name: "grade unknown is refused", parse: str(ParseGrade, "critical"), wantErr: true},
-		{name: "priority accepts any case", parse: str(ParsePriority, "HIGH"), want: "high"},
-		{name: "priority unknown is refused", parse: str(ParsePriority, "urgent"), wantErr: true},
-		{name: "impact unknown is refused", parse: str(ParseImpact, "extreme"), wantErr: true},
+		{name: "status partial accepts its label", parse: parsed(ParseStatus, "partially conformant"), want: "partial"},
+		{name: "status na accepts n/a", parse: parsed(ParseStatus, "N/A"), want: "na"},
+		{name: "status unknown is refused", parse: parsed(ParseStatus, "compliant"), wantErr: true},
+		{name: "SoA decision defaults to included", parse: parsed(ParseDecision, ""), want: "included"},
+		{name: "SoA decision unknown is refused", parse: parsed(ParseDecision, "maybe"), wantErr: true},
+		{name: "grade accepts its label", parse: parsed(ParseGrade, "opportunity for improvement"), want: "ofi"},
+		{name: "grade unknown is refused", parse: parsed(ParseGrade, "critical"), wantErr: true},
+		{name: "priority accepts any case", parse: parsed(ParsePriority, "HIGH"), want: "high"},
+		{name: "priority unknown is refused", parse: parsed(ParsePriority, "urgent"), wantErr: true},
+		{name: "impact unknown is refused", parse: parsed(ParseImpact, "extreme"), wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,8 +215,8 @@ func TestScaleParsing(t *testing.T) {
 	}
 }
 
-// str adapts a typed parser to a string result, so one table covers every scale.
-func str[T ~string](parse func(string) (T, error), in string) func() (string, error) {
+// parsed adapts a typed parser to a string result, so one table covers every scale.
+func parsed[T ~string](parse func(string) (T, error), in string) func() (string, error) {
 	return func() (string, error) {
 		v, err := parse(in)
 		return string(v), err
@@ -248,35 +249,35 @@ func TestConsistencyWarnings(t *testing.T) {
 		{name: "conformant with maturity unset is not a maturity contradiction",
 			mutate: func(a *Assessment) { a.Results["7.3"].Maturity = 0 }},
 		{name: "excluding an A.5 control with a high-impact system in scope is flagged",
-			mutate: func(a *Assessment) { highImpact(a); exclude(a, "A.5.4", goodJustification) },
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.5.4", goodJustification) },
 			want:   []string{"exclusion_with_high_impact_system A.5.4"}},
 		{name: "excluding an A.6.2 control with a high-impact system in scope is flagged",
-			mutate: func(a *Assessment) { highImpact(a); exclude(a, "A.6.2.7", goodJustification) },
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.6.2.7", goodJustification) },
 			want:   []string{"exclusion_with_high_impact_system A.6.2.7"}},
 		{name: "excluding an A.7 control with a high-impact system in scope is flagged",
-			mutate: func(a *Assessment) { highImpact(a); exclude(a, "A.7.5", goodJustification) },
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.7.5", goodJustification) },
 			want:   []string{"exclusion_with_high_impact_system A.7.5"}},
 		{name: "excluding an A.8 control with a high-impact system in scope is flagged",
-			mutate: func(a *Assessment) { highImpact(a); exclude(a, "A.8.3", goodJustification) },
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.8.3", goodJustification) },
 			want:   []string{"exclusion_with_high_impact_system A.8.3"}},
 		{name: "excluding an A.9 control with a high-impact system in scope is flagged",
-			mutate: func(a *Assessment) { highImpact(a); exclude(a, "A.9.3", goodJustification) },
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.9.3", goodJustification) },
 			want:   []string{"exclusion_with_high_impact_system A.9.3"}},
 		{name: "excluding an A.6.1 control with a high-impact system in scope is not flagged",
-			mutate: func(a *Assessment) { highImpact(a); exclude(a, "A.6.1.3", goodJustification) }},
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.6.1.3", goodJustification) }},
 		{name: "excluding an A.10 control with a high-impact system in scope is not flagged",
-			mutate: func(a *Assessment) { highImpact(a); exclude(a, "A.10.4", goodJustification) }},
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.10.4", goodJustification) }},
 		{name: "excluding an A.5 control with only medium-impact systems is not flagged",
-			mutate: func(a *Assessment) { exclude(a, "A.5.4", goodJustification) }},
+			mutate: func(a *Assessment) { excludeDirectly(a, "A.5.4", goodJustification) }},
 		{name: "excluding an A.5 control with the high-impact system out of scope is not flagged",
 			mutate: func(a *Assessment) {
 				s := readySystem()
 				s.ID, s.Name, s.Impact, s.InScope, s.ExclusionJustification = 2, "Fraud scoring", ImpactHigh, false, "pilot only"
 				a.Systems = append(a.Systems, s)
-				exclude(a, "A.5.4", goodJustification)
+				excludeDirectly(a, "A.5.4", goodJustification)
 			}},
 		{name: "an excluded control the risk register relies on is flagged",
-			mutate: func(a *Assessment) { exclude(a, "A.7.4", goodJustification) },
+			mutate: func(a *Assessment) { excludeDirectly(a, "A.7.4", goodJustification) },
 			want:   []string{"excluded_control_treats_risk A.7.4"}},
 		{name: "an included control the risk register relies on is not flagged",
 			mutate: func(a *Assessment) { a.Risks[0].Controls = []string{"A.7.4", "A.10.4"} }},
@@ -316,7 +317,7 @@ func TestConsistencyWarnings(t *testing.T) {
 func TestSensitiveExclusionNamesTheHighImpactSystems(t *testing.T) {
 	cat, a := readyAssessment(t)
 	a.Systems[0].Impact = ImpactHigh
-	exclude(a, "A.5.5", goodJustification)
+	excludeDirectly(a, "A.5.5", goodJustification)
 	ws := ItemWarnings(cat, a, ruleItem(t, cat, "A.5.5"))
 	if len(ws) != 1 || !strings.Contains(ws[0].Detail, "Claims triage") {
 		t.Errorf("got %s, want one warning naming Claims triage", fmt.Sprint(ws))

@@ -107,18 +107,18 @@ func bounded(rng *rand.Rand, n int) int {
 }
 
 // DrawSamples replaces the test's samples with a fresh seeded selection of Size items. When
-// refs (a pasted list of item references) is given, the sample is drawn from it; otherwise
-// the references are the item numbers within the population.
+// refs (a pasted list of item references) is given, it is the population and the sample is
+// drawn from it; otherwise the references are the item numbers within the population.
 func (t *ControlTest) DrawSamples(s checklists.Sampling, refs []string, seed uint64) error {
-	population := t.Population
+	next := *t
 	if len(refs) > 0 {
-		population = len(refs)
+		next.Population = len(refs) // the size, and so the conclusion, follow the pasted list
 	}
-	picks, err := SelectSample(population, min(t.Size(s), population), seed)
+	picks, err := SelectSample(next.Population, min(next.Size(s), next.Population), seed)
 	if err != nil {
 		return err
 	}
-	t.Seed = seed
+	t.Population, t.Seed = next.Population, seed
 	t.Samples = make([]Sample, len(picks))
 	for i, p := range picks {
 		ref := fmt.Sprintf("#%d", p)
@@ -169,6 +169,9 @@ func (t *ControlTest) Exceptions() int {
 
 // OverrideConclusion sets an assessor's conclusion; it needs a justification.
 func (t *ControlTest) OverrideConclusion(c Conclusion, justification string) error {
+	if c != "" && c != NotConcluded && c != Effective && c != Ineffective {
+		return fmt.Errorf("conclusion %q is not known; use effective, ineffective or not_concluded", c)
+	}
 	if c != NotConcluded && strings.TrimSpace(justification) == "" {
 		return fmt.Errorf("overriding the test conclusion of %s needs a justification", t.ControlID)
 	}

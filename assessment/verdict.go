@@ -196,7 +196,7 @@ func Blockers(cat *checklists.Catalogue, a *Assessment) []Blocker {
 	for _, item := range cat.Assessable() {
 		r := a.Result(item)
 		switch {
-		case item.IsControl() && r.Decision == Excluded && r.Justification == "":
+		case unjustifiedExclusion(item, r):
 			out = append(out, Blocker{Kind: "unjustified_exclusion", Item: item.ID,
 				Detail: fmt.Sprintf("%s %s is excluded from the SoA without a justification", item.ID, item.Title)})
 		case !a.InReadinessScope(item):

@@ -62,6 +62,12 @@ func ItemWarnings(cat *checklists.Catalogue, a *Assessment, item checklists.Item
 
 func unsupported(r *Result) bool { return r.Status == Conformant && len(r.Evidence) == 0 }
 
+// unjustifiedExclusion reports a control excluded from the SoA with no justification, blank
+// included: an import or a direct edit can store one that Apply would have refused.
+func unjustifiedExclusion(item checklists.Item, r *Result) bool {
+	return item.IsControl() && r.Decision == Excluded && strings.TrimSpace(r.Justification) == ""
+}
+
 func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklists.Item) bool {
 	if len(highImpactInScope(a)) == 0 {
 		return false

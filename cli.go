@@ -1,0 +1,207 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+	"aimsbench/store"
+)
+
+// session is what a command that works on the database needs: the open store and the
+// active catalogue.
+type session struct {
+	store *store.Store
+	cat   *checklists.Catalogue
+}
+
+// open loads the catalogue and opens the database, announcing a new file on stderr so a
+// mistyped --db never passes silently.
+func (o *options) open(cmd *cobra.Command) (*session, error) {
+	cat, err := o.loadCatalogue()
+	if err != nil {
+		return nil, err
+	}
+	var s *store.Store
+	if o.db != "" {
+		s, err = store.Open(o.db)
+	} else {
+		s, err = store.OpenDefault()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s.Created() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: created a new database at %s\n", s.Path())
+	}
+	return &session{store: s, cat: cat}, nil
+}
+
+// withSession runs fn with an open session and closes it afterwards.
+func withSession(opts *options, fn func(cmd *cobra.Command, s *session, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		s, err := opts.open(cmd)
+		if err != nil {
+			return err
+		}
+		defer s.store.Close()
+		return fn(cmd, s, args)
+	}
+}
+
+// today is the date rules are evaluated at.
+func today() time.Time { return time.Now().UTC() }
+
+// load resolves an ID (or unique prefix) and loads the assessment.
+func (s *session) load(ref string) (*assessment.Assessment, error) {
+	id, err := s.store.Resolve(ref)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.Load(id)
+}
+
+func printID(w io.Writer, id string, asJSON bool) error {
+	if asJSON {
+		return writeJSON(w, map[string]string{"id": id})
+	}
+	_, err := fmt.Fprintln(w, id)
+	return err
+}
+
+func newCmd(opts *options) *cobra.Command {
+	var org, title, assessor string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "new --org NAME [--title T]",
+		Short: "Create an assessment and print its ID",
+		Args:  cobra.NoArgs,
+		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
+			if strings.TrimSpace(org) == "" {
+				return usageError{errors.New("--org is required: name the organisation being assessed")}
+			}
+			now := today()
+			a := &assessment.Assessment{
+				Title: title, Organisation: assessment.Organisation{Name: strings.TrimSpace(org)}, Assessor: assessor,
+				StartDate: now, Classification: "Confidential", ReportVersion: "0.1",
+				CatalogueID: s.cat.ID, CatalogueVersion: s.cat.Version,
+			}
+			if a.Title == "" {
+				a.Title = fmt.Sprintf("ISO/IEC 42001 readiness assessment %d", now.Year())
+			}
+			id, err := s.store.Create(a)
+			if err != nil {
+				return err
+			}
+			return printID(cmd.OutOrStdout(), id, asJSON)
+		}),
+	}
+	cmd.Flags().StringVar(&org, "org", "", "organisation being assessed (required)")
+	cmd.Flags().StringVar(&title, "title", "", "assessment title")
+	cmd.Flags().StringVar(&assessor, "assessor", currentUser(), "assessor's name")
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print {"id": "..."}`)
+	return cmd
+}
+
+func currentUser() string {
+	for _, v := range []string{"USER", "USERNAME"} {
+		if u := os.Getenv(v); u != "" {
+			return u
+		}
+	}
+	return ""
+}
+
+func demoCmd(opts *options) *cobra.Command {
+	var size string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "demo [--size standard|large]",
+		Short: "Create a realistic, fictitious demo assessment",
+		Args:  cobra.NoArgs,
+		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
+			if size != string(assessment.DemoStandard) && size != string(assessment.DemoLarge) {
+				return usageError{fmt.Errorf("--size %q is not known; use standard or large", size)}
+			}
+			a, err := assessment.Demo(s.cat, assessment.DemoSize(size), today())
+			if err != nil {
+				return err
+			}
+			id, err := s.store.Create(a)
+			if err != nil {
+				return err
+			}
+			return printID(cmd.OutOrStdout(), id, asJSON)
+		}),
+	}
+	cmd.Flags().StringVar(&size, "size", "standard", "standard, or large for benchmarks")
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print {"id": "..."}`)
+	return cmd
+}
+
+// listEntry is one line of `list --json`.
+type listEntry struct {
+	ID           string    `json:"id"`
+	Title        string    `json:"title"`
+	Organisation string    `json:"organisation"`
+	Updated      time.Time `json:"updated"`
+	Assessed     int       `json:"assessed"`
+	Total        int       `json:"total"`
+	Verdict      string    `json:"verdict"`
+}
+
+func listCmd(opts *options) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List assessments with progress and verdict",
+		Args:  cobra.NoArgs,
+		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
+			headers, err := s.store.List()
+			if err != nil {
+				return err
+			}
+			entries := []listEntry{}
+			for _, h := range headers {
+				a, err := s.store.Load(h.ID)
+				if err != nil {
+					return err
+				}
+				sum := assessment.Evaluate(s.cat, a, today())
+				entries = append(entries, listEntry{h.ID, h.Title, h.Organisation, h.Updated, sum.Assessed, sum.Total, sum.Verdict})
+			}
+			if asJSON {
+				return writeJSON(cmd.OutOrStdout(), entries)
+			}
+			w := cmd.OutOrStdout()
+			if len(entries) == 0 {
+				fmt.Fprintln(w, "No assessments yet. Create one with 'aimsbench new --org NAME' or try 'aimsbench demo'.")
+				return nil
+			}
+			fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %-9s  %s\n", "ID", "ORGANISATION", "TITLE", "UPDATED", "PROGRESS", "VERDICT")
+			for _, e := range entries {
+				fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %3d/%-5d  %s\n", e.ID, clip(assessment.Visible(e.Organisation, false), 28), clip(assessment.Visible(e.Title, false), 36),
+					e.Updated.Local().Format("2006-01-02 15:04"), e.Assessed, e.Total, e.Verdict)
+			}
+			return nil
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// clip shortens s to n characters for a table column, with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
