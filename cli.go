@@ -205,3 +205,26 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+func copyCmd(opts *options) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "copy ID",
+		Short: "Start the next assessment cycle from an assessment",
+		Long:  "Start the next cycle: scope, inventory, risks, evidence references, SoA decisions and open nonconformities carry over;\njudgements and tests start afresh. The new assessment is linked to the old one for comparison. Prints the new ID.",
+		Args:  cobra.ExactArgs(1),
+		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+			prev, err := s.load(args[0])
+			if err != nil {
+				return err
+			}
+			id, err := s.store.Create(assessment.NextCycle(prev, today()))
+			if err != nil {
+				return err
+			}
+			return printID(cmd.OutOrStdout(), id, asJSON)
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print {"id": "..."}`)
+	return cmd
+}

@@ -50,7 +50,11 @@ func printSummary(w io.Writer, a *assessment.Assessment, sum assessment.Summary)
 	}
 	fmt.Fprintf(w, "\n%-6s %-50s %9s %5s %4s\n", "GROUP", "TITLE", "ASSESSED", "MEAN", "MIN")
 	for _, g := range sum.Groups {
-		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4d\n", g.ID, clip(g.Title, 50), g.Assessed, g.Total, g.Mean, g.Min)
+		mean, low := g.Mean.String(), fmt.Sprint(g.Min)
+		if g.Min == 0 {
+			mean, low = "—", "—"
+		}
+		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4s\n", g.ID, clip(g.Title, 50), g.Assessed, g.Total, mean, low)
 	}
 	if len(sum.CommonGaps) > 0 {
 		fmt.Fprintf(w, "\nCommon gaps detected (%d):\n", len(sum.CommonGaps))

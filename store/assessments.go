@@ -33,7 +33,8 @@ func header(a *assessment.Assessment) assessment.Assessment {
 }
 
 // Create stores a whole assessment (new, demo, import, next cycle) in one transaction and
-// returns its new ID.
+// returns its new ID. Created and Updated are kept when set (an imported bundle keeps its
+// dates) and set to now otherwise.
 func (s *Store) Create(a *assessment.Assessment) (string, error) {
 	id := newID()
 	now := s.now().UTC()
@@ -46,7 +47,9 @@ func (s *Store) Create(a *assessment.Assessment) (string, error) {
 		if c.Created.IsZero() {
 			c.Created = now
 		}
-		c.Updated = now
+		if c.Updated.IsZero() {
+			c.Updated = now
+		}
 		return t.putAll(&c)
 	})
 	if err != nil {
