@@ -43,8 +43,11 @@ func newRoot() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
-		RunE:          func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
+	var exitAfterFirstFrame bool
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return runTUI(cmd, opts, exitAfterFirstFrame) }
+	root.Flags().BoolVar(&exitAfterFirstFrame, "exit-after-first-frame", false, "quit after the first full frame (start-up benchmark)")
+	root.Flags().MarkHidden("exit-after-first-frame")
 	root.PersistentFlags().StringVar(&opts.db, "db", "", "database file (default $AIMSBENCH_DB, else the user data directory)")
 	root.PersistentFlags().StringVar(&opts.catalogue, "catalogue", "", "catalogue JSON file to use instead of the built-in ISO/IEC 42001:2023 one")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })

@@ -3,6 +3,7 @@ package assessment
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"aimsbench/checklists"
 )
@@ -18,6 +19,7 @@ type Judgement struct {
 	Finding        *string
 	Recommendation *string
 	Owner          *string
+	Due            *time.Time
 	Priority       *Priority
 	AddEvidence    []Evidence
 }
@@ -85,6 +87,9 @@ func (j Judgement) Apply(item checklists.Item, r *Result) (*Result, error) {
 	}
 	if j.Priority != nil {
 		next.Priority = *j.Priority
+	}
+	if j.Due != nil {
+		next.Due = *j.Due
 	}
 	for _, e := range j.AddEvidence {
 		if strings.TrimSpace(e.Title) == "" {

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"aimsbench/checklists"
+	"aimsbench/store"
+)
+
+// Minimum terminal size the layout is designed for.
+const (
+	minWidth  = 80
+	minHeight = 24
+)
+
+// App is the root model: the home screen, or the workspace of one open assessment.
+type App struct {
+	c          *Common
+	home       *home
+	work       *workspace // nil on the home screen
+	width      int
+	height     int
+	showHelp   bool
+	quitting   bool
+	firstFrame bool // exit after the first full frame (start-up measurement)
+}
+
+// Options configure the application.
+type Options struct {
+	// ExitAfterFirstFrame quits once the home screen has drawn its data; only the start-up
+	// benchmark uses it.
+	ExitAfterFirstFrame bool
+}
+
+// New builds the application on an open store.
+func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
+	c := &Common{Store: s, Cat: cat, Styles: NewStyles(), Now: time.Now, saver: newSaver()}
+	return &App{c: c, home: newHome(c), firstFrame: opts.ExitAfterFirstFrame}
+}
+
+// Run starts the terminal UI and returns when the user quits.
+func Run(s *store.Store, cat *checklists.Catalogue, opts Options) error {
+	_, err := tea.NewProgram(New(s, cat, opts)).Run()
+	return err
+}
+
+// Init loads the list of assessments.
+func (m *App) Init() tea.Cmd { return m.home.load() }
+
+var (
+	keyQuit     = binding("q", "q", "quit")
+	keyForceQ   = binding("ctrl+c", "ctrl+c", "quit")
+	keyHelp     = binding("?", "?", "help")
+	keyBackHome = binding("esc", "esc", "back")
+)
+
+// quit waits for every queued save to reach the disk, then ends the program.
+func (m *App) quit() tea.Cmd {
+	m.quitting = true
+	return m.c.saver.flush()
+}
+
+// Update routes messages: global keys first unless a field has the keyboard, then the
+// active screen.
+func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.home.SetSize(msg.Width, msg.Height)
+		if m.work != nil {
+			m.work.SetSize(msg.Width, msg.Height)
+		}
+		return m, nil
+	case flushedMsg:
+		if m.quitting {
+			return m, tea.Quit
+		}
+		return m, nil
+	case openedMsg:
+		if msg.err != nil {
+			m.home.status = statusMsg{text: msg.err.Error(), err: true}
+			return m, nil
+		}
+		m.work = newWorkspace(m.c, msg.a)
+		m.work.SetSize(m.width, m.height)
+		return m, nil
+	case closeMsg:
+		m.work = nil
+		return m, m.home.load()
+	case listedMsg:
+		cmd := m.home.Update(msg)
+		if m.firstFrame && msg.err == nil {
+			return m, tea.Sequence(cmd, tea.Quit)
+		}
+		return m, cmd
+	case tea.KeyPressMsg:
+		if key.Matches(msg, keyForceQ) {
+			return m, m.quit()
+		}
+		if !m.typing() {
+			switch {
+			case key.Matches(msg, keyQuit):
+				return m, m.quit()
+			case key.Matches(msg, keyHelp):
+				m.showHelp = !m.showHelp
+				return m, nil
+			case m.showHelp && key.Matches(msg, keyBackHome):
+				m.showHelp = false
+				return m, nil
+			}
+		}
+	}
+	if m.work != nil {
+		return m, m.work.Update(msg)
+	}
+	return m, m.home.Update(msg)
+}
+
+func (m *App) typing() bool {
+	if m.work != nil {
+		return m.work.Typing()
+	}
+	return m.home.Typing()
+}
+
+// View draws the active screen, or a clear message when the terminal is too small.
+func (m *App) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.WindowTitle = "aimsbench"
+	return v
+}
+
+func (m *App) content() string {
+	if m.width == 0 {
+		return "Loading…"
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return fmt.Sprintf("The terminal is %d×%d; aimsbench needs at least %d×%d.\nEnlarge the window (or reduce the font size). Nothing is lost: press q to quit.",
+			m.width, m.height, minWidth, minHeight)
+	}
+	if m.showHelp {
+		return m.helpView()
+	}
+	if m.work != nil {
+		return m.work.View()
+	}
+	return m.home.View()
+}
+
+// helpView lists every key of the active screen and the global ones.
+func (m *App) helpView() string {
+	h := help.New()
+	h.SetWidth(m.width - 4)
+	var screenKeys [][]key.Binding
+	name := "Home"
+	if m.work != nil {
+		name = m.work.current().Name()
+		screenKeys = m.work.FullHelp()
+	} else {
+		screenKeys = m.home.FullHelp()
+	}
+	global := []key.Binding{keyHelp, keyQuit, keyForceQ, keyBackHome}
+	body := m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + h.FullHelpView(append(screenKeys, global)) +
+		"\n\n" + m.c.Styles.Subtle.Render("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. Press ? or esc to close this help.")
+	return lipgloss.NewStyle().Padding(1, 2).Render(body)
+}

@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+	"aimsbench/store"
+)
+
+// workspace is one open assessment: a header, the step bar, the active step and a footer.
+// It owns the in-memory assessment and its summary; steps edit through it so every change
+// is saved in order and the verdict follows.
+type workspace struct {
+	c       *Common
+	a       *assessment.Assessment
+	sum     assessment.Summary
+	steps   []step
+	active  int
+	width   int
+	height  int
+	status  statusMsg
+	pending int       // saves queued and not yet confirmed
+	retry   *saveTask // the last failed save, kept for ctrl+s
+}
+
+// saveTask is one queued write and how to describe it.
+type saveTask struct {
+	what  string
+	write func(*store.Store) error
+}
+
+// savedMsg reports the outcome of one queued write.
+type savedMsg struct {
+	task saveTask
+	err  error
+}
+
+var (
+	keyNextStep = binding("tab", "tab", "next step")
+	keyPrevStep = binding("shift+tab", "shift+tab", "previous step")
+	keyRetry    = binding("ctrl+s", "ctrl+s", "retry failed save")
+	keyHome     = binding("esc", "esc", "home")
+)
+
+func newWorkspace(c *Common, a *assessment.Assessment) *workspace {
+	w := &workspace{c: c, a: a}
+	w.refresh()
+	w.steps = []step{
+		newScoping(w), newGaps(w), newSoA(w), newRisks(w), newTesting(w),
+		newMaturity(w), newNCs(w), newReadiness(w), newReportStep(w),
+	}
+	w.active = 1 // gap analysis: where an assessor spends the day
+	return w
+}
+
+// refresh re-evaluates every rule after a change.
+func (w *workspace) refresh() { w.sum = assessment.Evaluate(w.c.Cat, w.a, w.c.Now()) }
+
+func (w *workspace) current() step { return w.steps[w.active] }
+
+func (w *workspace) Typing() bool { return w.current().Typing() }
+
+func (w *workspace) FullHelp() [][]key.Binding {
+	return append(w.current().FullHelp(), []key.Binding{keyNextStep, keyPrevStep, keyHome, keyRetry})
+}
+
+// SetSize gives the step the room left by header (2 lines) and footer (2 lines).
+func (w *workspace) SetSize(width, height int) {
+	w.width, w.height = width, height
+	for _, s := range w.steps {
+		s.SetSize(width, max(height-5, 1))
+	}
+}
+
+// save queues a write through the ordered writer.
+func (w *workspace) save(what string, write func(*store.Store) error) tea.Cmd {
+	task := saveTask{what: what, write: write}
+	w.pending++
+	s := w.c.Store
+	return w.c.saver.save(func() error { return task.write(s) }, func(err error) tea.Msg { return savedMsg{task: task, err: err} })
+}
+
+// refuse shows why an edit was not accepted.
+func (w *workspace) refuse(err error) tea.Cmd {
+	w.status = statusMsg{text: err.Error(), err: true}
+	return nil
+}
+
+// judge applies a judgement to the in-memory result through the rules (so a refusal shows
+// at once) and queues the same judgement for the store.
+func (w *workspace) judge(item checklists.Item, j assessment.Judgement) tea.Cmd {
+	next, err := j.Apply(item, w.a.Result(item))
+	if err != nil {
+		return w.refuse(err)
+	}
+	if w.a.Results == nil {
+		w.a.Results = map[string]*assessment.Result{}
+	}
+	w.a.Results[item.ID] = next
+	aid := w.a.ID
+	return w.save(item.ID, func(s *store.Store) error {
+		_, err := s.SaveJudgement(aid, item, j)
+		return err
+	})
+}
+
+// Update handles step switching and save replies, and passes the rest to the active step.
+func (w *workspace) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case savedMsg:
+		w.pending--
+		if msg.err != nil {
+			w.retry = &msg.task
+			w.status = statusMsg{text: fmt.Sprintf("Not saved (%s): %v. Your edit is still on screen; press ctrl+s to retry.", msg.task.what, msg.err), err: true}
+			return nil
+		}
+		if w.retry != nil && w.retry.what == msg.task.what {
+			w.retry = nil
+		}
+		w.refresh()
+		if w.status.err && w.retry == nil {
+			w.status = statusMsg{}
+		}
+		return nil
+	case tea.KeyPressMsg:
+		if cmd, handled := w.globalKey(msg); handled {
+			return cmd
+		}
+		if !w.status.err {
+			w.status = statusMsg{}
+		}
+	}
+	return w.current().Update(msg)
+}
+
+// globalKey handles the keys that work on every step unless a field has the keyboard.
+func (w *workspace) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	if key.Matches(msg, keyRetry) && w.retry != nil {
+		t := *w.retry
+		w.retry, w.status = nil, statusMsg{text: "Retrying…"}
+		return w.save(t.what, t.write), true
+	}
+	if w.Typing() {
+		return nil, false
+	}
+	s := msg.String()
+	switch {
+	case key.Matches(msg, keyNextStep):
+		w.active = (w.active + 1) % len(w.steps)
+	case key.Matches(msg, keyPrevStep):
+		w.active = (w.active + len(w.steps) - 1) % len(w.steps)
+	case key.Matches(msg, keyHome):
+		return func() tea.Msg { return closeMsg{} }, true
+	case strings.HasPrefix(s, "alt+") && len(s) == 5 && s[4] >= '1' && s[4] <= '9':
+		w.active = int(s[4] - '1')
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && !usesDigits(w.current()):
+		w.active = int(s[0] - '1')
+	default:
+		return nil, false
+	}
+	w.status = statusMsg{}
+	return nil, true
+}
+
+// digitUser is a step that uses the digit keys itself (maturity 1–5).
+type digitUser interface{ UsesDigits() bool }
+
+func usesDigits(s step) bool {
+	d, ok := s.(digitUser)
+	return ok && d.UsesDigits()
+}
+
+// View draws header, step bar, the step, and the footer.
+func (w *workspace) View() string {
+	st := w.c.Styles
+	var b strings.Builder
+	b.WriteString(w.headerView() + "\n" + w.stepBar() + "\n\n")
+	body := w.current().View()
+	lines := strings.Split(body, "\n")
+	room := max(w.height-5, 1)
+	if len(lines) > room {
+		lines = lines[:room]
+	}
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	b.WriteString(strings.Join(lines, "\n") + "\n")
+	switch {
+	case w.status.err:
+		b.WriteString(st.Error.Render(truncate("✗ "+vis(w.status.text), w.width)))
+	case w.status.text != "":
+		b.WriteString(st.Saved.Render(truncate(vis(w.status.text), w.width)))
+	case w.pending > 0:
+		b.WriteString(st.Subtle.Render("saving…"))
+	default:
+		b.WriteString(st.Saved.Render("✓ saved"))
+	}
+	b.WriteString("\n" + st.Footer.Render(truncate(footerText(w.current().FullHelp())+" · tab step · ? help · esc home · q quit", w.width)))
+	return b.String()
+}
+
+func (w *workspace) headerView() string {
+	st := w.c.Styles
+	left := st.Header.Render(vis(w.a.Organisation.Name)) + st.HeaderDim.Render(" · "+vis(w.a.Title))
+	right := fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + levelStyle(w.sum.Level).Render(w.sum.Verdict)
+	if w.sum.Complete {
+		right = fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + levelStyle(w.sum.Level).Render("Level "+strconv.Itoa(w.sum.Level)+" "+w.sum.Verdict)
+	}
+	room := w.width - lineWidth(right) - 1
+	return pad(truncate(left, room), room) + " " + right
+}
+
+func (w *workspace) stepBar() string {
+	st := w.c.Styles
+	var parts []string
+	for i, s := range w.steps {
+		done, total := s.Progress()
+		label := fmt.Sprintf("%d %s %d/%d", i+1, s.Name(), done, total)
+		if i == w.active {
+			parts = append(parts, st.StepActive.Render(label))
+		} else {
+			parts = append(parts, st.StepIdle.Render(label))
+		}
+	}
+	bar := strings.Join(parts, "")
+	if lineWidth(bar) > w.width {
+		// Narrow terminals: number and progress only, the active step keeps its name.
+		parts = parts[:0]
+		for i, s := range w.steps {
+			done, total := s.Progress()
+			label := fmt.Sprintf("%d %d/%d", i+1, done, total)
+			if i == w.active {
+				parts = append(parts, st.StepActive.Render(fmt.Sprintf("%d %s %d/%d", i+1, s.Name(), done, total)))
+			} else {
+				parts = append(parts, st.StepIdle.Render(label))
+			}
+		}
+		bar = truncate(strings.Join(parts, ""), w.width)
+	}
+	return bar
+}
