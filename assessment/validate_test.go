@@ -1,0 +1,93 @@
+package assessment
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestValidateAcceptsDemosAndTheFixture(t *testing.T) {
+	cat, a := readyAssessment(t)
+	if err := Validate(cat, a); err != nil {
+		t.Errorf("fixture refused: %v", err)
+	}
+	for _, size := range []DemoSize{DemoStandard, DemoLarge} {
+		demo, err := Demo(cat, size, ruleDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Validate(cat, demo); err != nil {
+			t.Errorf("%s demo refused: %v", size, err)
+		}
+	}
+}
+
+func TestValidateRefusals(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(a *Assessment)
+		want   string
+	}{
+		{name: "unknown item", mutate: func(a *Assessment) { a.Results["A.99"] = &Result{ItemID: "A.99", Status: NotAssessed} },
+			want: `result "A.99" names an item the catalogue`},
+		{name: "result filed under another item", mutate: func(a *Assessment) { a.Results["4.1"].ItemID = "4.2" },
+			want: `result 4.1 carries the item ID "4.2"`},
+		{name: "unknown status", mutate: func(a *Assessment) { a.Results["4.1"].Status = "great" },
+			want: `4.1 has the unknown status "great"`},
+		{name: "clause requirement not applicable", mutate: func(a *Assessment) { a.Results["4.1"].Status = NotApplicable },
+			want: "4.1 is a mandatory clause requirement"},
+		{name: "maturity off the scale", mutate: func(a *Assessment) { a.Results["4.1"].Maturity = 7 },
+			want: "4.1: maturity 7 is outside the scale"},
+		{name: "exclusion without justification", mutate: func(a *Assessment) { excludeDirectly(a, "A.10.4", " ") },
+			want: "excluding A.10.4 from the Statement of Applicability needs a justification"},
+		{name: "SoA decision on a clause", mutate: func(a *Assessment) { a.Results["4.1"].Decision = Included },
+			want: "4.1 is a clause requirement; only Annex A controls"},
+		{name: "evidence without a title", mutate: func(a *Assessment) { a.Results["4.1"].Evidence = []Evidence{{Kind: "document"}} },
+			want: "4.1: an evidence item needs a title"},
+		{name: "duplicate system ID", mutate: func(a *Assessment) { a.Systems = append(a.Systems, readySystem()) },
+			want: "AI system 1 (\"Claims triage\") needs a unique positive ID"},
+		{name: "unknown AI role", mutate: func(a *Assessment) { a.Systems[0].Roles = []string{"overlord"} },
+			want: `unknown AI role "overlord"`},
+		{name: "risk names a missing system", mutate: func(a *Assessment) { a.Risks[0].SystemID = 42 },
+			want: "risk 1 names AI system 42"},
+		{name: "risk names a clause as control", mutate: func(a *Assessment) { a.Risks[0].Controls = []string{"6.1.3"} },
+			want: `risk 1 names "6.1.3", which is not an Annex A control`},
+		{name: "two tests of one control", mutate: func(a *Assessment) { a.Tests = []ControlTest{{ControlID: "A.7.4"}, {ControlID: "A.7.4"}} },
+			want: `control test "A.7.4" must name an Annex A control with no other test`},
+		{name: "unjustified conclusion override", mutate: func(a *Assessment) {
+			a.Tests = []ControlTest{{ControlID: "A.7.4", ConclusionOverride: Effective}}
+		}, want: "control test A.7.4 overrides its conclusion without a justification"},
+		{name: "duplicate NC number", mutate: func(a *Assessment) {
+			a.NCs = []Nonconformity{{Number: 1, Grade: MinorNC, Status: NCOpen}, {Number: 1, Grade: MinorNC, Status: NCOpen}}
+		}, want: "nonconformity number 1 is not unique"},
+		{name: "unknown NC status", mutate: func(a *Assessment) { a.NCs = []Nonconformity{{Number: 1, Grade: MinorNC, Status: "done"}} },
+			want: `NC-001: nonconformity status "done" is not known`},
+		{name: "unknown evidence request", mutate: func(a *Assessment) { a.Requests["EV-XX-01"] = Received },
+			want: `evidence request "EV-XX-01"`},
+		{name: "unknown KPI", mutate: func(a *Assessment) { a.KPIValues["KPI-99"] = KPIValue{Value: "1"} },
+			want: `KPI value "KPI-99"`},
+		{name: "unknown governance role", mutate: func(a *Assessment) { a.RoleHolders[0].RoleID = "ceo" },
+			want: `role holder "ceo"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat, a := readyAssessment(t)
+			tt.mutate(a)
+			err := Validate(cat, a)
+			var inv *Invalid
+			if !errors.As(err, &inv) {
+				t.Fatalf("accepted; want a refusal containing %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestInvalidErrorShortensLongLists(t *testing.T) {
+	err := &Invalid{Problems: make([]string, 20)}
+	if msg := err.Error(); !strings.HasPrefix(msg, "20 problem(s)") || !strings.HasSuffix(msg, "and 8 more") {
+		t.Errorf("error = %q", msg)
+	}
+}
