@@ -230,7 +230,7 @@ func importCmd(opts *options) *cobra.Command {
 			switch format {
 			case "inventory-csv":
 			case "json":
-				return errors.New("importing a JSON bundle arrives with the export work; for now use --format inventory-csv")
+				return importBundle(cmd, s, into, args[0])
 			default:
 				return usageError{fmt.Errorf("--format %q is not known; use inventory-csv or json", format)}
 			}

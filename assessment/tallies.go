@@ -122,3 +122,18 @@ func (a *Assessment) TestOf(control string) *ControlTest {
 // date ("none", "older than 12 months", "older than the last significant change"); empty when
 // it is current.
 func ImpactAssessmentProblem(s AISystem, asOf time.Time) string { return aisiaProblem(s, asOf) }
+
+// CapsLevel reports whether a blocker caps the readiness level at 2; an item rated below
+// level 3 holds the floor down instead.
+func (b Blocker) CapsLevel() bool { return b.Kind != "maturity_below_3" }
+
+// Tested counts the samples that have a result (pass or exception).
+func (t *ControlTest) Tested() int {
+	n := 0
+	for _, s := range t.Samples {
+		if s.Result == Pass || s.Result == Exception {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,153 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+)
+
+// Formats are the export formats, as given to ExportFile and `export --format`.
+var Formats = []string{"pdf", "csv", "xlsx", "json"}
+
+// ExportFile writes an assessment to path in a format (pdf, csv, xlsx or json). The file is
+// written beside its destination under a temporary name with mode 0600 and renamed into place
+// only when complete, so a failed export never leaves a partial file. The csv format writes
+// two files: the gap register at path and the Statement of Applicability at SoAPath(path).
+func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.Assessment, opts Options) error {
+	if cat == nil || a == nil {
+		return fmt.Errorf("export %s: the export needs an assessment and its catalogue", path)
+	}
+	switch format {
+	case "pdf":
+		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WritePDF(w, cat, a, opts) }})
+	case "csv":
+		return writeAtomic(map[string]func(io.Writer) error{
+			path:          func(w io.Writer) error { return WriteGapCSV(w, cat, a) },
+			SoAPath(path): func(w io.Writer) error { return WriteSoACSV(w, cat, a) },
+		})
+	case "xlsx":
+		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteXLSX(w, cat, a, opts) }})
+	case "json":
+		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return EncodeBundle(w, a) }})
+	}
+	return fmt.Errorf("the export format %q is not known; use %s", format, strings.Join(Formats, ", "))
+}
+
+// SoAPath is where the csv export writes the Statement of Applicability: beside the gap
+// register, with "-soa" before the extension.
+func SoAPath(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + "-soa" + ext
+}
+
+// writeAtomic produces every file in memory first, then writes each to a private temporary
+// file beside its destination and renames them into place once all are written.
+func writeAtomic(files map[string]func(io.Writer) error) error {
+	type staged struct{ tmp, dest string }
+	var done []staged
+	cleanup := func() {
+		for _, s := range done {
+			os.Remove(s.tmp)
+		}
+	}
+	for _, dest := range slices.Sorted(maps.Keys(files)) {
+		var buf bytes.Buffer
+		if err := files[dest](&buf); err != nil {
+			cleanup()
+			return fmt.Errorf("export %s: %w", dest, err)
+		}
+		tmp, err := stage(dest, buf.Bytes())
+		if err != nil {
+			cleanup()
+			return err
+		}
+		done = append(done, staged{tmp, dest})
+	}
+	for i, s := range done {
+		if err := os.Rename(s.tmp, s.dest); err != nil {
+			cleanup()
+			for _, earlier := range done[:i] {
+				os.Remove(earlier.dest)
+			}
+			return fmt.Errorf("cannot move the export into place at %s: %w", s.dest, err)
+		}
+	}
+	return nil
+}
+
+// stage writes data to a new private file in dest's directory and returns its name.
+func stage(dest string, data []byte) (string, error) {
+	dir := filepath.Dir(dest)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("cannot write the export in %s (does the folder exist and is it writable?): %w", dir, err)
+	}
+	name := f.Name()
+	fail := func(err error) (string, error) {
+		f.Close()
+		os.Remove(name)
+		return "", fmt.Errorf("cannot write the export %s: %w", dest, err)
+	}
+	if err := f.Chmod(0o600); err != nil {
+		return fail(err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("cannot write the export %s: %w", dest, err)
+	}
+	return name, nil
+}
+
+// DefaultFileName is a file name for an export: the organisation and the date, in letters,
+// digits and dashes only, with the format's extension.
+func DefaultFileName(a *assessment.Assessment, format string, asOf time.Time) string {
+	org := ""
+	if a != nil {
+		org = a.Organisation.Name
+	}
+	return fmt.Sprintf("%s-iso42001-readiness-%s.%s", slug(org), asOf.Format("2006-01-02"), format)
+}
+
+// slug keeps letters and digits (accents dropped), turns everything else into single dashes
+// and caps the length, so the name is safe on every file system.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case (unicode.IsLetter(r) || unicode.IsDigit(r)) && r != unicode.ReplacementChar:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := []rune(strings.Trim(b.String(), "-"))
+	if len(out) > 60 {
+		out = []rune(strings.Trim(string(out[:60]), "-"))
+	}
+	if len(out) == 0 {
+		return "assessment"
+	}
+	return norm.NFC.String(string(out))
+}

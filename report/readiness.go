@@ -1,0 +1,103 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// readinessChecklist prints the readiness checklist, each line decided from the data.
+func (d *doc) readinessChecklist() {
+	met := 0
+	var rows [][]cell
+	for _, c := range d.sum.Checklist {
+		result := marked("Not met", badFill)
+		why := strings.Join(c.Why, "; ")
+		if c.Holds {
+			met++
+			result, why = marked("Met", goodFill), "—"
+		}
+		rows = append(rows, []cell{result, bold(c.ID + " " + c.Title), txt(capitalise(why))})
+	}
+	d.paraf("%d of the %d checklist items are met. Each is decided from the assessment data; where an item is not met, the last column says what is missing.", met, len(d.sum.Checklist))
+	d.table([]column{{"Result", 18, ""}, {"Checklist item", 62, ""}, {"What is missing", 90, ""}}, rows)
+}
+
+// kpis prints the key performance indicators, computed ones with their formula and entered
+// ones with their date.
+func (d *doc) kpis() {
+	d.para("Indicators marked computed are worked out from the assessment data by the formula shown; the others are " +
+		"figures the organisation reported, entered by the assessor with the date they refer to.")
+	var rows [][]cell
+	for _, k := range d.sum.KPIs {
+		source := "Computed"
+		if k.Source == "manual" {
+			source = "Reported"
+			if !k.Date.IsZero() {
+				source += "\n" + date(k.Date)
+			}
+		}
+		rows = append(rows, []cell{bold(k.Title), txt(k.Value), txt(orDash(k.Target)), txt(source), txt(k.Formula)})
+	}
+	d.table([]column{{"Indicator", 44, ""}, {"Value", 40, ""}, {"Target", 18, ""}, {"Source", 18, ""}, {"How it is measured", 50, ""}}, rows)
+}
+
+// commonGaps prints each frequent weakness found in the data with what triggered it.
+func (d *doc) commonGaps() {
+	found := d.sum.CommonGaps
+	d.paraf("The assessment data was checked for the %d weaknesses most often seen in organisations preparing for "+
+		"ISO/IEC 42001 certification; %s.", len(d.cat.CommonGaps), plural(len(found), "was found", "were found"))
+	if len(found) == 0 {
+		d.none("None of these weaknesses shows in the data.")
+		return
+	}
+	for _, g := range found {
+		description := ""
+		for _, cg := range d.cat.CommonGaps {
+			if cg.ID == g.ID {
+				description = cg.Description
+			}
+		}
+		pairs := [][2]string{{"Found because", capitalise(orDash(g.Detail))}}
+		if len(g.Items) > 0 {
+			pairs = append(pairs, [2]string{"Items", strings.Join(g.Items, ", ")})
+		}
+		if len(g.Systems) > 0 {
+			pairs = append(pairs, [2]string{"AI systems", strings.Join(g.Systems, ", ")})
+		}
+		d.minorHeading(g.ID+" "+g.Title, min(d.textHeight(description, contentWidth, styleItalic)+d.fieldsHeight(pairs), 120))
+		if description != "" {
+			d.paraStyled(description, styleItalic)
+		}
+		d.fields(pairs)
+	}
+}
+
+// warningKinds name the consistency checks of the assessment quality section.
+var warningKinds = map[string]string{
+	"unsupported_conformity":            "Conformant without evidence",
+	"maturity_contradicts_status":       "Maturity at odds with status",
+	"exclusion_with_high_impact_system": "Exclusion while high-impact systems are in scope",
+	"excluded_control_treats_risk":      "Excluded control relied on by a risk",
+	"failed_test_conformant":            "Conformant despite a failed test",
+}
+
+// quality lists the consistency warnings a reviewer should look at before relying on the
+// judgements.
+func (d *doc) quality() {
+	d.para("These checks look for judgements that contradict each other or the evidence. They do not change the " +
+		"verdict by themselves, but each should be reviewed before the report is finalised.")
+	if len(d.sum.Warnings) == 0 {
+		d.none("No inconsistency was found between statuses, maturity ratings, evidence, test results and the Statement of Applicability.")
+		return
+	}
+	var rows [][]cell
+	for _, w := range d.sum.Warnings {
+		kind := warningKinds[w.Kind]
+		if kind == "" {
+			kind = w.Kind
+		}
+		rows = append(rows, []cell{bold(w.Item), txt(kind), txt(capitalise(w.Detail))})
+	}
+	d.paraStyled(fmt.Sprintf("%s to review.", capitalise(plural(len(rows), "point", "points"))), styleBold)
+	d.table([]column{{"Item", 18, ""}, {"Check", 42, ""}, {"What was found", 110, ""}}, rows)
+}

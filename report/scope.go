@@ -1,0 +1,138 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+)
+
+// scope prints the organisation, the AIMS scope, the governance role holders, the
+// certification plan and the AI system inventory.
+func (d *doc) scope() {
+	o := d.a.Organisation
+	d.fields([][2]string{
+		{"Organisation", orDash(o.Name)}, {"Sector", orDash(o.Sector)}, {"Size", orDash(o.Size)},
+		{"Address", orDash(o.Address)}, {"Contact", orDash(o.Contact)},
+	})
+	sc := d.a.Scope
+	d.subheading("Scope of the AI management system", 20)
+	d.fields([][2]string{
+		{"Scope statement", orDash(sc.Statement)},
+		{"Boundaries", orDash(sc.Boundaries)},
+		{"Third-party interfaces", orDash(sc.Interfaces)},
+		{"Alignment with other management systems", orDash(sc.Alignment)},
+	})
+	d.minorHeading("Exclusions from the scope", 15)
+	if len(sc.Exclusions) == 0 {
+		d.none("The scope statement records no exclusions.")
+	} else {
+		var rows [][]cell
+		for _, e := range sc.Exclusions {
+			rows = append(rows, texts(e.What, orDash(e.Justification)))
+		}
+		d.table([]column{{"Excluded", 60, ""}, {"Justification", 110, ""}}, rows)
+	}
+	d.roleHolders()
+	d.inventory()
+}
+
+func (d *doc) roleHolders() {
+	var rows [][]cell
+	for _, role := range d.cat.GovernanceRoles {
+		name, contact := "Not assigned", ""
+		for _, h := range d.a.RoleHolders {
+			if h.RoleID == role.ID && strings.TrimSpace(h.Name) != "" {
+				name, contact = h.Name, h.Contact
+			}
+		}
+		rows = append(rows, []cell{bold(role.Title), txt(name), txt(orDash(contact))})
+	}
+	d.titledTable("Governance roles", []column{{"Role", 55, ""}, {"Holder", 45, ""}, {"Contact", 70, ""}}, rows)
+	c := d.a.Certification
+	d.minorHeading("Certification plan", 12)
+	if strings.TrimSpace(c.Body) == "" && c.Stage1.IsZero() && c.Stage2.IsZero() {
+		d.none("No certification body or audit dates have been recorded yet.")
+		return
+	}
+	d.fields([][2]string{{"Certification body", orDash(c.Body)}, {"Stage 1 audit", date(c.Stage1)}, {"Stage 2 audit", date(c.Stage2)}})
+}
+
+// inventory prints the AI systems in scope and those left out with the reason.
+func (d *doc) inventory() {
+	d.subheading("AI system inventory", 30)
+	if len(d.a.Systems) == 0 {
+		d.none("The AI system inventory is empty. An AI management system that governs no AI system cannot be certified, so building the inventory comes first.")
+		return
+	}
+	in, out := 0, 0
+	var rows, excluded [][]cell
+	for _, s := range d.a.Systems {
+		if !s.InScope {
+			out++
+			excluded = append(excluded, texts(s.Name, orDash(s.ExclusionJustification)))
+			continue
+		}
+		in++
+		rows = append(rows, []cell{bold(s.Name), txt(orDash(s.Purpose)), txt(orDash(s.Owner)),
+			txt(termTitle(d.cat.LifecycleStages, s.Stage)), txt(d.roles(s.Roles)), impactCell(s.Impact)})
+	}
+	d.paraf("The inventory lists %s: %d in scope and %d left out of scope.", plural(len(d.a.Systems), "AI system", "AI systems"), in, out)
+	if len(rows) > 0 {
+		d.table([]column{{"AI system", 32, ""}, {"Purpose", 52, ""}, {"Owner", 24, ""}, {"Life-cycle stage", 22, ""},
+			{"AI roles", 24, ""}, {"Impact", 16, ""}}, rows)
+	}
+	if len(excluded) > 0 {
+		d.minorHeading("AI systems outside the scope", 15)
+		d.table([]column{{"AI system", 50, ""}, {"Why it is outside the scope", 120, ""}}, excluded)
+	}
+}
+
+// roles prints AI role IDs as their titles.
+func (d *doc) roles(ids []string) string {
+	if len(ids) == 0 {
+		return "None determined"
+	}
+	var names []string
+	for _, id := range ids {
+		names = append(names, termTitle(d.cat.AIRoles, id))
+	}
+	return strings.Join(names, ", ")
+}
+
+// termTitle is the title of a vocabulary term, or the ID when the catalogue lacks it.
+func termTitle(terms []checklists.Term, id string) string {
+	for _, t := range terms {
+		if t.ID == id {
+			return t.Title
+		}
+	}
+	return orDash(id)
+}
+
+// impactCell marks an impact level; high is dark, medium mid, low light.
+func impactCell(i assessment.Impact) cell {
+	switch i {
+	case assessment.ImpactHigh:
+		return marked("High", badFill)
+	case assessment.ImpactMedium:
+		return marked("Medium", midFill)
+	case assessment.ImpactLow:
+		return marked("Low", goodFill)
+	}
+	return txt(orDash(string(i)))
+}
+
+// systemName is the name of the AI system with an ID, or a dash.
+func (d *doc) systemName(id int64) string {
+	for _, s := range d.a.Systems {
+		if s.ID == id {
+			return s.Name
+		}
+	}
+	if id == 0 {
+		return "All systems"
+	}
+	return fmt.Sprintf("system %d", id)
+}

@@ -1,0 +1,160 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
+
+	"aimsbench/assessment"
+)
+
+// family is the name the embedded Go font family is registered under in the PDF.
+const family = "Go"
+
+// fontFaces are the styles of the family and their TrueType data.
+var fontFaces = []struct {
+	style string
+	ttf   []byte
+}{{"", goregular.TTF}, {"B", gobold.TTF}, {"I", goitalic.TTF}, {"BI", gobolditalic.TTF}}
+
+// placeholder stands in, visibly, for a character the embedded font cannot draw (an emoji,
+// a CJK ideograph): the report shows that something was there instead of failing.
+const placeholder = '□'
+
+// substitutes are characters the font lacks but a close equivalent it has says the same:
+// the angle brackets assessment.Visible uses to mark control characters, ticks and crosses.
+var substitutes = map[rune]rune{'⟨': '‹', '⟩': '›', '✓': '✔', '✗': '×', '\t': ' '}
+
+// coverage answers whether every face of the family has a glyph for a rune. The font data
+// is parsed once per process; answers are cached, so a long report costs a map lookup a rune.
+type coverage struct {
+	mu    sync.Mutex
+	fonts []*sfnt.Font
+	buf   sfnt.Buffer
+	known map[rune]bool
+}
+
+var loadCoverage = sync.OnceValue(func() *coverage {
+	c := &coverage{known: map[rune]bool{}}
+	for _, f := range fontFaces {
+		parsed, err := sfnt.Parse(f.ttf)
+		if err == nil {
+			c.fonts = append(c.fonts, parsed)
+		}
+	}
+	return c
+})
+
+func (c *coverage) has(r rune) bool {
+	if r < 0x7f && r >= 0x20 {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ok, seen := c.known[r]; seen {
+		return ok
+	}
+	ok := len(c.fonts) == len(fontFaces)
+	for _, f := range c.fonts {
+		if g, err := f.GlyphIndex(&c.buf, r); err != nil || g == 0 {
+			ok = false
+			break
+		}
+	}
+	c.known[r] = ok
+	return ok
+}
+
+// drawable makes text safe to draw with the embedded font: control characters and escape
+// sequences become visible (assessment.Visible), the text is composed (NFC) so accents meet
+// their letters, and every rune the font lacks is substituted or replaced by a placeholder.
+// Line breaks are kept when multiline is true.
+func drawable(s string, multiline bool) string {
+	s = norm.NFC.String(assessment.Visible(s, multiline))
+	cov := loadCoverage()
+	clean := true
+	for _, r := range s {
+		if r != '\n' && !cov.has(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch sub, ok := substitutes[r]; {
+		case r == '\n':
+			b.WriteRune(r)
+		case ok && cov.has(sub):
+			b.WriteRune(sub)
+		case cov.has(r):
+			b.WriteRune(r)
+		case r >= 0xfe00 && r <= 0xfe0f, r == 0x200d: // emoji variation selectors and joiners
+		default:
+			b.WriteRune(placeholder)
+		}
+	}
+	return b.String()
+}
+
+// date prints a calendar date the way a report reads it, or a dash when none is set.
+func date(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// orDash returns s, or a dash when s is blank.
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// yesNo prints a boolean as a reader expects it.
+func yesNo(b bool) string {
+	if b {
+		return "Yes"
+	}
+	return "No"
+}
+
+// maturity prints a maturity level, or a dash when it is unset.
+func maturity(n int) string {
+	if n == 0 {
+		return "—"
+	}
+	return fmt.Sprint(n)
+}
+
+// plural returns "n thing" or "n things".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// capitalise upper-cases the first letter of a label for the start of a cell.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// riskLabel is a risk's reference as printed.
+func riskLabel(r assessment.Risk) string { return fmt.Sprintf("R-%02d", r.ID) }
