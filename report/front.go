@@ -158,8 +158,8 @@ func (d *doc) documentControl() {
 	}
 	d.subheading("Handling", 15)
 	d.paraf("This document is classified %s. It records findings about %s's management of artificial "+
-		"intelligence and should be stored and shared accordingly. A report marked DRAFT is for discussion "+
-		"and may change; only a FINAL version should be relied on.", strings.ToLower(orDash(d.a.Classification)), orDash(d.a.Organisation.Name))
+		"intelligence and should be stored and shared accordingly. A draft is for discussion and may still "+
+		"change; only the final version should be relied on.", strings.ToLower(orDash(d.a.Classification)), orDash(d.a.Organisation.Name))
 }
 
 // contents prints the table of contents: every section with its page, each line a link.

@@ -61,8 +61,8 @@ func (d *doc) commonGaps() {
 		if len(g.Items) > 0 {
 			pairs = append(pairs, [2]string{"Items", strings.Join(g.Items, ", ")})
 		}
-		if len(g.Systems) > 0 {
-			pairs = append(pairs, [2]string{"AI systems", strings.Join(g.Systems, ", ")})
+		if len(g.Systems) > 0 && !mentionsAll(g.Detail, g.Systems) {
+			pairs = append(pairs, [2]string{"AI systems", shortList(g.Systems, 20)})
 		}
 		d.minorHeading(g.ID+" "+g.Title, min(d.textHeight(description, contentWidth, styleItalic)+d.fieldsHeight(pairs), 120))
 		if description != "" {
@@ -70,6 +70,24 @@ func (d *doc) commonGaps() {
 		}
 		d.fields(pairs)
 	}
+}
+
+// mentionsAll reports whether text already names every one of names.
+func mentionsAll(text string, names []string) bool {
+	for _, n := range names {
+		if !strings.Contains(text, n) {
+			return false
+		}
+	}
+	return true
+}
+
+// shortList joins names, stopping after limit with how many more there are.
+func shortList(names []string, limit int) string {
+	if len(names) <= limit {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more (see the inventory)", strings.Join(names[:limit], ", "), len(names)-limit)
 }
 
 // warningKinds name the consistency checks of the assessment quality section.

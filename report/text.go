@@ -31,7 +31,7 @@ const placeholder = '□'
 
 // substitutes are characters the font lacks but a close equivalent it has says the same:
 // the angle brackets assessment.Visible uses to mark control characters, ticks and crosses.
-var substitutes = map[rune]rune{'⟨': '‹', '⟩': '›', '✓': '✔', '✗': '×', '\t': ' '}
+var substitutes = map[rune]rune{'⟨': '‹', '⟩': '›', '✓': '√', '✔': '√', '✗': '×', '✘': '×', '\t': ' '}
 
 // coverage answers whether every face of the family has a glyph for a rune. The font data
 // is parsed once per process; answers are cached, so a long report costs a map lookup a rune.

@@ -1,0 +1,69 @@
+package report
+
+import (
+	"io"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"testing"
+	"time"
+
+	"aimsbench/assessment"
+)
+
+// BenchmarkExportPDF lays out and writes the whole report for the standard and the large
+// demo. Targets: 300 ms for the standard demo, 1.5 s for the large one. Besides time and
+// allocations it reports the peak live heap seen while exporting.
+func BenchmarkExportPDF(b *testing.B) {
+	for _, size := range []assessment.DemoSize{assessment.DemoStandard, assessment.DemoLarge} {
+		b.Run(string(size), func(b *testing.B) {
+			cat := catalogue(b)
+			a := demo(b, size)
+			opts := Options{AsOf: reportDay, Fingerprint: "bench"}
+			peak := watchHeap()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := WritePDF(io.Discard, cat, a, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// watchHeap samples the live heap in the background until the returned function is called,
+// which stops sampling and returns the largest value seen in bytes.
+func watchHeap() func() uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var mu sync.Mutex
+	var peak uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			mu.Lock()
+			peak = max(peak, sample[0].Value.Uint64())
+			mu.Unlock()
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		<-stopped
+		mu.Lock()
+		defer mu.Unlock()
+		return peak
+	}
+}

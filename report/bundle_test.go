@@ -1,0 +1,90 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"aimsbench/assessment"
+)
+
+func encode(t *testing.T, a *assessment.Assessment) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := EncodeBundle(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestBundleRoundTripIsLossless(t *testing.T) {
+	cat := catalogue(t)
+	for _, size := range []assessment.DemoSize{assessment.DemoStandard, assessment.DemoLarge} {
+		a := demo(t, size)
+		first := encode(t, a)
+		back, err := DecodeBundle(bytes.NewReader(first), cat)
+		if err != nil {
+			t.Fatalf("%s demo: %v", size, err)
+		}
+		if back.ID != "" {
+			t.Errorf("decoded bundle keeps the ID %q; an import is a new assessment", back.ID)
+		}
+		back.ID = a.ID
+		if second := encode(t, back); !bytes.Equal(first, second) {
+			t.Errorf("%s demo: the bundle changed in a round trip (%d and %d bytes)", size, len(first), len(second))
+		}
+	}
+}
+
+func TestBundleStartsWithFormatAndVersion(t *testing.T) {
+	data := encode(t, demo(t, assessment.DemoStandard))
+	if !bytes.HasPrefix(data, []byte("{\n  \"format\": \"aimsbench-assessment\",\n  \"version\": 1,\n  \"assessment\": {")) {
+		t.Errorf("bundle starts %q", data[:80])
+	}
+}
+
+func TestDecodeBundleRefusals(t *testing.T) {
+	cat := catalogue(t)
+	valid := encode(t, demo(t, assessment.DemoStandard))
+	edit := func(f func(m map[string]any)) []byte {
+		var m map[string]any
+		if err := json.Unmarshal(valid, &m); err != nil {
+			t.Fatal(err)
+		}
+		f(m)
+		out, _ := json.Marshal(m)
+		return out
+	}
+	results := func(m map[string]any) map[string]any {
+		return m["assessment"].(map[string]any)["results"].(map[string]any)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not JSON", []byte("name,purpose\n"), "not an aimsbench assessment bundle"},
+		{"another JSON file", []byte(`{"id": "iso42001-2023", "items": []}`), "not an aimsbench assessment bundle"},
+		{"newer version", edit(func(m map[string]any) { m["version"] = 2 }), "import it with a newer aimsbench"},
+		{"unknown field", edit(func(m map[string]any) { m["assessment"].(map[string]any)["colour"] = "red" }), "damaged or was edited by hand"},
+		{"no assessment", edit(func(m map[string]any) { delete(m, "assessment") }), "holds no assessment"},
+		{"other catalogue", edit(func(m map[string]any) { m["assessment"].(map[string]any)["catalogue_id"] = "nist-ai-rmf" }), "--catalogue"},
+		{"unknown item", edit(func(m map[string]any) {
+			results(m)["A.99.9"] = map[string]any{"item_id": "A.99.9", "status": "conformant"}
+		}), `"A.99.9" names an item the catalogue`},
+		{"refused judgement", edit(func(m map[string]any) { results(m)["4.1"].(map[string]any)["status"] = "na" }),
+			"4.1 is a mandatory clause requirement"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := DecodeBundle(bytes.NewReader(tt.data), cat)
+			if err == nil {
+				t.Fatalf("accepted: %+v", a.Title)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not say %q", err, tt.want)
+			}
+		})
+	}
+}

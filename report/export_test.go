@@ -1,0 +1,213 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"aimsbench/assessment"
+)
+
+// formulaText are cell values a spreadsheet would run as formulas.
+var formulaText = map[string]string{
+	"finding": "=HYPERLINK(\"http://evil.example\",\"click\")",
+	"rec":     "+1+1",
+	"owner":   "@SUM(A1:A9)",
+	"system":  "-2+3",
+	"nc":      "\tcmd|' /C calc'!A0",
+}
+
+// withFormulas puts formula-like text where the registers print it.
+func withFormulas(t *testing.T) *assessment.Assessment {
+	a := demo(t, assessment.DemoStandard)
+	r := a.Results["4.2"]
+	r.Finding, r.Recommendation, r.Owner = formulaText["finding"], formulaText["rec"], formulaText["owner"]
+	a.Systems[0].Name = formulaText["system"]
+	a.NCs[0].Description = formulaText["nc"]
+	return a
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("\ufeff")) {
+		t.Errorf("%s has no byte-order mark", path)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("%s is not valid CSV: %v", path, err)
+	}
+	return rows
+}
+
+func TestCSVNeutralisesFormulasAndWritesBothRegisters(t *testing.T) {
+	cat := catalogue(t)
+	a := withFormulas(t)
+	path := filepath.Join(t.TempDir(), "gaps.csv")
+	if err := ExportFile(path, "csv", cat, a, Options{AsOf: reportDay}); err != nil {
+		t.Fatal(err)
+	}
+	gaps := readCSV(t, path)
+	if len(gaps) != len(assessment.GapRegister(cat, a))+1 || gaps[0][0] != "Item" {
+		t.Fatalf("gap register has %d rows, header %v", len(gaps), gaps[0])
+	}
+	var row []string
+	for _, r := range gaps {
+		if r[0] == "4.2" {
+			row = r
+		}
+	}
+	for _, want := range []string{"'" + formulaText["finding"], "'" + formulaText["rec"], "'" + formulaText["owner"]} {
+		if !contains(row, want) {
+			t.Errorf("4.2 row %q lacks the neutralised %q", row, want)
+		}
+	}
+	for _, r := range gaps {
+		for _, c := range r {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+				t.Errorf("cell %q would be read as a formula", c)
+			}
+		}
+	}
+	soa := readCSV(t, SoAPath(path))
+	if len(soa) != 39 || soa[0][0] != "Control" || soa[1][0] != "A.2.2" {
+		t.Errorf("SoA has %d rows starting %v", len(soa), soa[:2])
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestXLSXHasStyledFilteredSheets(t *testing.T) {
+	cat := catalogue(t)
+	a := withFormulas(t)
+	path := filepath.Join(t.TempDir(), "registers.xlsx")
+	if err := ExportFile(path, "xlsx", cat, a, Options{AsOf: reportDay}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	defer f.Close()
+	want := map[string]int{"Gap register": len(assessment.GapRegister(cat, a)), "Statement of Applicability": 38,
+		"Nonconformities": len(a.NCs), "AI systems": len(a.Systems)}
+	if got := f.GetSheetList(); len(got) != len(want) {
+		t.Fatalf("sheets %v", got)
+	}
+	for sheet, n := range want {
+		rows, err := f.GetRows(sheet)
+		if err != nil || len(rows) != n+1 {
+			t.Errorf("%s: %d rows (err %v), want %d and a header", sheet, len(rows), err, n)
+			continue
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: header row not frozen: %+v", sheet, panes)
+		}
+		style, _ := f.GetCellStyle(sheet, "A1")
+		if s, err := f.GetStyle(style); err != nil || s.Font == nil || !s.Font.Bold {
+			t.Errorf("%s: header not bold", sheet)
+		}
+	}
+	name, _ := f.GetCellValue("AI systems", "A2")
+	desc, _ := f.GetCellValue("Nonconformities", "E2")
+	if name != "'"+formulaText["system"] || desc != "'"+formulaText["nc"] {
+		t.Errorf("formula text not neutralised: %q, %q", name, desc)
+	}
+	if formula, _ := f.GetCellFormula("AI systems", "A2"); formula != "" {
+		t.Errorf("a cell holds the formula %q", formula)
+	}
+	filters := 0
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm._FilterDatabase" {
+			filters++
+		}
+	}
+	if filters != len(want) {
+		t.Errorf("%d sheets have a filter, want %d", filters, len(want))
+	}
+}
+
+func TestExportFileIsPrivateAndNeverPartial(t *testing.T) {
+	cat := catalogue(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.pdf")
+	if err := ExportFile(path, "pdf", cat, demo(t, assessment.DemoStandard), Options{AsOf: reportDay}); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("export mode %v (err %v), want 0600", info.Mode().Perm(), err)
+	}
+	if err := ExportFile(filepath.Join(dir, "missing", "out.pdf"), "pdf", cat, demo(t, assessment.DemoStandard), Options{}); err == nil ||
+		!strings.Contains(err.Error(), "does the folder exist") {
+		t.Errorf("export into a missing folder: %v", err)
+	}
+	if err := ExportFile(filepath.Join(dir, "x.doc"), "doc", cat, demo(t, assessment.DemoStandard), Options{}); err == nil {
+		t.Error("an unknown format was accepted")
+	}
+	failing := errors.New("disk full")
+	err = writeAtomic(map[string]func(w io.Writer) error{
+		filepath.Join(dir, "a.csv"): func(w io.Writer) error { _, err := w.Write([]byte("ok")); return err },
+		filepath.Join(dir, "b.csv"): func(io.Writer) error { return failing },
+	})
+	if !errors.Is(err, failing) {
+		t.Errorf("failure not reported: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "out.pdf" {
+			t.Errorf("a failed export left %s behind", e.Name())
+		}
+	}
+}
+
+func TestDefaultFileNameIsSafe(t *testing.T) {
+	tests := []struct{ org, want string }{
+		{"Northwind Mutual Insurance", "Northwind-Mutual-Insurance-iso42001-readiness-2026-11-26.pdf"},
+		{"Zoë Ångström AG / R&D: \"AI\" *", "Zoe-Angstrom-AG-R-D-AI-iso42001-readiness-2026-11-26.pdf"},
+		{"../../etc/passwd", "etc-passwd-iso42001-readiness-2026-11-26.pdf"},
+		{"Москва Ωmega", "Москва-Ωmega-iso42001-readiness-2026-11-26.pdf"},
+		{"", "assessment-iso42001-readiness-2026-11-26.pdf"},
+	}
+	for _, tt := range tests {
+		a := &assessment.Assessment{Organisation: assessment.Organisation{Name: tt.org}}
+		if got := DefaultFileName(a, "pdf", reportDay); got != tt.want {
+			t.Errorf("DefaultFileName(%q) = %q, want %q", tt.org, got, tt.want)
+		}
+	}
+}
+
+func TestDrawableText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Zoë Ωmega Москва", "Zoë Ωmega Москва"},
+		{"Zoe\u0308", "Zoë"}, // composed so the accent meets its letter
+		{"rocket 🚀 and 漢", "rocket □ and □"},
+		{"flag ❤️ with selector", "flag □ with selector"},
+		{"bell\a and \x1b[2J", "bell‹U+0007› and ‹ESC›[2J"},
+		{"tab\there", "tab here"},
+		{"ok ✓ not ✗", "ok √ not ×"},
+	}
+	for _, tt := range tests {
+		if got := drawable(tt.in, true); got != tt.want {
+			t.Errorf("drawable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
