@@ -24,19 +24,15 @@ func (d *doc) maturity() {
 	d.subheading("Maturity table", 40)
 	var rows [][]cell
 	for _, g := range d.sum.Groups {
-		mean, low := g.Mean.String(), maturity(g.Min)
-		if g.Min == 0 {
-			mean = "—"
-		}
 		by := g.ByStatus
 		rows = append(rows, []cell{txt(g.ID + " " + g.Title), txt(fmt.Sprintf("%d of %d", g.Assessed, g.Total)),
 			txt(fmt.Sprintf("%d / %d / %d / %d", by[assessment.Conformant], by[assessment.Partial], by[assessment.Nonconformant], by[assessment.NotAssessed])),
-			txt(mean), txt(low), txt(assessment.GroupTarget(d.cat, d.a, g.ID).String())})
+			txt(meanText(g)), txt(maturity(g.Min)), txt(assessment.GroupTarget(d.cat, d.a, g.ID).String())})
 	}
 	o := d.sum.Overall
 	rows = append(rows, []cell{bold("Overall"), bold(fmt.Sprintf("%d of %d", o.Assessed, o.Total)),
 		bold(fmt.Sprintf("%d / %d / %d / %d", o.ByStatus[assessment.Conformant], o.ByStatus[assessment.Partial], o.ByStatus[assessment.Nonconformant], o.ByStatus[assessment.NotAssessed])),
-		bold(o.Mean.String()), bold(maturity(o.Min)), bold("")})
+		bold(meanText(o)), bold(maturity(o.Min)), bold("")})
 	d.table([]column{{"Clause or objective", 66, ""}, {"Assessed", 20, "C"}, {"Conformant / partial / nonconformant / not assessed", 40, "C"},
 		{"Mean", 14, "C"}, {"Lowest", 15, "C"}, {"Target", 15, "C"}}, rows)
 }

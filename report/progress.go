@@ -14,8 +14,7 @@ func (d *doc) progressSection() {
 	d.table([]column{{"", 50, ""}, {"Previous cycle", 60, ""}, {"This cycle", 60, ""}}, [][]cell{
 		{bold("Verdict"), txt(p.Previous.Verdict), txt(p.Current.Verdict)},
 		{bold("Readiness level"), txt(levelLine(p.Previous)), txt(levelLine(p.Current))},
-		{bold("Floor / mean maturity"), txt(maturity(p.Previous.Floor) + " / " + p.Previous.Mean.String()),
-			txt(maturity(p.Current.Floor) + " / " + p.Current.Mean.String())},
+		{bold("Floor / mean maturity"), txt(floorMean(p.Previous)), txt(floorMean(p.Current))},
 		{bold("Items assessed"), txt(fmt.Sprintf("%d of %d", p.Previous.Assessed, p.Previous.Total)),
 			txt(fmt.Sprintf("%d of %d", p.Current.Assessed, p.Current.Total))},
 	})
@@ -37,6 +36,14 @@ func levelLine(s assessment.CycleSnapshot) string {
 		line += " (provisional)"
 	}
 	return line
+}
+
+// floorMean prints a cycle's floor and mean maturity, or a dash when nothing was rated.
+func floorMean(s assessment.CycleSnapshot) string {
+	if s.Floor == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d / %s", s.Floor, s.Mean)
 }
 
 func meanOrDash(m *assessment.Mean) string {

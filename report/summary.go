@@ -14,9 +14,14 @@ func (d *doc) executiveSummary() {
 	d.keyFigures()
 	s := d.sum
 	scope := fmt.Sprintf("%d clause requirements and included Annex A controls", s.Total)
-	d.paraf("As of %s, %s stands at readiness level %d, %s. The level is the lowest maturity found across the %s "+
-		"(the floor, here %s), held at 2 or below for as long as any blocking issue remains. The mean maturity is %s.",
-		date(d.asOf), orDash(d.a.Organisation.Name), s.Level, s.LevelName, scope, maturity(s.Floor), s.Mean)
+	if s.Floor == 0 {
+		d.paraf("As of %s, no maturity has been rated among the %s of %s, so no readiness level can be given yet.",
+			date(d.asOf), scope, orDash(d.a.Organisation.Name))
+	} else {
+		d.paraf("As of %s, %s stands at readiness level %d, %s. The level is the lowest maturity found across the %s "+
+			"(the floor, here %d), held at 2 or below for as long as any blocking issue remains. The mean maturity is %s.",
+			date(d.asOf), orDash(d.a.Organisation.Name), s.Level, s.LevelName, scope, s.Floor, s.Mean)
+	}
 	if !s.Complete {
 		d.paraf("The assessment is not finished: %d of %d items have both a status and a maturity. The level above is "+
 			"provisional and can still fall as the remaining items are judged.", s.Assessed, s.Total)
@@ -46,7 +51,10 @@ func (d *doc) verdictPanel() {
 	d.pdf.SetY(y + 9)
 	d.textBlock(d.sum.Verdict, marginLeft+31, contentWidth-35, textStyle{"B", 15, navy, 6.5})
 	line := fmt.Sprintf("Level %d — %s", d.sum.Level, d.sum.LevelName)
-	if !d.sum.Complete {
+	switch {
+	case d.sum.Level == 0:
+		line = "No item has a maturity rating yet"
+	case !d.sum.Complete:
 		line += " (provisional)"
 	}
 	d.textBlock(line, marginLeft+31, contentWidth-35, styleBody)
@@ -58,7 +66,7 @@ func (d *doc) keyFigures() {
 	s := d.sum
 	figures := [][2]string{
 		{maturity(s.Floor), "floor maturity"},
-		{s.Mean.String(), "mean maturity"},
+		{meanText(s.Overall), "mean maturity"},
 		{fmt.Sprintf("%d/%d", s.Assessed, s.Total), "items assessed"},
 		{fmt.Sprint(len(d.capping)), "blocking issues"},
 		{fmt.Sprint(len(d.gaps)), "gaps"},
@@ -174,6 +182,14 @@ func (d *doc) pathToCertification() {
 	default:
 		d.paraf("Certification body: %s. Stage 1 audit planned for %s; Stage 2 for %s.", orDash(c.Body), date(c.Stage1), date(c.Stage2))
 	}
+}
+
+// meanText prints a group's mean maturity, or a dash when nothing in it is rated.
+func meanText(g assessment.Group) string {
+	if g.Min == 0 {
+		return "—"
+	}
+	return g.Mean.String()
 }
 
 // joinAnd joins phrases as "a, b and c".
