@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -254,6 +255,24 @@ func TestWritePDFReportsProgress(t *testing.T) {
 	for i := 1; i < len(calls); i++ {
 		if calls[i][0] <= calls[i-1][0] {
 			t.Fatalf("progress went backwards: %v", calls)
+		}
+	}
+}
+
+func TestTextLongerThanAPageIsSplitNotClipped(t *testing.T) {
+	a := demo(t, assessment.DemoStandard)
+	var words []string
+	for i := range 3000 {
+		words = append(words, fmt.Sprintf("w%04d", i))
+	}
+	a.Results["4.2"].Finding = strings.Join(words, " ") // many pages tall in its table cell
+	a.Systems[0].Purpose = strings.Repeat("x", 4000)    // one word wider than any column
+	a.Scope.Statement = strings.Repeat("Scope sentence without end ", 700) + "END-OF-SCOPE"
+	text := pdfText(t, exportPDF(t, a, Options{}))
+	mustContain(t, text, "END-OF-SCOPE")
+	for _, w := range words {
+		if !strings.Contains(text, " "+w+" ") {
+			t.Fatalf("word %s of the long finding is missing", w)
 		}
 	}
 }

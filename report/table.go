@@ -286,6 +286,13 @@ func (d *doc) rowSlice(cols []column, r []cell, lines [][]string, styles []textS
 			d.fill(*r[i].fill)
 			d.pdf.Rect(x+0.4, y+0.4, c.width-0.8, h-0.8, "F")
 		}
+		if i == 0 && start > 0 && start >= len(lines[0]) {
+			d.font(textStyle{"I", styleCell.size, muted, styleCell.line})
+			d.pdf.SetXY(x, y+cellPad)
+			d.pdf.CellFormat(c.width, styleCell.line, "(continued)", "", 0, "L", false, 0, "")
+			x += c.width
+			continue
+		}
 		d.font(styles[i])
 		end := min(start+take, len(lines[i]))
 		for j := start; j < end; j++ {

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -62,12 +64,18 @@ func writeSheet(f *excelize.File, reg register, head, body int) error {
 	if err := f.SetSheetRow(reg.name, "A1", &reg.header); err != nil {
 		return err
 	}
+	if err := f.SetRowHeight(reg.name, 1, rowHeight(reg.header, reg.widths)); err != nil {
+		return err
+	}
 	for i, row := range reg.rows {
 		cells := make([]any, len(row))
 		for j, c := range row {
 			cells[j] = neutralise(c)
 		}
 		if err := f.SetSheetRow(reg.name, fmt.Sprintf("A%d", i+2), &cells); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(reg.name, i+2, rowHeight(row, reg.widths)); err != nil {
 			return err
 		}
 	}
@@ -89,4 +97,22 @@ func writeSheet(f *excelize.File, reg register, head, body int) error {
 		return err
 	}
 	return f.AutoFilter(reg.name, fmt.Sprintf("A1:%s%d", last, lastRow), nil)
+}
+
+// rowHeight estimates the height in points a row of wrapped text needs, since not every
+// spreadsheet program grows rows to fit when it opens a file.
+func rowHeight(row []string, widths []float64) float64 {
+	lines := 1
+	for i, text := range row {
+		if i >= len(widths) {
+			break
+		}
+		perLine := max(int(widths[i]*1.1), 1)
+		n := 0
+		for _, part := range strings.Split(text, "\n") {
+			n += max(1, (utf8.RuneCountInString(part)+perLine-1)/perLine)
+		}
+		lines = max(lines, n)
+	}
+	return min(15*float64(lines)+3, 409)
 }
