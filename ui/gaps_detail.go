@@ -187,32 +187,33 @@ func (g *gaps) raiseNC(item checklists.Item) tea.Cmd {
 	return g.w.save(nc.Label(), func(s *store.Store) error { return s.SaveNC(aid, &nc) })
 }
 
-// form builds an embedded form whose submit and cancel come back to this step.
+// form builds an embedded form in the detail pane.
 func (g *gaps) form(title string, fields ...huh.Field) *huh.Form {
-	f := huh.NewForm(huh.NewGroup(fields...).Title(title)).WithShowHelp(false).
-		WithWidth(max(g.width-min(max(g.width*2/5, 38), 60)-4, 30)).WithHeight(max(g.height-1, 10))
-	f.SubmitCmd = func() tea.Msg { return formDoneMsg{} }
-	f.CancelCmd = func() tea.Msg { return formDoneMsg{} }
-	return f
+	return newForm(title, g.width-min(max(g.width*2/5, 38), 60)-4, g.height-1, fields...)
 }
 
 func (g *gaps) updateForm(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		if msg.String() == "esc" {
-			g.editing, g.onDone = nil, nil
-			g.w.status = statusMsg{text: "Cancelled; nothing changed."}
-			return nil
+	form, done, cmd := updateEmbeddedForm(g.editing, msg)
+	g.editing = form
+	if form == nil {
+		apply := g.onDone
+		g.onDone = nil
+		if done && apply != nil {
+			return apply()
 		}
-	case formDoneMsg:
-		done, state := g.onDone, g.editing.State
-		g.editing, g.onDone = nil, nil
-		if state == huh.StateCompleted && done != nil {
-			return done()
-		}
-		return nil
+		g.w.status = statusMsg{text: "Cancelled; nothing changed."}
 	}
-	m, cmd := g.editing.Update(msg)
-	g.editing = m.(*huh.Form)
 	return cmd
+}
+
+// showItem puts the cursor on an item, clearing filters that would hide it.
+func (g *gaps) showItem(id string) {
+	g.filter = filterAll
+	g.search.SetValue("")
+	g.rebuild()
+	for i, it := range g.rows {
+		if it.ID == id {
+			g.cursor = i
+		}
+	}
 }

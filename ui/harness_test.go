@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
@@ -39,6 +40,7 @@ func newHarness(t *testing.T) *harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	s.SetClock(func() time.Time { return testDay })
 	a, err := assessment.Demo(cat, assessment.DemoStandard, testDay)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +87,7 @@ func (h *harness) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(150 * time.Millisecond):
 		return // a timer or blink: not part of the behaviour under test
 	}
 	switch msg := msg.(type) {
@@ -140,7 +142,7 @@ func keyMsg(name string) tea.KeyPressMsg {
 }
 
 // screen is the current frame as plain text.
-func (h *harness) screen() string { return h.app.content() }
+func (h *harness) screen() string { return ansi.Strip(h.app.content()) }
 
 // stored reloads the demo assessment from the database, as the next session would see it.
 func (h *harness) stored() *assessment.Assessment {

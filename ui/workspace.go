@@ -159,7 +159,7 @@ func (w *workspace) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return func() tea.Msg { return closeMsg{} }, true
 	case strings.HasPrefix(s, "alt+") && len(s) == 5 && s[4] >= '1' && s[4] <= '9':
 		w.active = int(s[4] - '1')
-	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && !usesDigits(w.current()):
+	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && !(s[0] <= '5' && usesDigits(w.current())):
 		w.active = int(s[0] - '1')
 	default:
 		return nil, false
@@ -168,7 +168,7 @@ func (w *workspace) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, true
 }
 
-// digitUser is a step that uses the digit keys itself (maturity 1–5).
+// digitUser is a step that uses the digit keys 1–5 itself (maturity); 6–9 still switch steps.
 type digitUser interface{ UsesDigits() bool }
 
 func usesDigits(s step) bool {

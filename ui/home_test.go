@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aimsbench/store"
+)
+
+func TestDeleteNeedsConfirmationAndDefaultsToNo(t *testing.T) {
+	h := newHarness(t)
+	h.keys("d")
+	h.contains("Please confirm", "[ No ]")
+	h.keys("enter") // the default answer
+	if _, err := h.s.Load(h.id); err != nil {
+		t.Fatalf("enter on the confirmation deleted the assessment: %v", err)
+	}
+	h.contains("Nothing was deleted")
+	h.keys("d", "y")
+	if _, err := h.s.Load(h.id); err == nil {
+		t.Fatal("y on the confirmation did not delete")
+	}
+	h.contains("Welcome to aimsbench") // back to the first-run screen
+}
+
+func TestFirstRunOffersTheDemo(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	h := newHarness(t)
+	h.app = New(s, h.cat, Options{})
+	h.app.c.Now = func() time.Time { return testDay }
+	h.s = s
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(h.app.Init())
+	h.contains("Welcome to aimsbench", "create the demo assessment")
+	h.keys("d")
+	h.contains("Northwind Mutual Insurance", "Demo assessment created")
+	if list, _ := s.List(); len(list) != 1 {
+		t.Fatalf("%d assessments after choosing the demo", len(list))
+	}
+}
+
+func TestNewAssessmentFormTypesQ(t *testing.T) {
+	h := newHarness(t)
+	h.keys("n", "text:Quantum Quills plc")
+	if h.app.quitting {
+		t.Fatal("q in a text field quit the application")
+	}
+	h.keys("enter", "enter", "text:Quinn", "enter", "enter", "enter")
+	list, _ := h.s.List()
+	found := false
+	for _, a := range list {
+		found = found || a.Organisation == "Quantum Quills plc"
+	}
+	if !found {
+		t.Fatalf("new assessment not stored; screen:\n%s", h.screen())
+	}
+}
+
+func TestCopyAsNextCycleLinksTheCycles(t *testing.T) {
+	h := newHarness(t)
+	h.keys("c")
+	list, _ := h.s.List()
+	if len(list) != 2 {
+		t.Fatalf("%d assessments after copy", len(list))
+	}
+	for _, hd := range list {
+		if hd.ID == h.id {
+			continue
+		}
+		next, _ := h.s.Load(hd.ID)
+		if next.PreviousID != h.id || len(next.Systems) != 12 {
+			t.Errorf("next cycle: previous %q, %d systems", next.PreviousID, len(next.Systems))
+		}
+	}
+}
+
+func TestQuitWaitsForSavesAndCtrlCAlwaysQuits(t *testing.T) {
+	h := newHarness(t).open(2)
+	h.keys("enter") // notes form has the keyboard
+	h.keys("text:q")
+	if h.app.quitting {
+		t.Fatal("q in the notes form quit")
+	}
+	h.keys("ctrl+c")
+	if !h.app.quitting {
+		t.Fatal("ctrl+c did not quit while typing")
+	}
+}
+
+func TestTinyTerminalGetsAClearMessage(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 70, Height: 20})
+	if scr := h.screen(); !strings.Contains(scr, "70×20") || !strings.Contains(scr, "at least 80×24") {
+		t.Fatalf("tiny terminal shows:\n%s", scr)
+	}
+}
