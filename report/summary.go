@@ -94,11 +94,7 @@ func (d *doc) statusRows() [][]cell {
 	total := d.sum.Overall.Total
 	for _, st := range []assessment.Status{assessment.Conformant, assessment.Partial, assessment.Nonconformant, assessment.NotAssessed} {
 		n := d.sum.Overall.ByStatus[st]
-		share := "—"
-		if total > 0 {
-			share = fmt.Sprintf("%d%%", (n*100+total/2)/total)
-		}
-		rows = append(rows, []cell{statusCell(st), txt(fmt.Sprint(n)), txt(share)})
+		rows = append(rows, []cell{statusCell(st), txt(fmt.Sprint(n)), txt(percentOf(n, total))})
 	}
 	return append(rows, []cell{bold("Total"), bold(fmt.Sprint(total)), bold("100%")})
 }
