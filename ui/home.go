@@ -317,7 +317,7 @@ func (h *home) View() string {
 		}
 		b.WriteString(style.Render(truncate(vis(h.status.text), h.width-2)) + "\n")
 	}
-	b.WriteString(st.Footer.Render(footerText(h.FullHelp()) + " · ? help · q quit"))
+	b.WriteString(st.Footer.Render(truncate(footerText(h.FullHelp())+" · ? help · q quit", h.width)))
 	return b.String()
 }
 
@@ -332,8 +332,9 @@ func (h *home) firstRunView() string {
 
 func (h *home) listView() string {
 	st := h.c.Styles
-	orgW := max(16, (h.width-48)/2)
-	titleW := max(16, h.width-48-orgW)
+	// Organisation and title share what the date, progress and verdict columns leave.
+	orgW := max(14, (h.width-64)/2)
+	titleW := max(14, h.width-64-orgW)
 	var b strings.Builder
 	b.WriteString(st.Label.Render(pad("ORGANISATION", orgW)+"  "+pad("TITLE", titleW)+"  UPDATED      PROGRESS  VERDICT") + "\n")
 	visible := max(h.height-9, 1)

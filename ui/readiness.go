@@ -40,7 +40,7 @@ var (
 	keyRPgUp   = binding("pgup ctrl+u", "pgup", "page up")
 )
 
-func newReadiness(w *workspace) *readiness { return &readiness{w: w} }
+func newReadiness(w *workspace) *readiness { return &readiness{w: w, cursor: 1} }
 
 func (r *readiness) Name() string { return "Readiness" }
 
