@@ -115,6 +115,13 @@ func TestContentsListsTheRightPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	contents := pdfPage(t, path, first.found["contents"])
+	data, _ := os.ReadFile(path)
+	if links := bytes.Count(data, []byte("/Subtype /Link")); links != len(f.sections)-2 {
+		t.Errorf("%d links in the PDF, want one per contents line (%d)", links, len(f.sections)-2)
+	}
+	if !bytes.Contains(data, []byte("/Outlines")) {
+		t.Error("the PDF has no bookmarks")
+	}
 	for _, s := range f.sections {
 		if s.id == "cover" || s.id == "contents" {
 			continue
