@@ -13,7 +13,9 @@ import (
 
 // BenchmarkExportPDF lays out and writes the whole report for the standard and the large
 // demo. Targets: 300 ms for the standard demo, 1.5 s for the large one. Besides time and
-// allocations it reports the peak live heap seen while exporting.
+// allocations it reports the peak heap seen while exporting: peak-heap-MB counts every heap
+// object not yet freed (what the process holds, garbage included, so it moves with GC
+// pacing), peak-live-MB what the collector found still in use.
 func BenchmarkExportPDF(b *testing.B) {
 	for _, size := range []assessment.DemoSize{assessment.DemoStandard, assessment.DemoLarge} {
 		b.Run(string(size), func(b *testing.B) {
@@ -29,18 +31,20 @@ func BenchmarkExportPDF(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MB")
+			heap, live := peak()
+			b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
 		})
 	}
 }
 
-// watchHeap samples the live heap in the background until the returned function is called,
-// which stops sampling and returns the largest value seen in bytes.
-func watchHeap() func() uint64 {
+// watchHeap samples the heap in the background until the returned function is called, which
+// stops sampling and returns the largest heap and live heap seen, in bytes.
+func watchHeap() func() (uint64, uint64) {
 	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/heap/live:bytes"}}
 	var mu sync.Mutex
-	var peak uint64
+	var peak, live uint64
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
@@ -51,6 +55,7 @@ func watchHeap() func() uint64 {
 			metrics.Read(sample)
 			mu.Lock()
 			peak = max(peak, sample[0].Value.Uint64())
+			live = max(live, sample[1].Value.Uint64())
 			mu.Unlock()
 			select {
 			case <-done:
@@ -59,11 +64,11 @@ func watchHeap() func() uint64 {
 			}
 		}
 	}()
-	return func() uint64 {
+	return func() (uint64, uint64) {
 		close(done)
 		<-stopped
 		mu.Lock()
 		defer mu.Unlock()
-		return peak
+		return peak, live
 	}
 }
