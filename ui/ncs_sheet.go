@@ -1,0 +1,388 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// entrySheet is a compact form of labelled fields, one line each (long texts get a few
+// lines while they are being edited), used for SoA justifications and nonconformities.
+// Its cursor does not blink: no timer runs while the assessor types, and every key is
+// handled at once.
+type entrySheet struct {
+	title  string
+	intro  string // optional guidance under the title
+	fields []*sheetField
+	focus  int
+	err    string // why the last save was refused, shown until the next key
+	width  int
+}
+
+// sheetKind is how a field is edited.
+type sheetKind int
+
+const (
+	sheetLine   sheetKind = iota // one line of text
+	sheetLong                    // several lines of text
+	sheetChoice                  // one of a few values, cycled with ←/→
+)
+
+// sheetField is one labelled field of a sheet.
+type sheetField struct {
+	name   string
+	label  string
+	kind   sheetKind
+	line   textinput.Model
+	long   textarea.Model
+	values []string // choice: stored values
+	names  []string // choice: what the assessor reads
+	chosen int
+	note   func(value string) string // optional live remark shown under the focused field
+}
+
+var (
+	sheetKeyNext    = binding("tab enter", "tab/enter", "next field")
+	sheetKeyPrev    = binding("shift+tab", "shift+tab", "previous field")
+	sheetKeySave    = binding("ctrl+s", "ctrl+s", "save")
+	sheetKeyCancel  = binding("esc", "esc", "cancel")
+	sheetKeyCycle   = binding("left right space", "←/→", "change choice")
+	sheetKeyNewline = binding("alt+enter ctrl+j", "ctrl+j", "new line")
+	// Help-only variants for the last field, where enter saves and tab wraps round.
+	sheetKeyEnterSave = binding("enter ctrl+s", "enter/ctrl+s", "save")
+	sheetKeyFirst     = binding("tab", "tab", "first field")
+)
+
+// sheetOutcome says what a key did to a sheet.
+type sheetOutcome int
+
+const (
+	sheetEditing sheetOutcome = iota
+	sheetSaved
+	sheetCancelled
+)
+
+func newEntrySheet(title string, width int) *entrySheet {
+	return &entrySheet{title: title, width: max(width, 30)}
+}
+
+// setWidth follows a terminal resize.
+func (s *entrySheet) setWidth(width int) {
+	s.width = max(width, 30)
+	s.fitInputs()
+}
+
+func (s *entrySheet) fitInputs() {
+	for _, f := range s.fields {
+		switch f.kind {
+		case sheetLine:
+			f.line.SetWidth(s.inputWidth())
+		case sheetLong:
+			f.long.SetWidth(s.inputWidth())
+		}
+	}
+}
+
+func (s *entrySheet) labelWidth() int {
+	w := 0
+	for _, f := range s.fields {
+		w = max(w, lipgloss.Width(f.label))
+	}
+	return min(w+2, s.width/3)
+}
+
+func (s *entrySheet) inputWidth() int { return max(s.width-s.labelWidth()-2, 10) }
+
+// lineField adds a one-line text field holding value.
+func (s *entrySheet) lineField(name, label, value, placeholder string) *entrySheet {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	in.SetStyles(sheetInputStyles())
+	in.SetWidth(s.inputWidth())
+	in.SetValue(vis(value))
+	s.add(&sheetField{name: name, label: label, kind: sheetLine, line: in})
+	return s
+}
+
+// longField adds a multi-line text field holding value.
+func (s *entrySheet) longField(name, label, value string) *entrySheet {
+	ta := textarea.New()
+	ta.Prompt = "│ "
+	ta.Placeholder = "type here; ctrl+j starts a new line"
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 20000
+	ta.SetStyles(sheetAreaStyles())
+	ta.KeyMap.InsertNewline = sheetKeyNewline
+	ta.SetWidth(s.inputWidth())
+	ta.SetHeight(3)
+	ta.SetValue(visText(value))
+	s.add(&sheetField{name: name, label: label, kind: sheetLong, long: ta})
+	return s
+}
+
+// choiceField adds a field choosing one of values (shown by names), set to value.
+func (s *entrySheet) choiceField(name, label string, values, names []string, value string) *entrySheet {
+	f := &sheetField{name: name, label: label, kind: sheetChoice, values: values, names: names}
+	for i, v := range values {
+		if v == value {
+			f.chosen = i
+		}
+	}
+	s.add(f)
+	return s
+}
+
+// tall gives the last field added, a long one, more lines while it is edited.
+func (s *entrySheet) tall(lines int) *entrySheet {
+	s.fields[len(s.fields)-1].long.SetHeight(lines)
+	return s
+}
+
+// withNote attaches a live remark to the last field added.
+func (s *entrySheet) withNote(note func(string) string) *entrySheet {
+	s.fields[len(s.fields)-1].note = note
+	return s
+}
+
+func (s *entrySheet) add(f *sheetField) {
+	s.fields = append(s.fields, f)
+	if len(s.fields) == 1 {
+		s.focusField(0)
+	}
+	s.fitInputs() // a longer label narrows every input
+}
+
+// get returns a field's value by name; text is trimmed of surrounding space.
+func (s *entrySheet) get(name string) string {
+	for _, f := range s.fields {
+		if f.name == name {
+			return f.value()
+		}
+	}
+	return ""
+}
+
+func (f *sheetField) value() string {
+	switch f.kind {
+	case sheetLong:
+		return strings.TrimSpace(f.long.Value())
+	case sheetChoice:
+		if f.chosen < len(f.values) {
+			return f.values[f.chosen]
+		}
+		return ""
+	}
+	return strings.TrimSpace(f.line.Value())
+}
+
+func (s *entrySheet) focusField(i int) {
+	if i < 0 || i >= len(s.fields) {
+		return
+	}
+	for j, f := range s.fields {
+		switch {
+		case f.kind == sheetLine && j == i:
+			f.line.Focus()
+		case f.kind == sheetLine:
+			f.line.Blur()
+		case f.kind == sheetLong && j == i:
+			f.long.Focus()
+		case f.kind == sheetLong:
+			f.long.Blur()
+		}
+	}
+	s.focus = i
+}
+
+// keys are the bindings that work in the focused field.
+func (s *entrySheet) keys() []key.Binding {
+	var ks []key.Binding
+	switch {
+	case len(s.fields) == 1:
+	case s.focus == len(s.fields)-1:
+		ks = append(ks, sheetKeyFirst, sheetKeyPrev)
+	default:
+		ks = append(ks, sheetKeyNext, sheetKeyPrev)
+	}
+	if len(s.fields) > 0 {
+		switch s.fields[s.focus].kind {
+		case sheetChoice:
+			ks = append(ks, sheetKeyCycle)
+		case sheetLong:
+			ks = append(ks, sheetKeyNewline)
+		}
+	}
+	if s.focus == len(s.fields)-1 {
+		return append(ks, sheetKeyEnterSave, sheetKeyCancel)
+	}
+	return append(ks, sheetKeySave, sheetKeyCancel)
+}
+
+// update handles one message and says whether the sheet was saved or cancelled. Enter on
+// the last field saves, as does ctrl+s anywhere.
+func (s *entrySheet) update(msg tea.Msg) sheetOutcome {
+	if len(s.fields) == 0 {
+		return sheetCancelled
+	}
+	f := s.fields[s.focus]
+	kp, isKey := msg.(tea.KeyPressMsg)
+	if isKey {
+		s.err = ""
+		switch {
+		case key.Matches(kp, sheetKeyCancel):
+			return sheetCancelled
+		case key.Matches(kp, sheetKeySave):
+			return sheetSaved
+		case kp.String() == "enter" && s.focus == len(s.fields)-1:
+			return sheetSaved
+		case key.Matches(kp, sheetKeyNext):
+			s.focusField((s.focus + 1) % len(s.fields))
+			return sheetEditing
+		case key.Matches(kp, sheetKeyPrev):
+			s.focusField(s.focus - 1)
+			return sheetEditing
+		}
+		switch f.kind {
+		case sheetChoice:
+			s.updateChoice(f, kp)
+			return sheetEditing
+		case sheetLine:
+			switch kp.String() {
+			case "down":
+				s.focusField(s.focus + 1)
+				return sheetEditing
+			case "up":
+				s.focusField(s.focus - 1)
+				return sheetEditing
+			}
+		case sheetLong:
+			if kp.String() == "up" || kp.String() == "down" {
+				row, col, off := f.long.Line(), f.long.Column(), f.long.LineInfo().RowOffset
+				f.long, _ = f.long.Update(msg)
+				if row == f.long.Line() && col == f.long.Column() && off == f.long.LineInfo().RowOffset {
+					s.focusField(s.focus + map[string]int{"up": -1, "down": 1}[kp.String()])
+				}
+				return sheetEditing
+			}
+		}
+	}
+	switch f.kind {
+	case sheetLine:
+		f.line, _ = f.line.Update(msg)
+	case sheetLong:
+		f.long, _ = f.long.Update(msg)
+	}
+	return sheetEditing
+}
+
+func (s *entrySheet) updateChoice(f *sheetField, kp tea.KeyPressMsg) {
+	n := len(f.values)
+	if n == 0 {
+		return
+	}
+	switch kp.String() {
+	case "left", "h":
+		f.chosen = (f.chosen + n - 1) % n
+	case "right", "l", "space":
+		f.chosen = (f.chosen + 1) % n
+	case "up":
+		s.focusField(s.focus - 1)
+	case "down":
+		s.focusField(s.focus + 1)
+	}
+}
+
+// view draws the sheet within its width.
+func (s *entrySheet) view(st Styles) string {
+	var b strings.Builder
+	b.WriteString(st.Title.Render(clipCells(s.title, s.width)) + "\n")
+	if s.intro != "" {
+		b.WriteString(st.Subtle.Render(wrap(s.intro, s.width)) + "\n")
+	}
+	if s.err != "" {
+		b.WriteString(st.Error.Render(wrap("✗ "+vis(s.err), s.width)) + "\n")
+	}
+	lw := s.labelWidth()
+	iw := s.inputWidth()
+	for i, f := range s.fields {
+		focused := i == s.focus
+		label := pad(clipCells(f.label, lw-1), lw)
+		mark := "  "
+		if focused {
+			label = st.Key.Render(label)
+			mark = st.Key.Render("› ")
+		} else {
+			label = st.Subtle.Render(label)
+		}
+		var val string
+		switch {
+		case f.kind == sheetChoice && focused:
+			val = "◂ " + f.names[f.chosen] + " ▸"
+		case f.kind == sheetChoice:
+			val = f.names[f.chosen]
+		case f.kind == sheetLong && focused:
+			val = sheetIndentRest(f.long.View(), lw+2)
+		case f.kind == sheetLong:
+			val = clipCells(strings.ReplaceAll(visText(f.long.Value()), "\n", " ⏎ "), iw)
+		case focused:
+			val = f.line.View()
+		default:
+			val = clipCells(vis(f.line.Value()), iw)
+			if val == "" {
+				val = st.Subtle.Render(clipCells(f.line.Placeholder, iw))
+			}
+		}
+		b.WriteString(mark + label + val + "\n")
+		if focused && f.note != nil {
+			if note := f.note(f.value()); note != "" {
+				b.WriteString(strings.Repeat(" ", lw+2) + st.Subtle.Render(clipCells(note, iw)) + "\n")
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// sheetIndentRest indents every line but the first by n spaces.
+func sheetIndentRest(s string, n int) string {
+	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
+}
+
+// sheetInputStyles are plain, theme-neutral styles with a steady cursor.
+func sheetInputStyles() textinput.Styles {
+	s := textinput.DefaultStyles(true)
+	s.Focused.Text, s.Blurred.Text = lipgloss.NewStyle(), lipgloss.NewStyle()
+	s.Focused.Placeholder = lipgloss.NewStyle().Foreground(grey)
+	s.Blurred.Placeholder = s.Focused.Placeholder
+	s.Focused.Prompt, s.Blurred.Prompt = lipgloss.NewStyle(), lipgloss.NewStyle()
+	s.Cursor.Blink = false
+	s.Cursor.Color = lipgloss.NoColor{}
+	return s
+}
+
+// sheetAreaStyles are plain, theme-neutral styles with a steady cursor.
+func sheetAreaStyles() textarea.Styles {
+	s := textarea.DefaultStyles(true)
+	plain := lipgloss.NewStyle()
+	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
+		st.Base, st.Text, st.CursorLine, st.EndOfBuffer, st.Prompt = plain, plain, plain, plain, plain
+		st.Placeholder = plain.Foreground(grey)
+	}
+	s.Cursor.Blink = false
+	s.Cursor.Color = lipgloss.NoColor{}
+	return s
+}
+
+// clipCells cuts s to width cells with an ellipsis, keeping escape sequences intact. It
+// measures once, so long stored texts cost no more than short ones.
+func clipCells(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "…")
+}

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+)
+
+func (s *soa) listWidth() int   { return min(max(s.width/2, 38), 60) }
+func (s *soa) detailWidth() int { return max(s.width-s.listWidth()-3, 20) }
+
+// View draws the controls on the left and the selected one, or the sheet, on the right.
+func (s *soa) View() string {
+	right := s.detailView(s.detailWidth())
+	if s.sheet != nil {
+		right = s.sheet.view(s.w.c.Styles)
+	}
+	return joinColumns(s.listView(s.listWidth()), right, s.listWidth(), s.height, s.w.c.Styles)
+}
+
+func (s *soa) listView(width int) string {
+	st := s.w.c.Styles
+	included, excluded, unjustified := 0, 0, 0
+	for _, c := range s.controls {
+		r := s.w.a.Result(c)
+		switch {
+		case r.Decision != assessment.Excluded:
+			included++
+		case strings.TrimSpace(r.Justification) == "":
+			excluded++
+			unjustified++
+		default:
+			excluded++
+		}
+	}
+	head := fmt.Sprintf("%d controls · %d included · %d excluded", len(s.controls), included, excluded)
+	if unjustified > 0 {
+		head += fmt.Sprintf(" · %d without justification", unjustified)
+	}
+	var b strings.Builder
+	b.WriteString(st.Subtle.Render(clipCells(head, width)) + "\n")
+	b.WriteString(st.Label.Render(clipCells(soaHeader(width), width)) + "\n")
+	room := max(s.height-2, 1)
+	at := 0
+	for i, r := range s.rows {
+		if r.ID == s.controls[s.cursor].ID {
+			at = i
+		}
+	}
+	first := max(0, min(at-room/2, len(s.rows)-room))
+	for i := first; i < len(s.rows) && i < first+room; i++ {
+		b.WriteString(s.rowView(s.rows[i], i == at, width) + "\n")
+	}
+	return b.String()
+}
+
+// soaWide is the list width from which the risk and test columns are shown.
+const soaWide = 56
+
+func (s *soa) rowView(it checklists.Item, selected bool, width int) string {
+	st := s.w.c.Styles
+	if !it.IsControl() {
+		return st.Label.Render(clipCells(it.ID+" "+it.Title, width))
+	}
+	r := s.w.a.Result(it)
+	decision, plainDecision := "incl", "incl"
+	if r.Decision == assessment.Excluded {
+		decision, plainDecision = st.Warning.Render("EXCL"), "EXCL"
+	}
+	warn, plainWarn := " ", " "
+	if len(assessment.ItemWarnings(s.w.c.Cat, s.w.a, it)) > 0 {
+		warn, plainWarn = st.Warning.Render("!"), "!"
+	}
+	id := fmt.Sprintf(" %-8s ", it.ID)
+	cols, plainCols := "", ""
+	if width >= soaWide {
+		risks := fmt.Sprintf("%6s ", "–")
+		if n := len(s.linkedRisks(it)); n > 0 {
+			risks = fmt.Sprintf("%6d ", n)
+		}
+		mark, style := s.testMark(it)
+		cols, plainCols = risks+style.Render(pad(mark, 7)), risks+pad(mark, 7)
+	}
+	rest := width - lineWidth(id) - 12 - lineWidth(plainCols)
+	if selected {
+		return st.Selected.Render(pad(clipCells(id+plainDecision+" "+plainBadge(r.Status)+" "+plainWarn+plainCols+" "+it.Title, width), width))
+	}
+	return id + decision + " " + st.statusBadge(r.Status) + " " + warn + cols + " " + clipCells(it.Title, rest)
+}
+
+// soaHeader names the list's columns.
+func soaHeader(width int) string {
+	head := " " + pad("Control", 8) + " " + pad("SoA", 4) + " " + pad("Status", 6)
+	if width >= soaWide {
+		head += fmt.Sprintf("%6s ", "Risks") + pad("Test", 7)
+	}
+	return head + " Title"
+}
+
+// linkedRisks are the risk register entries whose treatment relies on the control.
+func (s *soa) linkedRisks(it checklists.Item) []assessment.Risk {
+	var out []assessment.Risk
+	for _, rk := range s.w.a.Risks {
+		if slices.Contains(rk.Controls, it.ID) {
+			out = append(out, rk)
+		}
+	}
+	return out
+}
+
+// testMark is the control test's conclusion in a word and glyph.
+func (s *soa) testMark(it checklists.Item) (string, lipgloss.Style) {
+	st := s.w.c.Styles
+	for i := range s.w.a.Tests {
+		if t := &s.w.a.Tests[i]; t.ControlID == it.ID {
+			switch t.Conclusion(s.w.c.Cat.Sampling) {
+			case assessment.Effective:
+				return "✓ eff.", st.Good
+			case assessment.Ineffective:
+				return "✗ ineff", st.Bad
+			}
+			return "… open", st.Subtle
+		}
+	}
+	return "–", st.Subtle
+}
+
+// detailView shows the selected control's SoA entry and what it rests on.
+func (s *soa) detailView(width int) string {
+	st := s.w.c.Styles
+	it, ok := s.selected()
+	if !ok {
+		return st.Subtle.Render("The catalogue has no Annex A controls.")
+	}
+	r := s.w.a.Result(it)
+	var b strings.Builder
+	b.WriteString(st.Title.Render(clipCells(it.ID+"  "+it.Title, width)) + "\n")
+	decision := "included"
+	if r.Decision == assessment.Excluded {
+		decision = st.Warning.Render("excluded")
+	}
+	b.WriteString(wrap(fmt.Sprintf("SoA %s · Status %s %s", decision, st.statusBadge(r.Status), r.Status.Label()), width) + "\n")
+	for _, w := range assessment.ItemWarnings(s.w.c.Cat, s.w.a, it) {
+		b.WriteString(st.Warning.Render(wrap("! "+vis(w.Detail), width)) + "\n")
+	}
+	why := visText(r.Justification)
+	if strings.TrimSpace(why) == "" {
+		why = st.Subtle.Render("none recorded")
+		if r.Decision == assessment.Excluded {
+			why = st.Error.Render("✗ none — an exclusion needs a justification")
+		}
+	}
+	b.WriteString("\n" + st.Label.Render("Justification") + st.Subtle.Render(" — enter to edit") + "\n" + wrap(why, width) + "\n")
+	b.WriteString("\n" + st.Label.Render("Linked risks") + "\n" + s.risksView(it, width))
+	b.WriteString("\n" + st.Label.Render("Control test") + "\n" + wrap(s.testView(it), width) + "\n")
+	if it.Hint != "" {
+		b.WriteString("\n" + st.Label.Render("Implementation hint") + "\n" + wrap(it.Hint, width) + "\n")
+	}
+	return b.String()
+}
+
+// risksView lists the risk register entries whose treatment relies on the control.
+func (s *soa) risksView(it checklists.Item, width int) string {
+	var b strings.Builder
+	for _, rk := range s.linkedRisks(it) {
+		b.WriteString(wrap(fmt.Sprintf("• %s (%s, %d×%d)", vis(rk.Title), orDash(vis(rk.Status)), rk.Likelihood, rk.Impact), width) + "\n")
+	}
+	if b.Len() == 0 {
+		return s.w.c.Styles.Subtle.Render(wrap("No risk in the register names this control.", width)) + "\n"
+	}
+	return b.String()
+}
+
+// testView states the control test's conclusion and how far sampling has gone.
+func (s *soa) testView(it checklists.Item) string {
+	for i := range s.w.a.Tests {
+		t := &s.w.a.Tests[i]
+		if t.ControlID != it.ID {
+			continue
+		}
+		tested := 0
+		for _, smp := range t.Samples {
+			if smp.Result == assessment.Pass || smp.Result == assessment.Exception {
+				tested++
+			}
+		}
+		text := fmt.Sprintf("%d of %d samples tested, %d exception(s)", tested, len(t.Samples), t.Exceptions())
+		switch t.Conclusion(s.w.c.Cat.Sampling) {
+		case assessment.Effective:
+			return s.w.c.Styles.Good.Render("✓ effective") + " · " + text
+		case assessment.Ineffective:
+			return s.w.c.Styles.Bad.Render("✗ ineffective") + " · " + text
+		}
+		return "… not concluded · " + text
+	}
+	if s.w.a.Result(it).Decision == assessment.Excluded {
+		return "Not tested: excluded controls are not tested."
+	}
+	return "No test recorded yet (step 5 Control testing)."
+}
