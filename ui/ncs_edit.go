@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"aimsbench/assessment"
+)
+
+// ncSources are the origins of a nonconformity, as stored and as read.
+var (
+	ncSources     = []string{"gap", "test", "internal_audit", "other"}
+	ncSourceNames = []string{"gap analysis", "control test", "internal audit", "other"}
+)
+
+func ncSourceLabel(s string) string {
+	for i, v := range ncSources {
+		if v == s {
+			return ncSourceNames[i]
+		}
+	}
+	return vis(s)
+}
+
+func ncDateField(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// openSheet edits nc, or a new NC when nc is nil.
+func (n *ncs) openSheet(nc *assessment.Nonconformity) {
+	title := "New nonconformity NC-" + fmt.Sprintf("%03d", n.w.a.NextNCNumber())
+	n.editing = 0
+	if nc == nil {
+		nc = &assessment.Nonconformity{Source: "gap", Grade: assessment.MinorNC}
+	} else {
+		n.editing = nc.Number
+		title = fmt.Sprintf("%s — %s (status changes with the keys of the register)", nc.Label(), nc.Status.Label())
+	}
+	grades, gradeNames := make([]string, len(assessment.Grades)), make([]string, len(assessment.Grades))
+	for i, g := range assessment.Grades {
+		grades[i], gradeNames[i] = string(g), g.Label()
+	}
+	cat := n.w.c.Cat
+	n.sheet = newEntrySheet(title, min(n.width, 110)).
+		lineField("item", "Requirement/control", nc.ItemID, "e.g. 9.2.2 or A.7.5").
+		withNote(func(id string) string {
+			if id == "" {
+				return "Which clause requirement or Annex A control is not met?"
+			}
+			if it, ok := cat.Item(id); ok {
+				return it.Title
+			}
+			return "✗ not in the catalogue"
+		}).
+		choiceField("source", "Source", ncSources, ncSourceNames, nc.Source).
+		choiceField("grade", "Grade", grades, gradeNames, string(nc.Grade)).
+		longField("description", "Description", nc.Description).
+		longField("cause", "Root cause", nc.RootCause).
+		longField("correction", "Correction", nc.Correction).
+		longField("action", "Corrective action", nc.CorrectiveAction).
+		lineField("owner", "Owner", nc.Owner, "who carries out the action").
+		lineField("due", "Due date", ncDateField(nc.Due), "YYYY-MM-DD").
+		lineField("checkdate", "Check date", ncDateField(nc.CheckDate), "YYYY-MM-DD: effectiveness check").
+		lineField("checkby", "Checked by", nc.CheckBy, "who verified the effectiveness").
+		longField("checkresult", "Check result", nc.CheckResult)
+}
+
+func (n *ncs) updateSheet(msg tea.Msg) tea.Cmd {
+	switch n.sheet.update(msg) {
+	case sheetCancelled:
+		n.sheet = nil
+		n.w.status = statusMsg{text: "Cancelled; the register is unchanged."}
+	case sheetSaved:
+		nc, err := n.applySheet()
+		if err != nil {
+			n.sheet.err = err.Error()
+			return nil
+		}
+		n.sheet = nil
+		n.cursor = nc.Number
+		if n.filter != ncAll && !(nc.IsOpen() && (n.filter == ncOpenOnly || nc.Overdue(n.w.c.Now()))) {
+			n.filter = ncAll // keep the saved NC in view
+		}
+		n.w.status = statusMsg{text: nc.Label() + " saved."}
+		return n.saveNC(nc)
+	}
+	return nil
+}
+
+// applySheet puts the sheet's values into the register in memory, refusing what the
+// register cannot hold: an unknown requirement, no description, a malformed date, or a
+// closed NC stripped of its action.
+func (n *ncs) applySheet() (assessment.Nonconformity, error) {
+	s := n.sheet
+	nc := assessment.NewNonconformity(n.w.a.NextNCNumber(), nil, "", n.w.c.Now())
+	at := -1
+	if n.editing != 0 {
+		for i := range n.w.a.NCs {
+			if n.w.a.NCs[i].Number == n.editing {
+				at, nc = i, n.w.a.NCs[i]
+			}
+		}
+	}
+	nc.ItemID = s.get("item")
+	if _, ok := n.w.c.Cat.Item(nc.ItemID); nc.ItemID != "" && !ok {
+		return nc, fmt.Errorf("%q is not a requirement or control of the catalogue; use an ID such as 9.2.2 or A.7.5", vis(nc.ItemID))
+	}
+	nc.Source, nc.Grade = s.get("source"), assessment.Grade(s.get("grade"))
+	nc.Description, nc.RootCause = s.get("description"), s.get("cause")
+	nc.Correction, nc.CorrectiveAction = s.get("correction"), s.get("action")
+	nc.Owner, nc.CheckBy, nc.CheckResult = s.get("owner"), s.get("checkby"), s.get("checkresult")
+	if nc.Description == "" {
+		return nc, errors.New("describe the nonconformity: what was found, where, and against which requirement")
+	}
+	for _, d := range []struct {
+		label string
+		to    *time.Time
+		text  string
+	}{{"due date", &nc.Due, s.get("due")}, {"check date", &nc.CheckDate, s.get("checkdate")}} {
+		*d.to = time.Time{}
+		if d.text == "" {
+			continue
+		}
+		t, err := assessment.ParseDate(d.text)
+		if err != nil {
+			return nc, fmt.Errorf("the %s %v", d.label, err)
+		}
+		*d.to = t
+	}
+	if !nc.IsOpen() && nc.Correction == "" && nc.CorrectiveAction == "" {
+		return nc, fmt.Errorf("%s is %s: keep its correction or corrective action, or reopen it first", nc.Label(), nc.Status.Label())
+	}
+	if nc.Status == assessment.NCVerified && (nc.CheckDate.IsZero() || nc.CheckBy == "" || nc.CheckResult == "") {
+		return nc, fmt.Errorf("%s is verified effective: keep its effectiveness check (date, by whom, result), or reopen it first", nc.Label())
+	}
+	if at >= 0 {
+		n.w.a.NCs[at] = nc
+	} else {
+		n.w.a.NCs = append(n.w.a.NCs, nc)
+	}
+	return nc, nil
+}
+
+// ncText joins stored paragraphs for a one-line cell.
+func ncText(s string) string { return vis(strings.Join(strings.Fields(s), " ")) }

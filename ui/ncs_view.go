@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"aimsbench/assessment"
+)
+
+// ncGradeShort is a grade in a table cell.
+func ncGradeShort(g assessment.Grade) string {
+	switch g {
+	case assessment.MajorNC:
+		return "major"
+	case assessment.MinorNC:
+		return "minor"
+	case assessment.Observation:
+		return "observ."
+	case assessment.OFI:
+		return "OFI"
+	case assessment.GoodPractice:
+		return "good pr."
+	}
+	return vis(string(g))
+}
+
+// ncStatusMark is a state with a glyph, so colour never carries it alone.
+func ncStatusMark(s assessment.NCStatus) string {
+	glyph := map[assessment.NCStatus]string{assessment.NCOpen: "○", assessment.NCInProgress: "◐",
+		assessment.NCClosed: "●", assessment.NCVerified: "✓", assessment.NCReopened: "↺"}[s]
+	label := s.Label()
+	if s == assessment.NCVerified {
+		label = "verified"
+	}
+	return strings.TrimSpace(glyph + " " + vis(label))
+}
+
+// tableRows is how many NCs the register shows at once; the detail gets the rest.
+func (n *ncs) tableRows() int {
+	room := max(n.height-3, 1)
+	return max(min(len(n.rows()), max(4, room*2/5)), 1)
+}
+
+// View draws the register above the selected NC, or the sheet while one is open.
+func (n *ncs) View() string {
+	if n.sheet != nil {
+		return n.sheet.view(n.w.c.Styles)
+	}
+	st := n.w.c.Styles
+	rows := n.rows()
+	at := n.position(rows)
+	var b strings.Builder
+	b.WriteString(st.Subtle.Render(clipCells(n.summaryLine(), n.width)) + "\n")
+	if len(rows) == 0 {
+		msg := "No nonconformity yet. Press a to add one, or N on an item in step 2 Gap analysis to raise one from it."
+		if len(n.w.a.NCs) > 0 {
+			msg = fmt.Sprintf("No nonconformity matches the filter %q. Press f to change it.", ncFilterNames[n.filter])
+		}
+		return b.String() + wrap(msg, n.width)
+	}
+	wide := n.width >= 110
+	b.WriteString(st.Label.Render(clipCells(n.tableLine("ID", "Item", "Grade", "Status", "Due", "", "Owner", "Description", wide), n.width)) + "\n")
+	room := n.tableRows()
+	first := max(0, min(at-room/2, len(rows)-room))
+	now := n.w.c.Now()
+	for r := first; r < len(rows) && r < first+room; r++ {
+		nc := n.w.a.NCs[rows[r]]
+		late := ""
+		if nc.Overdue(now) {
+			late = "⚠ overdue"
+		}
+		line := n.tableLine(nc.Label(), vis(nc.ItemID), ncGradeShort(nc.Grade), ncStatusMark(nc.Status), dateText(nc.Due), late, ncText(nc.Owner), ncText(nc.Description), wide)
+		switch {
+		case r == at:
+			line = st.Selected.Render(pad(clipCells(line, n.width), n.width))
+		case late != "":
+			line = st.Bad.Render(clipCells(line, n.width))
+		case !nc.IsOpen():
+			line = st.Subtle.Render(clipCells(line, n.width))
+		default:
+			line = clipCells(line, n.width)
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("\n" + n.detailView(n.w.a.NCs[rows[at]]))
+	return b.String()
+}
+
+// tableLine lays out one register row in fixed columns; the description only when wide.
+func (n *ncs) tableLine(id, item, grade, status, due, late, owner, desc string, wide bool) string {
+	line := " " + pad(id, 7) + " " + pad(clipCells(item, 8), 8) + " " + pad(grade, 8) + " " + pad(status, 13) +
+		" " + pad(due, 10) + " " + pad(late, 9) + " "
+	if !wide {
+		return line + owner
+	}
+	return line + pad(clipCells(owner, 22), 22) + " " + desc
+}
+
+// summaryLine counts the register by state and names the filter.
+func (n *ncs) summaryLine() string {
+	now := n.w.c.Now()
+	open, late, closed, verified := 0, 0, 0, 0
+	for _, nc := range n.w.a.NCs {
+		switch {
+		case nc.IsOpen():
+			open++
+			if nc.Overdue(now) {
+				late++
+			}
+		case nc.Status == assessment.NCClosed:
+			closed++
+		case nc.Status == assessment.NCVerified:
+			verified++
+		}
+	}
+	return fmt.Sprintf("%d NCs · %d open · %d overdue · %d closed, to verify · %d verified · filter: %s (f)",
+		len(n.w.a.NCs), open, late, closed, verified, ncFilterNames[n.filter])
+}
+
+// detailView shows every field of one NC and the states it may move to.
+func (n *ncs) detailView(nc assessment.Nonconformity) string {
+	st := n.w.c.Styles
+	width := n.width
+	var b strings.Builder
+	head := nc.Label()
+	if it, ok := n.w.c.Cat.Item(nc.ItemID); ok {
+		head += " · " + it.ID + " " + it.Title
+	} else if nc.ItemID != "" {
+		head += " · " + vis(nc.ItemID)
+	}
+	b.WriteString(st.Title.Render(clipCells(head, width)) + "\n")
+	facts := fmt.Sprintf("%s · from %s · raised %s · %s", vis(nc.Grade.Label()), ncSourceLabel(nc.Source), dateText(nc.Raised), ncStatusMark(nc.Status))
+	if !nc.Closed.IsZero() {
+		facts += " " + dateText(nc.Closed)
+	}
+	b.WriteString(wrap(facts, width) + "\n")
+	owner := fmt.Sprintf("Owner %s · due %s", orDash(ncText(nc.Owner)), dateText(nc.Due))
+	if nc.Overdue(n.w.c.Now()) {
+		days := int(n.w.c.Now().Sub(nc.Due).Hours() / 24)
+		owner += " " + st.Bad.Render(fmt.Sprintf("⚠ overdue by %d day(s)", days))
+	}
+	b.WriteString(owner + "\n")
+	var next []string
+	for _, k := range n.transitionKeys() {
+		next = append(next, st.Key.Render(k.Help().Key)+" "+k.Help().Desc)
+	}
+	if len(next) > 0 {
+		b.WriteString(st.Subtle.Render("Move on: ") + strings.Join(next, " · ") + st.Subtle.Render(" · enter edits") + "\n")
+	}
+	check := ""
+	if !nc.CheckDate.IsZero() || nc.CheckBy != "" || nc.CheckResult != "" {
+		check = fmt.Sprintf("%s by %s: %s", dateText(nc.CheckDate), orDash(nc.CheckBy), orDash(nc.CheckResult))
+	}
+	for _, f := range []struct{ label, text string }{
+		{"Description", nc.Description}, {"Root cause", nc.RootCause}, {"Correction", nc.Correction},
+		{"Corrective action", nc.CorrectiveAction}, {"Effectiveness check", check},
+	} {
+		b.WriteString(ncLabelled(st, f.label, f.text, width))
+	}
+	return b.String()
+}
+
+// ncLabelled prints a label column beside wrapped text (— when empty).
+func ncLabelled(st Styles, label, text string, width int) string {
+	const lw = 20
+	body := strings.TrimSpace(visText(text))
+	if body == "" {
+		body = st.Subtle.Render("—")
+	}
+	lines := strings.Split(wrap(body, max(width-lw, 20)), "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		head := strings.Repeat(" ", lw)
+		if i == 0 {
+			head = st.Label.Render(pad(label, lw))
+		}
+		b.WriteString(head + strings.TrimRight(l, " ") + "\n")
+	}
+	return b.String()
+}
