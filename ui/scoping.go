@@ -1,0 +1,375 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"aimsbench/assessment"
+)
+
+// scopeSection is one part of the scoping step, switched with [ and ].
+type scopeSection int
+
+const (
+	secScope scopeSection = iota
+	secExclusions
+	secRoles
+	secCertification
+	secInventory
+	scopeSectionCount
+)
+
+// scopeBlocks are the editable blocks of the "Organisation & scope" section, in list order.
+var scopeBlocks = []string{"Organisation", "Assessment details", "Scope statement", "Boundaries",
+	"Interfaces & responsibility", "ISO 27001/27701 alignment"}
+
+// scoping is step 1: the organisation, the assessment's metadata, the AIMS scope and its
+// exclusions, who holds each governance role, the certification plan and the AI system
+// inventory. Each section is a list or table beside or above its detail; every edit is an
+// embedded form whose result is saved at once.
+type scoping struct {
+	w       *workspace
+	section scopeSection
+	cursor  [scopeSectionCount]int
+
+	form     *huh.Form
+	onDone   func() tea.Cmd // applies the open form's values
+	formWide bool           // the form takes the whole width (no list beside it)
+
+	confirm   *confirm
+	onConfirm func() tea.Cmd
+
+	importSeq  int            // tags inventory reads so a stale reply is dropped
+	importing  string         // the path being read; empty when idle
+	importPath string         // the last path typed, offered again
+	importFail *importFailure // why the last import was refused, until dismissed
+
+	width, height int
+}
+
+// importFailure is a refused inventory import as shown on the screen.
+type importFailure struct {
+	path    string
+	rows    assessment.InventoryErrors
+	message string // a whole-file problem (unreadable, not UTF-8, unknown column)
+}
+
+var (
+	scopeKeySection = binding("[ ] left right", "[ ]", "section")
+	scopeKeyEdit    = binding("enter e", "enter", "edit")
+	scopeKeyAdd     = binding("a", "a", "add")
+	scopeKeyDelete  = binding("d", "d", "delete")
+	scopeKeyImport  = binding("i", "i", "import CSV")
+	scopeKeyDismiss = binding("x", "x", "dismiss import errors")
+	scopeKeyCancel  = binding("esc", "esc", "cancel")
+	scopeKeyYes     = binding("y", "y", "yes")
+	scopeKeyNo      = binding("n esc", "n/esc", "no")
+	scopeKeyChoose  = binding("enter", "enter", "choose (No unless moved)")
+	scopeKeyToggle  = binding("left right", "←/→", "move")
+)
+
+func newScoping(w *workspace) step { return &scoping{w: w} }
+
+func (s *scoping) Name() string { return "Scoping" }
+
+func (s *scoping) Typing() bool { return s.form != nil || s.confirm != nil }
+
+func (s *scoping) SetSize(w, h int) { s.width, s.height = w, h }
+
+// bodyHeight is the room below the section bar.
+func (s *scoping) bodyHeight() int { return max(s.height-2, 3) }
+
+// Progress counts the scope essentials that are filled and the inventory entries that are
+// complete: organisation, assessor and dates, scope statement, boundaries, interfaces,
+// 27001/27701 alignment, justified exclusions, each governance role, and each AI system (an
+// empty inventory counts as one missing entry).
+func (s *scoping) Progress() (done, total int) {
+	count := func(ok bool) {
+		total++
+		if ok {
+			done++
+		}
+	}
+	a := s.w.a
+	count(filled(a.Organisation.Name))
+	count(filled(a.Assessor) && !a.StartDate.IsZero())
+	for _, t := range []string{a.Scope.Statement, a.Scope.Boundaries, a.Scope.Interfaces, a.Scope.Alignment} {
+		count(filled(t))
+	}
+	count(unjustifiedExclusions(a) == 0)
+	for _, r := range s.w.c.Cat.GovernanceRoles {
+		count(filled(s.holder(r.ID).Name))
+	}
+	if len(a.Systems) == 0 {
+		count(false)
+	}
+	for _, sys := range a.Systems {
+		count(len(systemGaps(sys)) == 0)
+	}
+	return done, total
+}
+
+func filled(s string) bool { return strings.TrimSpace(s) != "" }
+
+func unjustifiedExclusions(a *assessment.Assessment) int {
+	n := 0
+	for _, e := range a.Scope.Exclusions {
+		if !filled(e.Justification) {
+			n++
+		}
+	}
+	return n
+}
+
+// systemGaps names what an inventory entry lacks: the fields the readiness checklist's
+// "inventory complete" condition asks for, and the justification of an excluded system.
+func systemGaps(sys assessment.AISystem) []string {
+	var missing []string
+	if !filled(sys.Owner) {
+		missing = append(missing, "owner")
+	}
+	if sys.Stage == "" {
+		missing = append(missing, "life-cycle stage")
+	}
+	if len(sys.Roles) == 0 {
+		missing = append(missing, "AI role")
+	}
+	if !sys.InScope && !filled(sys.ExclusionJustification) {
+		missing = append(missing, "exclusion justification")
+	}
+	return missing
+}
+
+// holder is who holds a governance role (empty when vacant).
+func (s *scoping) holder(roleID string) assessment.RoleHolder {
+	for _, h := range s.w.a.RoleHolders {
+		if h.RoleID == roleID {
+			return h
+		}
+	}
+	return assessment.RoleHolder{RoleID: roleID}
+}
+
+// rowCount is the number of rows the cursor moves over in the current section.
+func (s *scoping) rowCount() int {
+	switch s.section {
+	case secScope:
+		return len(scopeBlocks)
+	case secExclusions:
+		return len(s.w.a.Scope.Exclusions)
+	case secRoles:
+		return len(s.w.c.Cat.GovernanceRoles)
+	case secInventory:
+		return len(s.w.a.Systems)
+	}
+	return 1
+}
+
+// row is the cursor of the current section, kept inside its rows.
+func (s *scoping) row() int {
+	n := s.rowCount()
+	c := min(s.cursor[s.section], n-1)
+	return max(c, 0)
+}
+
+func (s *scoping) move(delta int) {
+	s.cursor[s.section] = max(min(s.row()+delta, s.rowCount()-1), 0)
+}
+
+func (s *scoping) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, g := range s.FullHelp() {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// FullHelp lists the keys of the current state only, so the footer tells the truth.
+func (s *scoping) FullHelp() [][]key.Binding {
+	switch {
+	case s.confirm != nil:
+		return [][]key.Binding{{scopeKeyYes, scopeKeyNo, scopeKeyToggle, scopeKeyChoose}}
+	case s.form != nil:
+		return [][]key.Binding{s.form.KeyBinds(), {scopeKeyCancel}}
+	}
+	nav := []key.Binding{scopeKeySection, keyUp, keyDown}
+	switch s.section {
+	case secExclusions:
+		acts := []key.Binding{scopeKeyAdd}
+		if len(s.w.a.Scope.Exclusions) > 0 {
+			acts = append(acts, scopeKeyEdit, scopeKeyDelete)
+		}
+		return [][]key.Binding{acts, nav}
+	case secInventory:
+		acts := []key.Binding{scopeKeyAdd}
+		if len(s.w.a.Systems) > 0 {
+			acts = append(acts, scopeKeyEdit, scopeKeyDelete)
+		}
+		acts = append(acts, scopeKeyImport)
+		if s.importFail != nil {
+			acts = append(acts, scopeKeyDismiss)
+		}
+		return [][]key.Binding{acts, nav, {keyPgUp, keyPgDown}}
+	case secCertification:
+		return [][]key.Binding{{scopeKeyEdit}, {scopeKeySection}}
+	}
+	return [][]key.Binding{{scopeKeyEdit}, nav}
+}
+
+// Update gives the keyboard to an open dialog or form first, then handles the section keys.
+func (s *scoping) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(inventoryReadMsg); ok {
+		return s.inventoryRead(m)
+	}
+	if s.confirm != nil {
+		return s.updateConfirm(msg)
+	}
+	if s.form != nil {
+		return s.updateForm(msg)
+	}
+	kp, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch k := kp.String(); {
+	case k == "]" || k == "right":
+		s.section = (s.section + 1) % scopeSectionCount
+	case k == "[" || k == "left":
+		s.section = (s.section + scopeSectionCount - 1) % scopeSectionCount
+	case key.Matches(kp, keyDown):
+		s.move(1)
+	case key.Matches(kp, keyUp):
+		s.move(-1)
+	case key.Matches(kp, keyPgDown):
+		s.move(max(s.bodyHeight()/2, 1))
+	case key.Matches(kp, keyPgUp):
+		s.move(-max(s.bodyHeight()/2, 1))
+	case key.Matches(kp, scopeKeyEdit):
+		return s.edit()
+	case key.Matches(kp, scopeKeyAdd):
+		return s.add()
+	case key.Matches(kp, scopeKeyDelete):
+		s.askDelete()
+	case key.Matches(kp, scopeKeyImport) && s.section == secInventory:
+		return s.openImport()
+	case key.Matches(kp, scopeKeyDismiss) && s.section == secInventory:
+		s.importFail = nil
+	}
+	return nil
+}
+
+// edit opens the form of the row under the cursor.
+func (s *scoping) edit() tea.Cmd {
+	switch s.section {
+	case secScope:
+		return s.editScopeBlock(s.row())
+	case secExclusions:
+		if len(s.w.a.Scope.Exclusions) > 0 {
+			return s.editExclusion(s.row())
+		}
+	case secRoles:
+		if len(s.w.c.Cat.GovernanceRoles) > 0 {
+			return s.editRole(s.w.c.Cat.GovernanceRoles[s.row()])
+		}
+	case secCertification:
+		return s.editCertification()
+	case secInventory:
+		if len(s.w.a.Systems) > 0 {
+			return s.editSystem(s.row())
+		}
+	}
+	return nil
+}
+
+func (s *scoping) add() tea.Cmd {
+	switch s.section {
+	case secExclusions:
+		return s.editExclusion(-1)
+	case secInventory:
+		return s.editSystem(-1)
+	}
+	return nil
+}
+
+// askDelete asks before removing an exclusion or an AI system; No is the default.
+func (s *scoping) askDelete() {
+	switch {
+	case s.section == secExclusions && len(s.w.a.Scope.Exclusions) > 0:
+		i := s.row()
+		e := s.w.a.Scope.Exclusions[i]
+		s.confirm = newConfirm(s.question("Delete the exclusion “"+vis(e.What)+"” and its justification?"), e.What)
+		s.onConfirm = func() tea.Cmd { return s.deleteExclusion(i) }
+	case s.section == secInventory && len(s.w.a.Systems) > 0:
+		sys := s.w.a.Systems[s.row()]
+		q := "Delete the AI system “" + vis(sys.Name) + "” from the inventory?"
+		switch n := len(risksOf(s.w.a, sys.ID)); {
+		case n == 1:
+			q += " 1 risk in the register names it and would lose that link."
+		case n > 1:
+			q += fmt.Sprintf(" %d risks in the register name it and would lose that link.", n)
+		}
+		s.confirm = newConfirm(s.question(q), sys.Name)
+		id := sys.ID
+		s.onConfirm = func() tea.Cmd { return s.deleteSystem(id) }
+	}
+}
+
+// question wraps a dialog's question to fit the screen with the dialog's frame.
+func (s *scoping) question(q string) string {
+	return wrap(truncate(q, 300), min(max(s.width-12, 30), 70))
+}
+
+func (s *scoping) updateConfirm(msg tea.Msg) tea.Cmd {
+	done, yes := s.confirm.update(msg)
+	if !done {
+		return nil
+	}
+	apply := s.onConfirm
+	s.confirm, s.onConfirm = nil, nil
+	if yes && apply != nil {
+		return apply()
+	}
+	s.w.status = statusMsg{text: "Not deleted."}
+	return nil
+}
+
+// listWidth is the width of the list beside a detail pane.
+func (s *scoping) listWidth() int { return min(max(s.width/4, 26), 36) }
+
+// View draws the section bar and the current section, form or dialog.
+func (s *scoping) View() string {
+	st := s.w.c.Styles
+	h := s.bodyHeight()
+	var body string
+	switch {
+	case s.confirm != nil:
+		body = lipgloss.Place(s.width, h, lipgloss.Center, lipgloss.Center, s.confirm.view(st))
+	case s.form != nil && s.formWide:
+		body = s.form.View()
+	case s.section == secCertification:
+		body = s.certificationView(s.width)
+	case s.section == secInventory:
+		body = s.inventoryView(s.width, h)
+	default:
+		lw := s.listWidth()
+		var left, right string
+		switch s.section {
+		case secScope:
+			left, right = s.blocksList(lw), s.blockView(s.row(), s.width-lw-3)
+		case secExclusions:
+			left, right = s.exclusionsList(lw), s.exclusionView(s.width-lw-3)
+		case secRoles:
+			left, right = s.rolesList(lw), s.roleView(s.width-lw-3)
+		}
+		if s.form != nil {
+			right = s.form.View()
+		}
+		body = joinColumns(left, right, lw, h, st)
+	}
+	return s.sectionBar() + "\n\n" + body
+}

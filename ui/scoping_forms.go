@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+	"aimsbench/store"
+)
+
+// editText is stored text in a form field. The field shows it with control characters made
+// visible, so a hostile value never reaches the terminal raw; when the field is left as
+// shown, the stored value is kept exactly.
+type editText struct {
+	original, value string
+	lines           bool
+}
+
+func newEditText(s string, lines bool) *editText {
+	return &editText{original: s, value: assessment.Visible(s, lines), lines: lines}
+}
+
+func (e *editText) result() string {
+	if e.value == assessment.Visible(e.original, e.lines) {
+		return e.original
+	}
+	return strings.TrimSpace(e.value)
+}
+
+func (e *editText) input(title string) *huh.Input {
+	return huh.NewInput().Title(title).Value(&e.value).CharLimit(2000)
+}
+
+func (e *editText) text(title string, lines int) *huh.Text {
+	return huh.NewText().Title(title).Value(&e.value).CharLimit(20000).Lines(max(lines, 2))
+}
+
+func required(why string) func(string) error {
+	return func(v string) error {
+		if !filled(v) {
+			return errors.New(why)
+		}
+		return nil
+	}
+}
+
+// scopeDate accepts an empty date or one written as YYYY-MM-DD.
+func scopeDate(v string) error {
+	if !filled(v) {
+		return nil
+	}
+	_, err := assessment.ParseDate(v)
+	return err
+}
+
+// notBefore accepts a date that is empty, valid and not before the date in *earlier.
+func notBefore(earlier *string, what string) func(string) error {
+	return func(v string) error {
+		if err := scopeDate(v); err != nil || !filled(v) || !filled(*earlier) {
+			return err
+		}
+		a, errA := assessment.ParseDate(*earlier)
+		b, _ := assessment.ParseDate(v)
+		if errA == nil && b.Before(a) {
+			return errors.New("this date is before " + what)
+		}
+		return nil
+	}
+}
+
+func dateValue(s string) time.Time {
+	t, _ := assessment.ParseDate(s) // validated by the form; empty gives the zero date
+	return t
+}
+
+func dateInput(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// saveHeader queues the assessment's own fields (organisation, metadata, scope, exclusions,
+// certification plan) from a copy taken now.
+func (s *scoping) saveHeader(what string) tea.Cmd {
+	h := *s.w.a
+	h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues = nil, nil, nil, nil, nil, nil, nil, nil
+	h.Scope.Exclusions = slices.Clone(h.Scope.Exclusions)
+	return s.w.save(what, func(st *store.Store) error { return st.SaveHeader(&h) })
+}
+
+// openForm shows an embedded form of titled groups (pages): in the detail pane, or across
+// the whole width when wide.
+func (s *scoping) openForm(wide bool, apply func() tea.Cmd, groups ...*huh.Group) tea.Cmd {
+	width := s.width - s.listWidth() - 4
+	if wide {
+		width = s.width - 2
+	}
+	f := huh.NewForm(groups...).WithShowHelp(false).WithWidth(max(width, 30)).WithHeight(max(s.bodyHeight()-3, 8)) // room below for a validation error
+	f.SubmitCmd = func() tea.Msg { return formDoneMsg{} }
+	f.CancelCmd = func() tea.Msg { return formDoneMsg{} }
+	s.form, s.onDone, s.formWide = f, apply, wide
+	return f.Init()
+}
+
+// updateForm passes messages to the open form; esc cancels, submit applies.
+func (s *scoping) updateForm(msg tea.Msg) tea.Cmd {
+	form, submitted, cmd := updateEmbeddedForm(s.form, msg)
+	s.form = form
+	if form == nil {
+		apply := s.onDone
+		s.onDone = nil
+		if submitted && apply != nil {
+			return apply()
+		}
+		s.w.status = statusMsg{text: "Cancelled; nothing changed."}
+	}
+	return cmd
+}
+
+// editScopeBlock opens the form of one block of "Organisation & scope".
+func (s *scoping) editScopeBlock(i int) tea.Cmd {
+	switch i {
+	case 0:
+		return s.editOrganisation()
+	case 1:
+		return s.editMetadata()
+	}
+	a := s.w.a
+	targets := []*string{&a.Scope.Statement, &a.Scope.Boundaries, &a.Scope.Interfaces, &a.Scope.Alignment}
+	hints := []string{
+		"What the AIMS covers: activities, AI systems, products and services, locations.",
+		"Units, sites, cloud environments and product lines inside the scope.",
+		"Each third party or group entity at the edge of the scope, and who is responsible for what.",
+		"Relation to ISO/IEC 27001 and 27701 scopes: shared processes and differences.",
+	}
+	target := targets[i-2]
+	t := newEditText(*target, true)
+	field := t.text(scopeBlocks[i], s.bodyHeight()-7).Description(hints[i-2] + " alt+enter for a new line.")
+	return s.openForm(false, func() tea.Cmd {
+		*target = t.result()
+		return s.saveHeader(strings.ToLower(scopeBlocks[i]))
+	}, huh.NewGroup(field).Title("Edit "+strings.ToLower(scopeBlocks[i])))
+}
+
+func (s *scoping) editOrganisation() tea.Cmd {
+	o := s.w.a.Organisation
+	name, sector, size := newEditText(o.Name, false), newEditText(o.Sector, false), newEditText(o.Size, false)
+	address, contact := newEditText(o.Address, false), newEditText(o.Contact, false)
+	return s.openForm(false, func() tea.Cmd {
+		s.w.a.Organisation = assessment.Organisation{Name: name.result(), Sector: sector.result(), Size: size.result(),
+			Address: address.result(), Contact: contact.result()}
+		return s.saveHeader("organisation")
+	}, huh.NewGroup(
+		name.input("Name").Validate(required("the organisation needs a name")),
+		sector.input("Sector"),
+		size.input("Size (employees, turnover)"),
+		address.input("Address"),
+		contact.input("Contact (name, function, e-mail, phone)"),
+	).Title("Organisation"))
+}
+
+func (s *scoping) editMetadata() tea.Cmd {
+	a := s.w.a
+	title, assessor := newEditText(a.Title, false), newEditText(a.Assessor, false)
+	class, version := newEditText(a.Classification, false), newEditText(a.ReportVersion, false)
+	start, end := dateInput(a.StartDate), dateInput(a.EndDate)
+	return s.openForm(false, func() tea.Cmd {
+		a.Title, a.Assessor = title.result(), assessor.result()
+		a.StartDate, a.EndDate = dateValue(start), dateValue(end)
+		a.Classification, a.ReportVersion = class.result(), version.result()
+		return s.saveHeader("assessment details")
+	}, huh.NewGroup(
+		title.input("Title").Validate(required("the assessment needs a title")),
+		assessor.input("Assessor (name, qualification)"),
+		huh.NewInput().Title("Start date (YYYY-MM-DD)").Value(&start).Validate(scopeDate),
+		huh.NewInput().Title("End date (YYYY-MM-DD)").Value(&end).Validate(notBefore(&start, "the start date")),
+		class.input("Classification").Suggestions([]string{"Public", "Internal", "Confidential", "Strictly confidential"}).
+			Placeholder("e.g. Confidential (ctrl+e completes)"),
+		version.input("Report version").Placeholder("e.g. 1.0"),
+	).Title("Assessment details"))
+}
+
+// editExclusion edits exclusion i, or adds one when i < 0.
+func (s *scoping) editExclusion(i int) tea.Cmd {
+	var e assessment.Exclusion
+	title := "New exclusion"
+	if i >= 0 {
+		e, title = s.w.a.Scope.Exclusions[i], "Edit exclusion"
+	}
+	what, why := newEditText(e.What, false), newEditText(e.Justification, true)
+	return s.openForm(false, func() tea.Cmd {
+		ex := slices.Clone(s.w.a.Scope.Exclusions)
+		next := assessment.Exclusion{What: what.result(), Justification: why.result()}
+		if i < 0 || i >= len(ex) {
+			ex = append(ex, next)
+			s.cursor[secExclusions] = len(ex) - 1
+		} else {
+			ex[i] = next
+		}
+		s.w.a.Scope.Exclusions = ex
+		return s.saveHeader("exclusion")
+	}, huh.NewGroup(
+		what.input("What is left out of the scope").Validate(required("name what is excluded")),
+		why.text("Justification", s.bodyHeight()-9).Validate(required("an exclusion needs its justification")).
+			Description("Why leaving it out does not affect the AIMS's ability to meet its objectives."),
+	).Title(title))
+}
+
+func (s *scoping) deleteExclusion(i int) tea.Cmd {
+	ex := s.w.a.Scope.Exclusions
+	if i < 0 || i >= len(ex) {
+		return nil
+	}
+	s.w.status = statusMsg{text: "Deleted the exclusion " + vis(ex[i].What) + "."}
+	s.w.a.Scope.Exclusions = slices.Delete(slices.Clone(ex), i, i+1)
+	s.move(0)
+	return s.saveHeader("exclusion")
+}
+
+// editRole names who holds a governance role; an empty name leaves the role vacant.
+func (s *scoping) editRole(r checklists.GovernanceRole) tea.Cmd {
+	h := s.holder(r.ID)
+	name, contact := newEditText(h.Name, false), newEditText(h.Contact, false)
+	return s.openForm(false, func() tea.Cmd {
+		next := assessment.RoleHolder{RoleID: r.ID, Name: name.result(), Contact: contact.result()}
+		i := slices.IndexFunc(s.w.a.RoleHolders, func(x assessment.RoleHolder) bool { return x.RoleID == r.ID })
+		if i < 0 {
+			s.w.a.RoleHolders = append(s.w.a.RoleHolders, next)
+		} else {
+			s.w.a.RoleHolders[i] = next
+		}
+		aid := s.w.a.ID
+		return s.w.save(r.Title, func(st *store.Store) error { return st.SaveRoleHolder(aid, next) })
+	}, huh.NewGroup(
+		name.input("Held by (leave empty when vacant)"),
+		contact.input("Contact (function, e-mail, phone)"),
+	).Title(r.Title).Description(r.Responsibilities))
+}
+
+func (s *scoping) editCertification() tea.Cmd {
+	c := s.w.a.Certification
+	body := newEditText(c.Body, false)
+	stage1, stage2 := dateInput(c.Stage1), dateInput(c.Stage2)
+	return s.openForm(true, func() tea.Cmd {
+		s.w.a.Certification = assessment.CertificationPlan{Body: body.result(), Stage1: dateValue(stage1), Stage2: dateValue(stage2)}
+		return s.saveHeader("certification plan")
+	}, huh.NewGroup(
+		body.input("Certification body (leave empty when not chosen yet)"),
+		huh.NewInput().Title("Planned Stage 1 audit (YYYY-MM-DD)").Value(&stage1).Validate(scopeDate),
+		huh.NewInput().Title("Planned Stage 2 audit (YYYY-MM-DD)").Value(&stage2).Validate(notBefore(&stage1, "Stage 1")),
+	).Title("Certification plan"))
+}

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"aimsbench/assessment"
+	"aimsbench/store"
+)
+
+// systemInput holds the AI system form's values.
+type systemInput struct {
+	name, purpose, owner, suppliers, justification, affected, harms *editText
+	stage, impact                                                   string
+	roles                                                           []string
+	inScope, supplierAssessed, personal, oversight, trace           bool
+	aisia, change                                                   string
+	before                                                          []string // roles as stored
+}
+
+// editSystem edits inventory entry i, or adds one when i < 0. The form has every field of
+// an entry on four pages; the exclusion page appears only when the system is out of scope.
+func (s *scoping) editSystem(i int) tea.Cmd {
+	sys := assessment.AISystem{InScope: true, Impact: assessment.ImpactMedium}
+	label := "New AI system"
+	if i >= 0 {
+		sys = s.w.a.Systems[i]
+		label = "Edit " + truncate(vis(sys.Name), 40)
+	}
+	in := &systemInput{
+		name: newEditText(sys.Name, false), purpose: newEditText(sys.Purpose, true), owner: newEditText(sys.Owner, false),
+		suppliers: newEditText(sys.Suppliers, false), justification: newEditText(sys.ExclusionJustification, true),
+		affected: newEditText(sys.AffectedGroups, true), harms: newEditText(sys.Harms, true),
+		stage: sys.Stage, impact: string(sys.Impact), roles: slices.Clone(sys.Roles),
+		inScope: sys.InScope, supplierAssessed: sys.SupplierAssessed, personal: sys.PersonalData,
+		oversight: sys.HumanOversight, trace: sys.ImpactToRiskTrace,
+		aisia: dateInput(sys.AISIADate), change: dateInput(sys.LastChange), before: slices.Clone(sys.Roles),
+	}
+	if in.impact == "" {
+		in.impact = string(assessment.ImpactMedium)
+	}
+	cat := s.w.c.Cat
+	stages := []huh.Option[string]{huh.NewOption("(not determined yet)", "")}
+	for _, t := range cat.LifecycleStages {
+		stages = append(stages, huh.NewOption(t.Title, t.ID))
+	}
+	var roles []huh.Option[string]
+	for _, t := range cat.AIRoles {
+		roles = append(roles, huh.NewOption(t.Title, t.ID))
+	}
+	yes := func(title string, v *bool) *huh.Confirm {
+		return huh.NewConfirm().Title(title).Affirmative("Yes").Negative("No").Inline(true).Value(v)
+	}
+	id := sys.ID
+	return s.openForm(true, func() tea.Cmd { return s.applySystem(id, in) },
+		huh.NewGroup(
+			in.name.input("Name").Validate(required("an AI system needs a name")),
+			in.purpose.text("Purpose", 2),
+			in.owner.input("Owner (accountable person or function)"),
+		).Title(label+" · identity"),
+		huh.NewGroup(
+			huh.NewSelect[string]().Title("Life-cycle stage").Options(stages...).Value(&in.stage).Inline(s.bodyHeight() < 28),
+			huh.NewMultiSelect[string]().Title("The organisation's AI roles for this system (space or x toggles)").Options(roles...).Value(&in.roles).Height(len(roles)+1),
+			huh.NewSelect[string]().Title("Impact level").Inline(true).
+				Options(huh.NewOptions(string(assessment.ImpactLow), string(assessment.ImpactMedium), string(assessment.ImpactHigh))...).Value(&in.impact),
+		).Title(label+" · classification"),
+		huh.NewGroup(
+			yes("In the AIMS scope?", &in.inScope),
+			in.suppliers.input("Third-party components and suppliers (models, data, platforms)"),
+			yes("Suppliers assessed?", &in.supplierAssessed),
+			yes("Personal data involved?", &in.personal),
+		).Title(label+" · scope and suppliers"),
+		huh.NewGroup(
+			in.justification.text("Why is it out of scope?", 4).Validate(required("an out-of-scope system needs an exclusion justification")),
+		).Title(label+" · exclusion").WithHideFunc(func() bool { return in.inScope }),
+		huh.NewGroup(
+			yes("Human oversight documented?", &in.oversight),
+			huh.NewInput().Title("Impact assessment (AISIA) date, YYYY-MM-DD; empty when none").Value(&in.aisia).Validate(scopeDate),
+			huh.NewInput().Title("Last significant change, YYYY-MM-DD").Value(&in.change).Validate(scopeDate),
+			in.affected.text("Affected groups the impact assessment considered", 2),
+			in.harms.text("Harms considered", 2),
+			yes("Impact findings traced to risk treatment?", &in.trace),
+		).Title(label+" · oversight and impact assessment"),
+	)
+}
+
+// applySystem stores the form's values: in memory at once, then through the ordered writer.
+// A new system gets its ID here, so memory and store agree without waiting for the write.
+func (s *scoping) applySystem(id int64, in *systemInput) tea.Cmd {
+	sys := assessment.AISystem{ID: id, Name: in.name.result(), Purpose: in.purpose.result(), Owner: in.owner.result(),
+		Stage: in.stage, Roles: keepOrder(in.before, in.roles), Impact: assessment.Impact(in.impact), InScope: in.inScope,
+		ExclusionJustification: in.justification.result(), Suppliers: in.suppliers.result(),
+		SupplierAssessed: in.supplierAssessed, PersonalData: in.personal, HumanOversight: in.oversight,
+		AISIADate: dateValue(in.aisia), LastChange: dateValue(in.change), AffectedGroups: in.affected.result(),
+		Harms: in.harms.result(), ImpactToRiskTrace: in.trace}
+	if sys.InScope {
+		sys.ExclusionJustification = ""
+	} else if !filled(sys.ExclusionJustification) {
+		return s.w.refuse(errEmptyJustification)
+	}
+	systems := slices.Clone(s.w.a.Systems)
+	i := slices.IndexFunc(systems, func(x assessment.AISystem) bool { return x.ID == id })
+	if id == 0 || i < 0 {
+		sys.ID = s.newSystemID()
+		systems = append(systems, sys)
+		i = len(systems) - 1
+		s.w.status = statusMsg{text: "Added " + vis(sys.Name) + " to the inventory."}
+	} else {
+		systems[i] = sys
+	}
+	s.w.a.Systems = systems
+	s.cursor[secInventory] = i
+	stored := cloneSystems([]assessment.AISystem{sys})[0]
+	aid := s.w.a.ID
+	return s.w.save(sys.Name, func(st *store.Store) error { return st.SaveSystem(aid, &stored) })
+}
+
+// keepOrder lists the selected roles with those already stored first, in their stored
+// order, so re-saving an unchanged entry does not record a change.
+func keepOrder(before, selected []string) []string {
+	out := []string{}
+	for _, r := range before {
+		if slices.Contains(selected, r) {
+			out = append(out, r)
+		}
+	}
+	for _, r := range selected {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 && before == nil {
+		return nil
+	}
+	return out
+}
+
+// newSystemID numbers a system added by hand after every system and every system a risk
+// still names, so a risk left pointing at a deleted system is not silently re-linked.
+func (s *scoping) newSystemID() int64 {
+	id := s.nextSystemID()
+	for _, r := range s.w.a.Risks {
+		id = max(id, r.SystemID+1)
+	}
+	return id
+}
+
+var errEmptyJustification = errors.New("an out-of-scope AI system needs an exclusion justification; nothing was saved")
