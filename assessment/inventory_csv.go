@@ -70,8 +70,8 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
+			line := 0
 			var perr *csv.ParseError
 			if errors.As(err, &perr) {
 				line = perr.Line
@@ -82,6 +82,7 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 			}
 			continue
 		}
+		line, _ := r.FieldPos(0) // only valid after a successful Read
 		get := func(col string) string {
 			if i, ok := cols[col]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])

@@ -22,10 +22,12 @@ func (s *Store) SaveHeader(a *assessment.Assessment) error {
 	})
 }
 
-// nextKey is one more than the highest numeric key of a kind.
+// nextKey is one more than the highest numeric key a kind has ever had in the assessment,
+// deleted ones included (the audit trail remembers them), so an ID is never reused and an
+// old reference can never point at a new record.
 func (t *tx) nextKey(aid, kind string) (int64, error) {
 	var n int64
-	err := t.QueryRow("SELECT COALESCE(MAX(CAST(key AS INTEGER)), 0) + 1 FROM records WHERE assessment_id = ? AND kind = ?", aid, kind).Scan(&n)
+	err := t.QueryRow("SELECT COALESCE(MAX(CAST(key AS INTEGER)), 0) + 1 FROM audit WHERE assessment_id = ? AND kind = ?", aid, kind).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("cannot number the new %s: %w", kind, err)
 	}

@@ -342,3 +342,18 @@ func TestDeleteRemovesEverythingButTheTrail(t *testing.T) {
 		t.Errorf("verify after delete: %+v %v", rep, err)
 	}
 }
+
+func TestDeletedIDsAreNeverReused(t *testing.T) {
+	s := openTemp(t)
+	id, _ := s.Create(sample()) // holds system 1
+	sys := assessment.AISystem{Name: "Second"}
+	if err := s.SaveSystem(id, &sys); err != nil || sys.ID != 2 {
+		t.Fatalf("new system got ID %d, %v", sys.ID, err)
+	}
+	s.DeleteSystem(id, 2)
+	again := assessment.AISystem{Name: "Third"}
+	s.SaveSystem(id, &again)
+	if again.ID != 3 {
+		t.Errorf("a deleted system's ID was reused: %d", again.ID)
+	}
+}

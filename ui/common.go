@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
@@ -48,19 +49,12 @@ func visText(s string) string {
 	return strings.ReplaceAll(assessment.Visible(s, true), "\t", "    ")
 }
 
-// truncate cuts s to width cells with an ellipsis.
+// truncate cuts s to width cells with an ellipsis, keeping styling intact.
 func truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if lipgloss.Width(s) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r))+1 > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
+	return ansi.Truncate(s, width, "…")
 }
 
 // pad fills s with spaces to width cells.

@@ -43,8 +43,8 @@ func (c *confirm) view(st Styles) string {
 	if c.yes {
 		no, yes = "  No  ", "[ Yes ]"
 	}
-	return st.Dialog.Render(st.Warning.Render("Please confirm") + "\n\n" + c.question + "\n\n" + no + "   " + yes +
-		"\n\n" + st.Subtle.Render("y yes · n/esc no · enter chooses the highlighted answer (No unless you move)"))
+	return st.Dialog.Render(st.Warning.Render("Please confirm") + "\n\n" + wrap(c.question, 66) + "\n\n" + no + "   " + yes +
+		"\n\n" + st.Subtle.Render("y yes · n/esc no · enter: the highlighted answer"))
 }
 
 // footerText lists key bindings as "key desc · key desc".

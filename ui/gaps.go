@@ -37,6 +37,25 @@ type gaps struct {
 	onDone  func() tea.Cmd // applies the open form's values
 	width   int
 	height  int
+	drawn   map[string]drawnRow // list rows already drawn, by item ID
+	wrapped map[wrapKey]string  // detail text already wrapped
+}
+
+// drawnRow is a list row as last drawn, with everything it shows; the row is drawn again
+// only when one of these changes, so a keypress redraws one or two rows, not the list.
+type drawnRow struct {
+	status   assessment.Status
+	maturity int
+	warn     bool
+	selected bool
+	width    int
+	line     string // exactly width cells
+}
+
+// wrapKey is a text wrapped to a width.
+type wrapKey struct {
+	text  string
+	width int
 }
 
 var (
@@ -75,7 +94,10 @@ func (g *gaps) SetSize(w, h int) { g.width, g.height = w, h }
 func (g *gaps) Progress() (int, int) { return g.w.sum.Assessed, g.w.sum.Total }
 
 func (g *gaps) ShortHelp() []key.Binding {
-	return []key.Binding{keyConformant, keyPartial, keyNonconf, keyNA, keyMaturity, keyNotes}
+	if g.search.Focused() {
+		return []key.Binding{binding("enter", "enter", "done"), binding("esc", "esc", "clear filter")}
+	}
+	return []key.Binding{keyConformant, keyPartial, keyNonconf, keyNA, keyMaturity, keyNotes, keyEvidence, keyRaiseNC, keySearch, keyCycle}
 }
 
 func (g *gaps) FullHelp() [][]key.Binding {
@@ -254,51 +276,106 @@ func (g *gaps) updateSearch(msg tea.Msg) tea.Cmd {
 func (g *gaps) View() string {
 	listW := min(max(g.width*2/5, 38), 60)
 	detailW := g.width - listW - 3
-	left := g.listView(listW)
+	left := g.listLines(listW)
 	right := g.detailView(detailW)
 	if g.editing != nil {
 		right = g.editing.View()
 	}
-	return joinColumns(left, right, listW, g.height, g.w.c.Styles)
+	// As joinColumns, without measuring the list's lines again: each is already listW wide.
+	r := strings.Split(right, "\n")
+	divider := g.w.c.Styles.Subtle.Render(" │ ")
+	blank := strings.Repeat(" ", listW)
+	var b strings.Builder
+	for i := 0; i < g.height; i++ {
+		a, c := blank, ""
+		if i < len(left) {
+			a = left[i]
+		}
+		if i < len(r) {
+			c = r[i]
+		}
+		b.WriteString(a + divider + c)
+		if i < g.height-1 {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
 }
 
-func (g *gaps) listView(width int) string {
+// listLines draws the list as lines of exactly width cells, reusing the rows whose content
+// has not changed since the last frame.
+func (g *gaps) listLines(width int) []string {
 	st := g.w.c.Styles
-	var b strings.Builder
+	fit := func(s string) string { return pad(truncate(s, width), width) }
 	head := fmt.Sprintf("Filter: %s · %d shown", filterNames[g.filter], countAssessable(g.rows))
 	if g.search.Focused() || g.search.Value() != "" {
 		g.search.SetWidth(width - 4)
 		head = g.search.View()
 	}
-	b.WriteString(st.Subtle.Render(truncate(head, width)) + "\n")
+	lines := []string{fit(st.Subtle.Render(truncate(head, width)))}
+	if g.drawn == nil {
+		g.drawn = map[string]drawnRow{}
+	}
 	room := max(g.height-1, 1)
 	first := max(0, min(g.cursor-room/2, len(g.rows)-room))
 	for i := first; i < len(g.rows) && i < first+room; i++ {
 		it := g.rows[i]
-		if !it.Assessable() {
-			b.WriteString(st.Label.Render(truncate(it.ID+" "+it.Title, width)) + "\n")
+		row := drawnRow{width: width}
+		if it.Assessable() {
+			r := g.w.a.Result(it)
+			row.status, row.maturity, row.selected = r.Status, r.Maturity, i == g.cursor
+			row.warn = len(assessment.ItemWarnings(g.w.c.Cat, g.w.a, it)) > 0
+		}
+		if prev, ok := g.drawn[it.ID]; ok && prev.status == row.status && prev.maturity == row.maturity &&
+			prev.warn == row.warn && prev.selected == row.selected && prev.width == row.width {
+			lines = append(lines, prev.line)
 			continue
 		}
-		r := g.w.a.Result(it)
-		mat := "·"
-		if r.Maturity > 0 {
-			mat = fmt.Sprint(r.Maturity)
-		}
-		warn := " "
-		if len(assessment.ItemWarnings(g.w.c.Cat, g.w.a, it)) > 0 {
-			warn = st.Warning.Render("!")
-		}
-		text := fmt.Sprintf(" %-8s ", it.ID)
-		line := text + st.statusBadge(r.Status) + " " + mat + warn + " " + truncate(it.Title, width-lineWidth(text)-9)
-		if i == g.cursor {
-			line = st.Selected.Render(pad(truncate(text+plainBadge(r.Status)+" "+mat+" "+" "+it.Title, width), width))
-		}
-		b.WriteString(line + "\n")
+		row.line = fit(g.rowLine(it, row, width))
+		g.drawn[it.ID] = row
+		lines = append(lines, row.line)
 	}
 	if len(g.rows) == 0 {
-		b.WriteString(st.Subtle.Render("No item matches this filter. Press f to change it or esc in the search to clear it."))
+		lines = append(lines, fit(st.Subtle.Render("No item matches this filter. Press f to change it or esc in the search to clear it.")))
 	}
-	return b.String()
+	return lines
+}
+
+// rowLine draws one row of the list: a heading, or an item with its status, maturity and
+// warning mark.
+func (g *gaps) rowLine(it checklists.Item, row drawnRow, width int) string {
+	st := g.w.c.Styles
+	if !it.Assessable() {
+		return st.Label.Render(truncate(it.ID+" "+it.Title, width))
+	}
+	mat := "·"
+	if row.maturity > 0 {
+		mat = fmt.Sprint(row.maturity)
+	}
+	warn := " "
+	if row.warn {
+		warn = st.Warning.Render("!")
+	}
+	text := fmt.Sprintf(" %-8s ", it.ID)
+	if row.selected {
+		return st.Selected.Render(pad(truncate(text+plainBadge(row.status)+" "+mat+" "+" "+it.Title, width), width))
+	}
+	return text + st.statusBadge(row.status) + " " + mat + warn + " " + truncate(it.Title, width-lineWidth(text)-9)
+}
+
+// wrap breaks text into lines of at most width cells, remembering the result: the detail
+// pane shows the same guidance and notes frame after frame.
+func (g *gaps) wrap(text string, width int) string {
+	k := wrapKey{text, width}
+	if s, ok := g.wrapped[k]; ok {
+		return s
+	}
+	if g.wrapped == nil || len(g.wrapped) > 1024 {
+		g.wrapped = map[wrapKey]string{}
+	}
+	s := wrap(text, width)
+	g.wrapped[k] = s
+	return s
 }
 
 func countAssessable(rows []checklists.Item) int {

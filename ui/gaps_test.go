@@ -11,7 +11,7 @@ import (
 
 func TestStatusAndMaturityKeysAreStored(t *testing.T) {
 	h := newHarness(t).open(2)
-	h.keys("7", "c", "3") // 7 is a maturity key here? no: digits 1–5 only; 7 must not switch steps on this screen
+	h.keys("c", "3")
 	item, _ := h.app.work.steps[1].(*gaps).selected()
 	h.keys("j")
 	r := h.stored().Results[item.ID]

@@ -3,75 +3,18 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"time"
-
-	"charm.land/bubbles/v2/cursor"
-	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/assessment"
 )
 
-// blinkCode identifies the cursor-blink command of text fields. It returns after half a
-// second and re-arms itself for as long as the field has focus, so a driver that waits for
-// every command, as the harness does, never returns once a form has a text field.
-var blinkCode = func() uintptr {
-	c := cursor.New()
-	c.SetMode(cursor.CursorBlink)
-	return reflect.ValueOf(c.Focus()).Pointer()
-}()
-
-// press types keys like h.keys, running every command synchronously except the cursor
-// blink, so forms can be driven without sleeps.
+// press types keys; kept as a name for the scoping tests' readability.
 func press(h *harness, keys ...string) {
 	h.t.Helper()
-	for _, k := range keys {
-		if text, ok := strings.CutPrefix(k, "text:"); ok {
-			for _, r := range text {
-				deliver(h, tea.KeyPressMsg{Code: r, Text: string(r)})
-			}
-			continue
-		}
-		deliver(h, keyMsg(k))
-	}
-}
-
-func deliver(h *harness, msg tea.Msg) {
-	_, cmd := h.app.Update(msg)
-	runSkippingBlink(h, cmd)
-}
-
-func runSkippingBlink(h *harness, cmd tea.Cmd) {
-	if cmd == nil || reflect.ValueOf(cmd).Pointer() == blinkCode {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(5 * time.Second):
-		return // another timer: not part of the behaviour under test
-	}
-	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			runSkippingBlink(h, c)
-		}
-	default:
-		if isSequence(msg) {
-			for _, c := range sequenceCmds(msg) {
-				runSkippingBlink(h, c)
-			}
-			return
-		}
-		deliver(h, msg)
-	}
+	h.keys(keys...)
 }
 
 // scopingOf is the scoping step of the open assessment.

@@ -27,6 +27,15 @@ type workspace struct {
 	status  statusMsg
 	pending int       // saves queued and not yet confirmed
 	retry   *saveTask // the last failed save, kept for ctrl+s
+	frame   frameCache
+}
+
+// frameCache keeps the header, step bar and footer as last drawn, each with the text it was
+// drawn from: measuring and cutting them again on every keypress is most of a frame's cost.
+type frameCache struct {
+	headerKey, header string
+	barKey, bar       string
+	footerKey, footer string
 }
 
 // saveTask is one queued write and how to describe it.
@@ -201,11 +210,28 @@ func (w *workspace) View() string {
 	default:
 		b.WriteString(st.Saved.Render("✓ saved"))
 	}
-	b.WriteString("\n" + st.Footer.Render(truncate(footerText(w.current().FullHelp())+" · tab step · ? help · esc home · q quit", w.width)))
+	b.WriteString("\n" + w.footerView())
 	return b.String()
 }
 
+func (w *workspace) footerView() string {
+	text := footerText(w.current().FullHelp()) + " · tab step · ? help · esc home · q quit"
+	if key := strconv.Itoa(w.width) + "\x00" + text; key != w.frame.footerKey {
+		w.frame.footerKey, w.frame.footer = key, w.c.Styles.Footer.Render(truncate(text, w.width))
+	}
+	return w.frame.footer
+}
+
 func (w *workspace) headerView() string {
+	key := fmt.Sprintf("%d\x00%s\x00%s\x00%d/%d\x00%s\x00%d\x00%t", w.width, w.a.Organisation.Name, w.a.Title,
+		w.sum.Assessed, w.sum.Total, w.sum.Verdict, w.sum.Level, w.sum.Complete)
+	if key != w.frame.headerKey {
+		w.frame.headerKey, w.frame.header = key, w.drawHeader()
+	}
+	return w.frame.header
+}
+
+func (w *workspace) drawHeader() string {
 	st := w.c.Styles
 	left := st.Header.Render(vis(w.a.Organisation.Name)) + st.HeaderDim.Render(" · "+vis(w.a.Title))
 	right := fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + levelStyle(w.sum.Level).Render(w.sum.Verdict)
@@ -217,6 +243,18 @@ func (w *workspace) headerView() string {
 }
 
 func (w *workspace) stepBar() string {
+	key := fmt.Sprintf("%d\x00%d", w.width, w.active)
+	for _, s := range w.steps {
+		done, total := s.Progress()
+		key += fmt.Sprintf("\x00%s %d/%d", s.Name(), done, total)
+	}
+	if key != w.frame.barKey {
+		w.frame.barKey, w.frame.bar = key, w.drawStepBar()
+	}
+	return w.frame.bar
+}
+
+func (w *workspace) drawStepBar() string {
 	st := w.c.Styles
 	var parts []string
 	for i, s := range w.steps {
