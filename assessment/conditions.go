@@ -33,24 +33,51 @@ func failIfAny(names []string, what string) outcome {
 }
 
 // condition evaluates a named fact about the assessment as of a date.
-type condition func(cat *checklists.Catalogue, a *Assessment, asOf time.Time) outcome
+type condition func(f *facts) outcome
+
+// facts is one evaluation of an assessment as of a date, with what several rules need worked
+// out once: the assessable items, the impact-assessment cut-off and each condition's outcome
+// (the checklist and the common gaps ask for some of the same conditions).
+type facts struct {
+	cat      *checklists.Catalogue
+	a        *Assessment
+	asOf     time.Time
+	items    []checklists.Item // cat.Assessable()
+	yearAgo  time.Time         // an impact assessment older than this is stale
+	outcomes map[string]outcome
+}
+
+func newFacts(cat *checklists.Catalogue, a *Assessment, asOf time.Time) *facts {
+	return &facts{cat: cat, a: a, asOf: asOf, items: cat.Assessable(), yearAgo: day(asOf).AddDate(-1, 0, 0), outcomes: map[string]outcome{}}
+}
+
+// condition returns the outcome of the named condition, evaluating it once.
+func (f *facts) condition(name string) outcome {
+	o, ok := f.outcomes[name]
+	if !ok {
+		o = conditions[name](f)
+		f.outcomes[name] = o
+	}
+	return o
+}
 
 // conditions implements checklists.Conditions; a test proves every name is covered.
 var conditions = map[string]condition{
-	"governance_lead_named": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
-		for _, h := range a.RoleHolders {
+	"governance_lead_named": func(f *facts) outcome {
+		for _, h := range f.a.RoleHolders {
 			if h.RoleID == "aims-manager" && strings.TrimSpace(h.Name) != "" {
 				return pass()
 			}
 		}
 		return fail("no AI governance officer (AIMS manager) is named")
 	},
-	"inventory_complete": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
-		if len(a.Systems) == 0 {
+	"inventory_complete": func(f *facts) outcome {
+		if len(f.a.Systems) == 0 {
 			return fail("the AI system inventory is empty")
 		}
 		var incomplete, systems []string
-		for _, s := range a.Systems {
+		for i := range f.a.Systems {
+			s := &f.a.Systems[i]
 			var missing []string
 			if strings.TrimSpace(s.Owner) == "" {
 				missing = append(missing, "owner")
@@ -70,16 +97,17 @@ var conditions = map[string]condition{
 		o.systems = systems
 		return o
 	},
-	"roles_per_system": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
-		if len(a.Systems) == 0 {
+	"roles_per_system": func(f *facts) outcome {
+		if len(f.a.Systems) == 0 {
 			return fail("the AI system inventory is empty, so no AI role is determined")
 		}
-		names := systemNames(a, func(s AISystem) bool { return len(s.Roles) == 0 })
+		names := systemNames(f.a, func(s *AISystem) bool { return len(s.Roles) == 0 })
 		o := failIfAny(names, "systems without a determined AI role")
 		o.systems = names
 		return o
 	},
-	"scope_defined": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+	"scope_defined": func(f *facts) outcome {
+		a := f.a
 		switch {
 		case strings.TrimSpace(a.Scope.Statement) == "":
 			return fail("no scope statement is recorded")
@@ -88,29 +116,31 @@ var conditions = map[string]condition{
 		}
 		return pass()
 	},
-	"risk_register_present": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
-		if len(a.Risks) == 0 {
+	"risk_register_present": func(f *facts) outcome {
+		if len(f.a.Risks) == 0 {
 			return fail("the AI risk register is empty")
 		}
 		return pass()
 	},
-	"impact_assessments_current": func(_ *checklists.Catalogue, a *Assessment, asOf time.Time) outcome {
-		var stale []string
-		for _, s := range a.Systems {
+	"impact_assessments_current": func(f *facts) outcome {
+		var stale, systems []string
+		for i := range f.a.Systems {
+			s := &f.a.Systems[i]
 			if s.InScope {
-				if why := aisiaProblem(s, asOf); why != "" {
+				if why := aisiaProblemSince(s, f.yearAgo); why != "" {
 					stale = append(stale, fmt.Sprintf("%s (%s)", s.Name, why))
+					systems = append(systems, s.Name)
 				}
 			}
 		}
 		o := failIfAny(stale, "in-scope systems without a current impact assessment")
-		o.systems = systemNames(a, func(s AISystem) bool { return s.InScope && aisiaProblem(s, asOf) != "" })
+		o.systems = systems
 		return o
 	},
-	"soa_justified": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+	"soa_justified": func(f *facts) outcome {
 		var bad []string
-		for _, item := range cat.Assessable() {
-			if unjustifiedExclusion(item, a.Result(item)) {
+		for _, item := range f.items {
+			if unjustifiedExclusion(item, f.a.Result(item)) {
 				bad = append(bad, item.ID)
 			}
 		}
@@ -118,30 +148,31 @@ var conditions = map[string]condition{
 		o.items = bad
 		return o
 	},
-	"included_controls_conformant": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+	"included_controls_conformant": func(f *facts) outcome {
 		var bad []string
-		for _, item := range cat.Assessable() {
-			if r := a.Result(item); item.IsControl() && r.Decision != Excluded && r.Status != Conformant {
+		for _, item := range f.items {
+			if r := f.a.Result(item); item.IsControl() && r.Decision != Excluded && r.Status != Conformant {
 				bad = append(bad, fmt.Sprintf("%s (%s)", item.ID, r.Status.Label()))
 			}
 		}
 		return failIfAny(bad, "included controls not conformant")
 	},
-	"ncs_verified": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+	"ncs_verified": func(f *facts) outcome {
 		var bad []string
-		for _, nc := range a.NCs {
+		for i := range f.a.NCs {
+			nc := &f.a.NCs[i]
 			if (nc.Grade == MajorNC || nc.Grade == MinorNC) && nc.Status != NCVerified {
 				bad = append(bad, fmt.Sprintf("%s (%s)", nc.Label(), nc.Status.Label()))
 			}
 		}
 		return failIfAny(bad, "nonconformities not verified effective")
 	},
-	"evidence_requests_received": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+	"evidence_requests_received": func(f *facts) outcome {
 		missing, total := 0, 0
-		for _, c := range cat.EvidenceRequests {
+		for _, c := range f.cat.EvidenceRequests {
 			for _, e := range c.Items {
 				total++
-				if a.Requests[e.ID] != Received {
+				if f.a.Requests[e.ID] != Received {
 					missing++
 				}
 			}
@@ -151,15 +182,16 @@ var conditions = map[string]condition{
 		}
 		return pass()
 	},
-	"certification_body_named": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
-		if strings.TrimSpace(a.Certification.Body) == "" {
+	"certification_body_named": func(f *facts) outcome {
+		if strings.TrimSpace(f.a.Certification.Body) == "" {
 			return fail("no certification body is engaged")
 		}
 		return pass()
 	},
-	"exclusions_credible": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) outcome {
+	"exclusions_credible": func(f *facts) outcome {
+		cat, a := f.cat, f.a
 		var bad, items []string
-		for _, item := range cat.Assessable() {
+		for _, item := range f.items {
 			r := a.Result(item)
 			if !item.IsControl() || r.Decision != Excluded {
 				continue
@@ -174,14 +206,14 @@ var conditions = map[string]condition{
 			}
 			items = append(items, item.ID)
 		}
-		for _, s := range a.Systems {
-			if !s.InScope && s.Impact == ImpactHigh {
+		for i := range a.Systems {
+			if s := &a.Systems[i]; !s.InScope && s.Impact == ImpactHigh {
 				bad = append(bad, fmt.Sprintf("%s (high-impact system left out of scope)", s.Name))
 			}
 		}
 		o := failIfAny(bad, "exclusions without a credible justification")
 		o.items = items
-		o.systems = systemNames(a, func(s AISystem) bool { return !s.InScope && s.Impact == ImpactHigh })
+		o.systems = systemNames(a, func(s *AISystem) bool { return !s.InScope && s.Impact == ImpactHigh })
 		return o
 	},
 }
@@ -193,10 +225,16 @@ const minJustificationWords = 6
 // aisiaProblem says why a system's impact assessment is not current: missing, older than
 // twelve months, or older than the system's last significant change.
 func aisiaProblem(s AISystem, asOf time.Time) string {
+	return aisiaProblemSince(&s, day(asOf).AddDate(-1, 0, 0))
+}
+
+// aisiaProblemSince is aisiaProblem with the date twelve months before the evaluation day
+// worked out once for the whole inventory.
+func aisiaProblemSince(s *AISystem, yearAgo time.Time) string {
 	switch {
 	case s.AISIADate.IsZero():
 		return "none"
-	case s.AISIADate.Before(day(asOf).AddDate(-1, 0, 0)):
+	case s.AISIADate.Before(yearAgo):
 		return "older than 12 months"
 	case !s.LastChange.IsZero() && s.AISIADate.Before(s.LastChange):
 		return "older than the last significant change"
@@ -204,10 +242,10 @@ func aisiaProblem(s AISystem, asOf time.Time) string {
 	return ""
 }
 
-func systemNames(a *Assessment, keep func(AISystem) bool) []string {
+func systemNames(a *Assessment, keep func(*AISystem) bool) []string {
 	var out []string
-	for _, s := range a.Systems {
-		if keep(s) {
+	for i := range a.Systems {
+		if s := &a.Systems[i]; keep(s) {
 			out = append(out, s.Name)
 		}
 	}
@@ -225,6 +263,11 @@ type ChecklistResult struct {
 // Checklist decides each readiness checklist entry: it holds when its items are conformant
 // (or excluded controls) and its conditions hold; otherwise Why says what is missing.
 func Checklist(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []ChecklistResult {
+	return newFacts(cat, a, asOf).checklist()
+}
+
+func (f *facts) checklist() []ChecklistResult {
+	cat, a := f.cat, f.a
 	out := []ChecklistResult{}
 	for _, e := range cat.ReadinessChecklist {
 		res := ChecklistResult{ID: e.ID, Title: e.Title, Why: []string{}}
@@ -235,7 +278,7 @@ func Checklist(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []Check
 			}
 		}
 		for _, name := range e.Conditions {
-			if o := conditions[name](cat, a, asOf); !o.holds {
+			if o := f.condition(name); !o.holds {
 				res.Why = append(res.Why, o.why)
 			}
 		}
@@ -253,10 +296,10 @@ var itemTests = map[string]func(item checklists.Item, r *Result) bool{
 }
 
 // systemSelectors implements checklists.SystemSelectors.
-var systemSelectors = map[string]func(s AISystem) bool{
-	"with_suppliers":                func(s AISystem) bool { return s.InScope && strings.TrimSpace(s.Suppliers) != "" },
-	"in_operation":                  func(s AISystem) bool { return s.InScope && s.Stage == "operation-monitoring" },
-	"high_impact_without_oversight": func(s AISystem) bool { return s.InScope && s.Impact == ImpactHigh && !s.HumanOversight },
+var systemSelectors = map[string]func(s *AISystem) bool{
+	"with_suppliers":                func(s *AISystem) bool { return s.InScope && strings.TrimSpace(s.Suppliers) != "" },
+	"in_operation":                  func(s *AISystem) bool { return s.InScope && s.Stage == "operation-monitoring" },
+	"high_impact_without_oversight": func(s *AISystem) bool { return s.InScope && s.Impact == ImpactHigh && !s.HumanOversight },
 }
 
 // GapFinding is a common gap found in the data, with the items and systems that caused it.
@@ -270,40 +313,45 @@ type GapFinding struct {
 
 // CommonGaps applies the catalogue's common-gap rules (§4.6).
 func CommonGaps(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []GapFinding {
+	return newFacts(cat, a, asOf).commonGaps()
+}
+
+func (f *facts) commonGaps() []GapFinding {
+	cat, a := f.cat, f.a
 	var out []GapFinding
 	for _, g := range cat.CommonGaps {
-		f := GapFinding{ID: g.ID, Title: g.Title, Items: []string{}, Systems: []string{}}
+		gf := GapFinding{ID: g.ID, Title: g.Title, Items: []string{}, Systems: []string{}}
 		var details []string
 		if g.When != "" {
 			for _, id := range g.Items {
 				item, _ := cat.Item(id)
 				if r := a.Result(item); itemTests[g.When](item, r) {
-					f.Items = append(f.Items, id)
+					gf.Items = append(gf.Items, id)
 					details = append(details, fmt.Sprintf("%s is %s", id, describe(item, r)))
 				}
 			}
-			if len(f.Items) == 0 {
+			if len(gf.Items) == 0 {
 				continue
 			}
 		}
 		if g.Systems != "" {
-			f.Systems = systemNames(a, systemSelectors[g.Systems])
-			if len(f.Systems) == 0 {
+			gf.Systems = systemNames(a, systemSelectors[g.Systems])
+			if len(gf.Systems) == 0 {
 				continue
 			}
-			details = append(details, "systems concerned: "+strings.Join(f.Systems, ", "))
+			details = append(details, "systems concerned: "+strings.Join(gf.Systems, ", "))
 		}
 		if g.Condition != "" {
-			o := conditions[g.Condition](cat, a, asOf)
+			o := f.condition(g.Condition)
 			if o.holds {
 				continue
 			}
-			f.Items = append(f.Items, o.items...)
-			f.Systems = append(f.Systems, o.systems...)
+			gf.Items = append(gf.Items, o.items...)
+			gf.Systems = append(gf.Systems, o.systems...)
 			details = append(details, o.why)
 		}
-		f.Detail = strings.Join(details, "; ")
-		out = append(out, f)
+		gf.Detail = strings.Join(details, "; ")
+		out = append(out, gf)
 	}
 	return out
 }

@@ -21,13 +21,14 @@ type KPIResult struct {
 }
 
 // kpiRules implements checklists.ComputedKPIs; each returns the value as printed.
-var kpiRules = map[string]func(cat *checklists.Catalogue, a *Assessment, asOf time.Time) string{
-	"impact_assessment_coverage": func(_ *checklists.Catalogue, a *Assessment, asOf time.Time) string {
-		return share(a, func(s AISystem) bool { return s.InScope }, func(s AISystem) bool { return aisiaProblem(s, asOf) == "" }, "in-scope systems")
+var kpiRules = map[string]func(f *facts) string{
+	"impact_assessment_coverage": func(f *facts) string {
+		return share(f.a, func(s *AISystem) bool { return s.InScope }, func(s *AISystem) bool { return aisiaProblemSince(s, f.yearAgo) == "" }, "in-scope systems")
 	},
-	"controls_effective": func(cat *checklists.Catalogue, a *Assessment, _ time.Time) string {
+	"controls_effective": func(f *facts) string {
+		cat, a := f.cat, f.a
 		included, effective := 0, 0
-		for _, item := range cat.Assessable() {
+		for _, item := range f.items {
 			if !item.IsControl() || !a.InReadinessScope(item) {
 				continue
 			}
@@ -38,9 +39,10 @@ var kpiRules = map[string]func(cat *checklists.Catalogue, a *Assessment, asOf ti
 		}
 		return percent(effective, included, "included controls")
 	},
-	"open_risks": func(_ *checklists.Catalogue, a *Assessment, asOf time.Time) string {
+	"open_risks": func(f *facts) string {
 		var high, medium, low, oldest int
-		for _, r := range a.Risks {
+		for i := range f.a.Risks {
+			r := &f.a.Risks[i]
 			if r.Status != "open" {
 				continue
 			}
@@ -53,7 +55,7 @@ var kpiRules = map[string]func(cat *checklists.Catalogue, a *Assessment, asOf ti
 				low++
 			}
 			if !r.Raised.IsZero() {
-				oldest = max(oldest, days(r.Raised, asOf))
+				oldest = max(oldest, days(r.Raised, f.asOf))
 			}
 		}
 		if n := high + medium + low; n > 0 {
@@ -61,9 +63,11 @@ var kpiRules = map[string]func(cat *checklists.Catalogue, a *Assessment, asOf ti
 		}
 		return "no open risks"
 	},
-	"nonconformities": func(_ *checklists.Catalogue, a *Assessment, asOf time.Time) string {
+	"nonconformities": func(f *facts) string {
+		asOf := f.asOf
 		var open, overdue, ageSum, closed, closeSum int
-		for _, nc := range a.NCs {
+		for i := range f.a.NCs {
+			nc := &f.a.NCs[i]
 			switch {
 			case nc.IsOpen():
 				open++
@@ -85,11 +89,11 @@ var kpiRules = map[string]func(cat *checklists.Catalogue, a *Assessment, asOf ti
 		}
 		return v
 	},
-	"suppliers_assessed": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) string {
-		return share(a, systemSelectors["with_suppliers"], func(s AISystem) bool { return s.SupplierAssessed }, "supplier-dependent systems")
+	"suppliers_assessed": func(f *facts) string {
+		return share(f.a, systemSelectors["with_suppliers"], func(s *AISystem) bool { return s.SupplierAssessed }, "supplier-dependent systems")
 	},
-	"human_oversight_coverage": func(_ *checklists.Catalogue, a *Assessment, _ time.Time) string {
-		return share(a, func(s AISystem) bool { return s.InScope && s.Impact == ImpactHigh }, func(s AISystem) bool { return s.HumanOversight }, "high-impact systems")
+	"human_oversight_coverage": func(f *facts) string {
+		return share(f.a, func(s *AISystem) bool { return s.InScope && s.Impact == ImpactHigh }, func(s *AISystem) bool { return s.HumanOversight }, "high-impact systems")
 	},
 }
 
@@ -104,10 +108,10 @@ func Severity(likelihood, impact int) string {
 	return "low"
 }
 
-func share(a *Assessment, among, ok func(AISystem) bool, what string) string {
+func share(a *Assessment, among, ok func(*AISystem) bool, what string) string {
 	total, good := 0, 0
-	for _, s := range a.Systems {
-		if among(s) {
+	for i := range a.Systems {
+		if s := &a.Systems[i]; among(s) {
 			total++
 			if ok(s) {
 				good++
@@ -133,13 +137,17 @@ func days(from, to time.Time) int {
 
 // KPIs reports every KPI of the catalogue (§4.7).
 func KPIs(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []KPIResult {
+	return newFacts(cat, a, asOf).kpis()
+}
+
+func (f *facts) kpis() []KPIResult {
 	out := []KPIResult{}
-	for _, k := range cat.KPIs {
+	for _, k := range f.cat.KPIs {
 		res := KPIResult{ID: k.ID, Title: k.Title, Formula: k.Formula, Unit: k.Unit}
 		if k.Computed != "" {
-			res.Source, res.Value = "computed", kpiRules[k.Computed](cat, a, asOf)
+			res.Source, res.Value = "computed", kpiRules[k.Computed](f)
 		} else {
-			v := a.KPIValues[k.ID]
+			v := f.a.KPIValues[k.ID]
 			res.Source, res.Value, res.Target, res.Date = "manual", v.Value, v.Target, v.Date
 			if res.Value == "" {
 				res.Value = "not entered"

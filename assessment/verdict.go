@@ -115,8 +115,12 @@ func rollUp(a *Assessment, id, title string, items []checklists.Item) Group {
 
 // Groups returns the roll-up of each clause heading and Annex A objective.
 func Groups(cat *checklists.Catalogue, a *Assessment) []Group {
+	return groups(cat, a, cat.Assessable())
+}
+
+func groups(cat *checklists.Catalogue, a *Assessment, items []checklists.Item) []Group {
 	members := map[string][]checklists.Item{}
-	for _, item := range cat.Assessable() {
+	for _, item := range items {
 		g := cat.GroupOf(item.ID)
 		members[g] = append(members[g], item)
 	}
@@ -140,12 +144,13 @@ func levelName(cat *checklists.Catalogue, level int) string {
 // Evaluate applies every rule of §4 to an assessment as of a date (impact assessments age,
 // nonconformities fall overdue) and returns the verdict with all that supports it.
 func Evaluate(cat *checklists.Catalogue, a *Assessment, asOf time.Time) Summary {
+	f := newFacts(cat, a, asOf)
 	s := Summary{AsOf: day(asOf)}
-	s.Overall = rollUp(a, "overall", "Clause requirements and included controls", cat.Assessable())
-	s.Groups = Groups(cat, a)
+	s.Overall = rollUp(a, "overall", "Clause requirements and included controls", f.items)
+	s.Groups = groups(cat, a, f.items)
 	s.Assessed, s.Total, s.Floor, s.Mean = s.Overall.Assessed, s.Overall.Total, s.Overall.Min, s.Overall.Mean
 	s.Complete = s.Total > 0 && s.Assessed == s.Total
-	s.Blockers = Blockers(cat, a)
+	s.Blockers = blockers(a, f.items)
 
 	level := s.Floor
 	for _, b := range s.Blockers {
@@ -158,16 +163,16 @@ func Evaluate(cat *checklists.Catalogue, a *Assessment, asOf time.Time) Summary 
 	if !s.Complete {
 		s.Verdict = fmt.Sprintf("Incomplete — %d of %d assessed", s.Assessed, s.Total)
 	}
-	for _, item := range cat.Assessable() {
+	for _, item := range f.items {
 		r := a.Result(item)
 		if a.InReadinessScope(item) && r.Maturity > 0 && r.Maturity < r.EffectiveTarget() {
 			s.BelowTarget = append(s.BelowTarget, Shortfall{Item: item.ID, Title: item.Title, Maturity: r.Maturity, Target: r.EffectiveTarget()})
 		}
 	}
-	s.Warnings = Warnings(cat, a)
-	s.Checklist = Checklist(cat, a, asOf)
-	s.CommonGaps = CommonGaps(cat, a, asOf)
-	s.KPIs = KPIs(cat, a, asOf)
+	s.Warnings = warnings(cat, a, f.items)
+	s.Checklist = f.checklist()
+	s.CommonGaps = f.commonGaps()
+	s.KPIs = f.kpis()
 	s.BelowTarget = nonNilSlice(s.BelowTarget)
 	s.Warnings = nonNilSlice(s.Warnings)
 	s.CommonGaps = nonNilSlice(s.CommonGaps)
@@ -177,9 +182,14 @@ func Evaluate(cat *checklists.Catalogue, a *Assessment, asOf time.Time) Summary 
 // Blockers lists what holds the level down (§4.4): each cause that caps the level at 2,
 // then each item rated below level 3.
 func Blockers(cat *checklists.Catalogue, a *Assessment) []Blocker {
+	return blockers(a, cat.Assessable())
+}
+
+func blockers(a *Assessment, items []checklists.Item) []Blocker {
 	out := []Blocker{}
 	inScope := 0
-	for _, sys := range a.Systems {
+	for i := range a.Systems {
+		sys := &a.Systems[i]
 		if !sys.InScope {
 			continue
 		}
@@ -193,7 +203,7 @@ func Blockers(cat *checklists.Catalogue, a *Assessment) []Blocker {
 		out = append(out, Blocker{Kind: "no_ai_system_in_scope",
 			Detail: "no AI system is in scope; an AI management system that governs no AI system cannot be certified"})
 	}
-	for _, item := range cat.Assessable() {
+	for _, item := range items {
 		r := a.Result(item)
 		switch {
 		case unjustifiedExclusion(item, r):
@@ -208,13 +218,13 @@ func Blockers(cat *checklists.Catalogue, a *Assessment) []Blocker {
 				Detail: fmt.Sprintf("%s %s is judged conformant without any evidence item", item.ID, item.Title)})
 		}
 	}
-	for _, nc := range a.NCs {
-		if nc.Grade == MajorNC && nc.IsOpen() {
+	for i := range a.NCs {
+		if nc := &a.NCs[i]; nc.Grade == MajorNC && nc.IsOpen() {
 			out = append(out, Blocker{Kind: "open_major_nc", Item: nc.ItemID,
 				Detail: fmt.Sprintf("%s, a major nonconformity against %s, is %s", nc.Label(), nc.ItemID, nc.Status.Label())})
 		}
 	}
-	for _, item := range cat.Assessable() {
+	for _, item := range items {
 		r := a.Result(item)
 		if a.InReadinessScope(item) && r.Maturity > 0 && r.Maturity < 3 {
 			out = append(out, Blocker{Kind: "maturity_below_3", Item: item.ID,
