@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"aimsbench/assessment"
@@ -165,30 +168,36 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// Load reads a whole assessment with one query.
+// Load reads a whole assessment with one query. The records of a large assessment are
+// decoded on every core: decoding, not reading, is most of the time it takes to open one.
 func (s *Store) Load(id string) (*assessment.Assessment, error) {
 	rows, err := s.db.Query("SELECT kind, key, body FROM records WHERE assessment_id = ?", id)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
 	}
 	defer rows.Close()
-	a := &assessment.Assessment{}
-	var results = map[string]*assessment.Result{}
-	requests, kpis := map[string]assessment.RequestStatus{}, map[string]assessment.KPIValue{}
+	var recs []loadedRecord
 	found := false
 	for rows.Next() {
-		var kind, key string
-		var body []byte
-		if err := rows.Scan(&kind, &key, &body); err != nil {
+		var r loadedRecord
+		if err := rows.Scan(&r.kind, &r.key, &r.body); err != nil {
 			return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
 		}
-		if err := decodeInto(a, results, requests, kpis, kind, key, body); err != nil {
-			return nil, fmt.Errorf("%s of assessment %s cannot be read (%v); restore from a backup", describeRecord(kind, key, id), id, err)
-		}
-		found = found || kind == kindHeader
+		recs = append(recs, r)
+		found = found || r.kind == kindHeader
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
+	}
+	rows.Close()
+	decodeRecords(recs)
+	a := &assessment.Assessment{}
+	var results = map[string]*assessment.Result{}
+	requests, kpis := map[string]assessment.RequestStatus{}, map[string]assessment.KPIValue{}
+	for _, r := range recs {
+		if err := r.place(a, results, requests, kpis); err != nil {
+			return nil, fmt.Errorf("%s of assessment %s cannot be read (%v); restore from a backup", describeRecord(r.kind, r.key, id), id, err)
+		}
 	}
 	if !found {
 		return nil, fmt.Errorf("%w %q", ErrNotFound, id)
@@ -198,46 +207,95 @@ func (s *Store) Load(id string) (*assessment.Assessment, error) {
 	return a, nil
 }
 
-// decodeInto places one record into the assessment being loaded.
-func decodeInto(a *assessment.Assessment, results map[string]*assessment.Result, requests map[string]assessment.RequestStatus, kpis map[string]assessment.KPIValue, kind, key string, body []byte) error {
-	var err error
-	switch kind {
-	case kindHeader:
-		err = json.Unmarshal(body, a)
-	case kindRole:
-		var v assessment.RoleHolder
-		err = json.Unmarshal(body, &v)
-		a.RoleHolders = append(a.RoleHolders, v)
-	case kindSystem:
-		var v assessment.AISystem
-		err = json.Unmarshal(body, &v)
-		a.Systems = append(a.Systems, v)
-	case kindResult:
-		var v assessment.Result
-		err = json.Unmarshal(body, &v)
-		results[key] = &v
-	case kindRisk:
-		var v assessment.Risk
-		err = json.Unmarshal(body, &v)
-		a.Risks = append(a.Risks, v)
-	case kindTest:
-		var v assessment.ControlTest
-		err = json.Unmarshal(body, &v)
-		a.Tests = append(a.Tests, v)
-	case kindNC:
-		var v assessment.Nonconformity
-		err = json.Unmarshal(body, &v)
-		a.NCs = append(a.NCs, v)
-	case kindRequest:
-		var v assessment.RequestStatus
-		err = json.Unmarshal(body, &v)
-		requests[key] = v
-	case kindKPI:
-		var v assessment.KPIValue
-		err = json.Unmarshal(body, &v)
-		kpis[key] = v
+// loadedRecord is one record read by Load, and its decoded value once decodeRecords ran.
+type loadedRecord struct {
+	kind, key string
+	body      []byte
+	value     any
+	err       error
+}
+
+// parallelDecodeFrom is the number of records from which Load decodes on several cores.
+const parallelDecodeFrom = 64
+
+// decodeRecords decodes every record but the header, on as many cores as there are when
+// there are many records. Each record is decoded exactly as on its own.
+func decodeRecords(recs []loadedRecord) {
+	workers := min(runtime.GOMAXPROCS(0), len(recs)/(parallelDecodeFrom/2))
+	if len(recs) < parallelDecodeFrom || workers < 2 {
+		for i := range recs {
+			recs[i].decode()
+		}
+		return
 	}
-	return err
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(recs); i = int(next.Add(1) - 1) {
+				recs[i].decode()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// decode decodes the record's body into a value of its kind.
+func (r *loadedRecord) decode() {
+	switch r.kind {
+	case kindRole:
+		r.value, r.err = decodeAs[assessment.RoleHolder](r.body)
+	case kindSystem:
+		r.value, r.err = decodeAs[assessment.AISystem](r.body)
+	case kindResult:
+		r.value, r.err = decodeAs[assessment.Result](r.body)
+	case kindRisk:
+		r.value, r.err = decodeAs[assessment.Risk](r.body)
+	case kindTest:
+		r.value, r.err = decodeAs[assessment.ControlTest](r.body)
+	case kindNC:
+		r.value, r.err = decodeAs[assessment.Nonconformity](r.body)
+	case kindRequest:
+		r.value, r.err = decodeAs[assessment.RequestStatus](r.body)
+	case kindKPI:
+		r.value, r.err = decodeAs[assessment.KPIValue](r.body)
+	}
+}
+
+func decodeAs[T any](body []byte) (T, error) {
+	var v T
+	err := json.Unmarshal(body, &v)
+	return v, err
+}
+
+// place puts one decoded record into the assessment being loaded. The header is decoded
+// here, into the assessment itself, in the order the records were read.
+func (r *loadedRecord) place(a *assessment.Assessment, results map[string]*assessment.Result, requests map[string]assessment.RequestStatus, kpis map[string]assessment.KPIValue) error {
+	if r.kind == kindHeader {
+		return json.Unmarshal(r.body, a)
+	}
+	if r.err != nil {
+		return r.err
+	}
+	switch v := r.value.(type) {
+	case assessment.RoleHolder:
+		a.RoleHolders = append(a.RoleHolders, v)
+	case assessment.AISystem:
+		a.Systems = append(a.Systems, v)
+	case assessment.Result:
+		results[r.key] = &v
+	case assessment.Risk:
+		a.Risks = append(a.Risks, v)
+	case assessment.ControlTest:
+		a.Tests = append(a.Tests, v)
+	case assessment.Nonconformity:
+		a.NCs = append(a.NCs, v)
+	case assessment.RequestStatus:
+		requests[r.key] = v
+	case assessment.KPIValue:
+		kpis[r.key] = v
+	}
+	return nil
 }
 
 // sortCollections puts loaded collections in a stable order: by ID, number or control.
@@ -288,22 +346,27 @@ func (s *Store) SaveJudgement(aid string, item checklists.Item, j assessment.Jud
 			return err
 		}
 		current := assessment.NewResult(item)
-		if _, err := t.getJSON(aid, kindResult, item.ID, current); err != nil {
+		old, exists, err := t.getJSON(aid, kindResult, item.ID, current)
+		if err != nil {
 			return err
 		}
 		next, err := j.Apply(item, current)
 		if err != nil {
 			return err
 		}
+		body, err := json.Marshal(next)
+		if err != nil {
+			return fmt.Errorf("cannot encode %s %s: %w", kindResult, item.ID, err)
+		}
 		saved = next
-		return t.put(aid, kindResult, item.ID, next)
+		return t.replace(aid, kindResult, item.ID, old, exists, body)
 	})
 	return saved, err
 }
 
 func (t *tx) mustExist(aid string) error {
 	var one int
-	err := t.QueryRow("SELECT 1 FROM assessments WHERE id = ?", aid).Scan(&one)
+	err := t.queryRow(sqlExists, aid).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%w %q", ErrNotFound, aid)
 	}

@@ -37,6 +37,7 @@ type Store struct {
 	claimed  *Holder        // this session's entry in the holder file, once Claim succeeded
 	actor    string
 	now      func() time.Time
+	stmts    statements // the edit statements, prepared at the first edit
 }
 
 // DefaultPath is where the database lives when neither --db nor $AIMSBENCH_DB says otherwise:

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Record kinds: each is one JSON document per key within an assessment.
@@ -26,6 +28,54 @@ const (
 	kindRole    = "role"    // key: governance role ID
 )
 
+// The statements every edit runs. They are prepared once per database (see statements):
+// parsing them again on every keypress cost more than the rest of the edit bar the fsync.
+const (
+	sqlAuditHead = "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1"
+	sqlTouch     = "UPDATE assessments SET updated = ? WHERE id = ?"
+	sqlExists    = "SELECT 1 FROM assessments WHERE id = ?"
+	sqlGetRecord = "SELECT body FROM records WHERE assessment_id = ? AND kind = ? AND key = ?"
+	sqlPutRecord = `INSERT INTO records (assessment_id, kind, key, body) VALUES (?, ?, ?, ?)
+		ON CONFLICT (assessment_id, kind, key) DO UPDATE SET body = excluded.body`
+	sqlAuditAppend = `INSERT INTO audit (at, actor, assessment_id, kind, key, field, old, new, record_hash, prev, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+// statements holds the edit statements prepared on the database. It is filled at the first
+// edit, outside its transaction, so preparing never needs a second connection.
+type statements struct {
+	once     sync.Once
+	prepared map[string]*sql.Stmt
+}
+
+func (st *statements) prepare(db *sql.DB) {
+	st.once.Do(func() {
+		st.prepared = map[string]*sql.Stmt{}
+		for _, q := range []string{sqlAuditHead, sqlTouch, sqlExists, sqlGetRecord, sqlPutRecord, sqlAuditAppend} {
+			// A statement that cannot be prepared now runs unprepared and reports its error then.
+			if ps, err := db.Prepare(q); err == nil {
+				st.prepared[q] = ps
+			}
+		}
+	})
+}
+
+// exec runs one of the edit statements in the transaction, prepared when it could be.
+func (t *tx) exec(query string, args ...any) (sql.Result, error) {
+	if ps := t.s.stmts.prepared[query]; ps != nil {
+		return t.Tx.Stmt(ps).Exec(args...)
+	}
+	return t.Tx.Exec(query, args...)
+}
+
+// queryRow runs one of the edit queries in the transaction, prepared when it could be.
+func (t *tx) queryRow(query string, args ...any) *sql.Row {
+	if ps := t.s.stmts.prepared[query]; ps != nil {
+		return t.Tx.Stmt(ps).QueryRow(args...)
+	}
+	return t.Tx.QueryRow(query, args...)
+}
+
 // tx wraps a write transaction with the audit context of the edit it carries.
 type tx struct {
 	*sql.Tx
@@ -37,20 +87,21 @@ type tx struct {
 // write runs fn in one immediate transaction: the edit is on disk (synchronous=FULL) when
 // write returns nil, and not at all otherwise.
 func (s *Store) write(assessmentID string, fn func(t *tx) error) error {
+	s.stmts.prepare(s.db)
 	sqlTx, err := s.db.Begin()
 	if err != nil {
 		return fmt.Errorf("cannot start saving to %s: %w", s.path, err)
 	}
 	defer sqlTx.Rollback()
 	t := &tx{Tx: sqlTx, s: s, at: s.now().UTC().Format(time.RFC3339Nano)}
-	if err := sqlTx.QueryRow("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").Scan(&t.prev); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := t.queryRow(sqlAuditHead).Scan(&t.prev); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("cannot read the audit trail: %w", err)
 	}
 	if err := fn(t); err != nil {
 		return err
 	}
 	if assessmentID != "" {
-		if _, err := sqlTx.Exec("UPDATE assessments SET updated = ? WHERE id = ?", t.at, assessmentID); err != nil {
+		if _, err := t.exec(sqlTouch, t.at, assessmentID); err != nil {
 			return fmt.Errorf("cannot save: %w", err)
 		}
 	}
@@ -71,18 +122,24 @@ func (t *tx) put(aid, kind, key string, value any) error {
 	if err != nil {
 		return err
 	}
+	return t.replace(aid, kind, key, old, exists, body)
+}
+
+// replace is put for a caller that has just read the record (old, and whether it exists)
+// in the same transaction, and so saves reading it again.
+func (t *tx) replace(aid, kind, key string, old []byte, exists bool, body []byte) error {
 	if exists && bytes.Equal(old, body) {
 		return nil
 	}
-	if _, err := t.Exec(`INSERT INTO records (assessment_id, kind, key, body) VALUES (?, ?, ?, ?)
-		ON CONFLICT (assessment_id, kind, key) DO UPDATE SET body = excluded.body`, aid, kind, key, string(body)); err != nil {
+	if _, err := t.exec(sqlPutRecord, aid, kind, key, string(body)); err != nil {
 		return fmt.Errorf("cannot save %s %s: %w", kind, key, err)
 	}
 	if !exists {
 		return t.audit(aid, kind, key, "created", "", string(body), recordHash(body))
 	}
+	hash := recordHash(body)
 	for _, f := range changedFields(old, body) {
-		if err := t.audit(aid, kind, key, f.name, f.old, f.new, recordHash(body)); err != nil {
+		if err := t.audit(aid, kind, key, f.name, f.old, f.new, hash); err != nil {
 			return err
 		}
 	}
@@ -103,7 +160,7 @@ func (t *tx) remove(aid, kind, key string) error {
 
 func (t *tx) get(aid, kind, key string) ([]byte, bool, error) {
 	var body string
-	err := t.QueryRow("SELECT body FROM records WHERE assessment_id = ? AND kind = ? AND key = ?", aid, kind, key).Scan(&body)
+	err := t.queryRow(sqlGetRecord, aid, kind, key).Scan(&body)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, false, nil
@@ -113,24 +170,23 @@ func (t *tx) get(aid, kind, key string) ([]byte, bool, error) {
 	return []byte(body), true, nil
 }
 
-// getJSON decodes a record into v and reports whether it existed.
-func (t *tx) getJSON(aid, kind, key string, v any) (bool, error) {
+// getJSON decodes a record into v and returns its body and whether it existed.
+func (t *tx) getJSON(aid, kind, key string, v any) ([]byte, bool, error) {
 	body, ok, err := t.get(aid, kind, key)
 	if err != nil || !ok {
-		return ok, err
+		return body, ok, err
 	}
 	if err := json.Unmarshal(body, v); err != nil {
-		return true, fmt.Errorf("%s %s of assessment %s cannot be read: %w", kind, key, aid, err)
+		return body, true, fmt.Errorf("%s %s of assessment %s cannot be read: %w", kind, key, aid, err)
 	}
-	return true, nil
+	return body, true, nil
 }
 
 // audit appends one row to the hash chain.
 func (t *tx) audit(aid, kind, key, field, old, new, recHash string) error {
 	row := auditRow{At: t.at, Actor: t.s.actor, Assessment: aid, Kind: kind, Key: key, Field: field, Old: old, New: new, RecordHash: recHash, Prev: t.prev}
 	row.Hash = row.computeHash()
-	if _, err := t.Exec(`INSERT INTO audit (at, actor, assessment_id, kind, key, field, old, new, record_hash, prev, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, row.At, row.Actor, row.Assessment, row.Kind, row.Key, row.Field, row.Old, row.New, row.RecordHash, row.Prev, row.Hash); err != nil {
+	if _, err := t.exec(sqlAuditAppend, row.At, row.Actor, row.Assessment, row.Kind, row.Key, row.Field, row.Old, row.New, row.RecordHash, row.Prev, row.Hash); err != nil {
 		return fmt.Errorf("cannot write the audit trail: %w", err)
 	}
 	t.prev = row.Hash
@@ -163,9 +219,13 @@ type fieldChange struct{ name, old, new string }
 
 // changedFields compares two JSON objects field by field.
 func changedFields(old, new []byte) []fieldChange {
-	var a, b map[string]json.RawMessage
-	if json.Unmarshal(old, &a) != nil || json.Unmarshal(new, &b) != nil {
-		return []fieldChange{{"*", string(old), string(new)}}
+	a, okOld := objectFields(old)
+	b, okNew := objectFields(new)
+	if !okOld || !okNew {
+		a, b = nil, nil
+		if json.Unmarshal(old, &a) != nil || json.Unmarshal(new, &b) != nil {
+			return []fieldChange{{"*", string(old), string(new)}}
+		}
 	}
 	var names []string
 	for k := range a {
@@ -184,6 +244,80 @@ func changedFields(old, new []byte) []fieldChange {
 		}
 	}
 	return out
+}
+
+// objectFields splits a valid JSON object into its top-level fields, as json.Unmarshal into
+// a map of raw messages would, without decoding the values: every edit diffs two records
+// this way. It reports false for anything else (not valid JSON, not an object, an escaped
+// key), which the caller leaves to encoding/json.
+func objectFields(data []byte) (map[string]json.RawMessage, bool) {
+	if !json.Valid(data) {
+		return nil, false
+	}
+	i := skipSpace(data, 0)
+	if data[i] != '{' {
+		return nil, false
+	}
+	fields := map[string]json.RawMessage{}
+	i = skipSpace(data, i+1)
+	if data[i] == '}' {
+		return fields, true
+	}
+	for {
+		end := jsonValueEnd(data, i) // the key, a string: the data is valid
+		name := data[i+1 : end-1]
+		if bytes.IndexByte(name, '\\') >= 0 || !utf8.Valid(name) {
+			return nil, false
+		}
+		i = skipSpace(data, skipSpace(data, end)+1) // past the colon
+		end = jsonValueEnd(data, i)
+		fields[string(name)] = data[i:end]
+		i = skipSpace(data, end)
+		if data[i] == '}' {
+			return fields, true
+		}
+		i = skipSpace(data, i+1) // past the comma
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not JSON white space.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// jsonValueEnd returns the index just after the value starting at i in valid JSON.
+func jsonValueEnd(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			for i++; data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of a number or literal
+			}
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 // describeRecord names a record for a person reading verify's report.
