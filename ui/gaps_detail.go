@@ -32,15 +32,15 @@ func (g *gaps) detailView(width int) string {
 	if item.IsControl() {
 		line += " · SoA " + string(r.Decision)
 	}
-	b.WriteString(wrap(line, width) + "\n")
+	b.WriteString(g.wrap(line, width) + "\n")
 	for _, w := range assessment.ItemWarnings(g.w.c.Cat, g.w.a, item) {
-		b.WriteString(st.Warning.Render(wrap("! "+vis(w.Detail), width)) + "\n")
+		b.WriteString(st.Warning.Render(g.wrap("! "+vis(w.Detail), width)) + "\n")
 	}
 	section := func(title, text string) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		b.WriteString("\n" + st.Label.Render(title) + "\n" + wrap(text, width) + "\n")
+		b.WriteString("\n" + st.Label.Render(title) + "\n" + g.wrap(text, width) + "\n")
 	}
 	section("What to verify", item.Verify)
 	section("Typical evidence", item.Evidence)
@@ -49,7 +49,7 @@ func (g *gaps) detailView(width int) string {
 	if len(item.EUAIAct) > 0 {
 		refs += " · EU AI Act (indicative): Art. " + strings.Join(item.EUAIAct, ", ")
 	}
-	b.WriteString("\n" + st.Subtle.Render(wrap(refs, width)) + "\n")
+	b.WriteString("\n" + st.Subtle.Render(g.wrap(refs, width)) + "\n")
 	var ev []string
 	for _, e := range r.Evidence {
 		s := "• " + vis(e.Title)
@@ -65,7 +65,7 @@ func (g *gaps) detailView(width int) string {
 	section("Finding — enter to edit", visText(r.Finding))
 	section("Recommendation", visText(r.Recommendation))
 	if r.Owner != "" || !r.Due.IsZero() || r.Priority != "" {
-		b.WriteString("\n" + wrap(fmt.Sprintf("Owner %s · Due %s · Priority %s", orDash(vis(r.Owner)), dateText(r.Due), orDash(string(r.Priority))), width) + "\n")
+		b.WriteString("\n" + g.wrap(fmt.Sprintf("Owner %s · Due %s · Priority %s", orDash(vis(r.Owner)), dateText(r.Due), orDash(string(r.Priority))), width) + "\n")
 	}
 	return b.String()
 }
