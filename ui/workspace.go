@@ -28,7 +28,14 @@ type workspace struct {
 	pending int       // saves queued and not yet confirmed
 	retry   *saveTask // the last failed save, kept for ctrl+s
 	frame   frameCache
+	// version counts changes to the data the steps show: each save reply and each
+	// re-evaluation. progress holds each step's progress as of a version.
+	version  int
+	progress []stepProgress
 }
+
+// stepProgress is one step's progress as of a data version.
+type stepProgress struct{ version, done, total int }
 
 // frameCache keeps the header, step bar and footer as last drawn, each with the text it was
 // drawn from: measuring and cutting them again on every keypress is most of a frame's cost.
@@ -69,7 +76,26 @@ func newWorkspace(c *Common, a *assessment.Assessment) *workspace {
 }
 
 // refresh re-evaluates every rule after a change.
-func (w *workspace) refresh() { w.sum = assessment.Evaluate(w.c.Cat, w.a, w.c.Now()) }
+func (w *workspace) refresh() {
+	w.sum = assessment.Evaluate(w.c.Cat, w.a, w.c.Now())
+	w.version++
+}
+
+// stepProgress is a step's progress for the step bar. The active step is asked on every
+// frame; the others only after the data changed, since messages reach the active step only
+// and counting progress can mean walking the whole inventory. Like the verdict in the
+// header, the step bar follows an edit once its save is confirmed.
+func (w *workspace) stepProgress(i int) (done, total int) {
+	if len(w.progress) != len(w.steps) {
+		w.progress = make([]stepProgress, len(w.steps))
+	}
+	p := &w.progress[i]
+	if i == w.active || p.version != w.version {
+		done, total := w.steps[i].Progress()
+		*p = stepProgress{w.version, done, total}
+	}
+	return p.done, p.total
+}
 
 func (w *workspace) current() step { return w.steps[w.active] }
 
@@ -124,6 +150,7 @@ func (w *workspace) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case savedMsg:
 		w.pending--
+		w.version++
 		if msg.err != nil {
 			w.retry = &msg.task
 			w.status = statusMsg{text: fmt.Sprintf("Not saved (%s): %v. Your edit is still on screen; press ctrl+s to retry.", msg.task.what, msg.err), err: true}
@@ -244,8 +271,8 @@ func (w *workspace) drawHeader() string {
 
 func (w *workspace) stepBar() string {
 	key := fmt.Sprintf("%d\x00%d", w.width, w.active)
-	for _, s := range w.steps {
-		done, total := s.Progress()
+	for i, s := range w.steps {
+		done, total := w.stepProgress(i)
 		key += fmt.Sprintf("\x00%s %d/%d", s.Name(), done, total)
 	}
 	if key != w.frame.barKey {
@@ -258,7 +285,7 @@ func (w *workspace) drawStepBar() string {
 	st := w.c.Styles
 	var parts []string
 	for i, s := range w.steps {
-		done, total := s.Progress()
+		done, total := w.stepProgress(i)
 		label := fmt.Sprintf("%d %s %d/%d", i+1, s.Name(), done, total)
 		if i == w.active {
 			parts = append(parts, st.StepActive.Render(label))
@@ -271,7 +298,7 @@ func (w *workspace) drawStepBar() string {
 		// Narrow terminals: number and progress only, the active step keeps its name.
 		parts = parts[:0]
 		for i, s := range w.steps {
-			done, total := s.Progress()
+			done, total := w.stepProgress(i)
 			label := fmt.Sprintf("%d %d/%d", i+1, done, total)
 			if i == w.active {
 				parts = append(parts, st.StepActive.Render(fmt.Sprintf("%d %s %d/%d", i+1, s.Name(), done, total)))
