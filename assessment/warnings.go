@@ -56,7 +56,7 @@ func ItemWarnings(cat *checklists.Catalogue, a *Assessment, item checklists.Item
 		return out
 	}
 	if sensitiveExclusion(cat, a, item) {
-		add("exclusion_with_high_impact_system", "%s is excluded while high-impact AI systems are in scope (%s); such an exclusion needs a strong justification", item.ID, strings.Join(highImpactInScope(a), ", "))
+		add("exclusion_with_high_impact_system", "%s is excluded while high-impact AI systems are in scope (%s); such an exclusion needs a strong justification", item.ID, strings.Join(HighImpactInScope(a), ", "))
 	}
 	if risks := risksTreatedBy(a, item.ID); len(risks) > 0 {
 		add("excluded_control_treats_risk", "%s is excluded but the risk register relies on it to treat: %s", item.ID, strings.Join(risks, "; "))
@@ -73,7 +73,7 @@ func unjustifiedExclusion(item checklists.Item, r *Result) bool {
 }
 
 func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklists.Item) bool {
-	if len(highImpactInScope(a)) == 0 {
+	if len(HighImpactInScope(a)) == 0 {
 		return false
 	}
 	for id := item.ID; id != ""; {
@@ -89,7 +89,9 @@ func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklist
 	return false
 }
 
-func highImpactInScope(a *Assessment) []string {
+// HighImpactInScope names the in-scope AI systems of high impact: their presence raises the
+// bar for SoA exclusions and elevates control-testing risk.
+func HighImpactInScope(a *Assessment) []string {
 	var names []string
 	for _, s := range a.Systems {
 		if s.InScope && s.Impact == ImpactHigh {

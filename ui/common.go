@@ -86,3 +86,12 @@ type statusMsg struct {
 	text string
 	err  bool
 }
+
+// visibleNames makes a list of stored names safe for the terminal.
+func visibleNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = vis(n)
+	}
+	return out
+}

@@ -28,19 +28,6 @@ func (c *ctlTests) formSize() (int, int) {
 	return max(c.width-listW-3, 30), max(c.height-3, 10)
 }
 
-// highImpactInScope names the in-scope high-impact AI systems: a test of a control that covers
-// them defaults to elevated risk (SPEC §5). Display and default only; assessment keeps the
-// same selection for its warnings.
-func highImpactInScope(a *assessment.Assessment) []string {
-	var names []string
-	for _, s := range a.Systems {
-		if s.InScope && s.Impact == assessment.ImpactHigh {
-			names = append(names, vis(s.Name))
-		}
-	}
-	return names
-}
-
 // testInput holds the test form's values as typed.
 type testInput struct {
 	procedure, nature, frequency, start, end, population, size, reason string
@@ -50,7 +37,7 @@ type testInput struct {
 
 // openTest edits the design of a control's test; a new test starts from the defaults.
 func (c *ctlTests) openTest(item checklists.Item, cur *assessment.ControlTest) tea.Cmd {
-	high := highImpactInScope(c.w.a)
+	high := visibleNames(assessment.HighImpactInScope(c.w.a))
 	t := assessment.ControlTest{ControlID: item.ID, Nature: "manual", Elevated: len(high) > 0}
 	if cur != nil {
 		t = cloneTest(*cur)

@@ -154,7 +154,7 @@ func (c *ctlTests) designLines(t assessment.ControlTest, width int) []string {
 	lines = append(lines,
 		truncate(fmt.Sprintf("Methods %s · %s · %s", orDash(strings.Join(methods, ", ")), orDash(vis(t.Nature)), frequencyTitle(sampling, t.Frequency)), width),
 		truncate(fmt.Sprintf("Period %s – %s · population %s", dateText(t.PeriodStart), dateText(t.PeriodEnd), countText(t.Population)), width))
-	high := highImpactInScope(c.w.a)
+	high := visibleNames(assessment.HighImpactInScope(c.w.a))
 	risk := "Risk normal — no in-scope AI system is high impact"
 	switch {
 	case t.Elevated && len(high) > 0:
