@@ -237,7 +237,7 @@ func (r *reportStep) View() string {
 	}
 	b.WriteString("\n  Output  " + r.path.View() + "\n")
 	if !r.pathSet {
-		b.WriteString(st.Subtle.Render("          (default: current folder, named after the organisation and today's date)") + "\n")
+		b.WriteString(st.Subtle.Render("          (default: this folder; organisation and date in the name)") + "\n")
 	}
 	b.WriteString("\n")
 	switch {
