@@ -348,3 +348,12 @@ func sampleWord(r assessment.SampleResult) string {
 	}
 	return "not tested"
 }
+
+// Back leaves the samples for the list of controls; esc then goes home as on other steps.
+func (c *ctlTests) Back() bool {
+	if !c.inSamples {
+		return false
+	}
+	c.inSamples = false
+	return true
+}

@@ -190,3 +190,17 @@ func TestQTypesInTheTestForm(t *testing.T) {
 		t.Fatal("a cancelled test form stored a test")
 	}
 }
+
+func TestEscLeavesTheSamplesBeforeTheAssessment(t *testing.T) {
+	h := newHarness(t).open(5)
+	c := h.app.work.current().(*ctlTests)
+	c.inSamples = true
+	h.keys("esc")
+	if h.app.work == nil || c.inSamples {
+		t.Fatal("esc in the samples left the assessment instead of the samples")
+	}
+	h.keys("esc")
+	if h.app.work != nil {
+		t.Fatal("esc on the list of controls did not go home")
+	}
+}

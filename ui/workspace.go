@@ -192,6 +192,9 @@ func (w *workspace) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, keyPrevStep):
 		w.active = (w.active + len(w.steps) - 1) % len(w.steps)
 	case key.Matches(msg, keyHome):
+		if b, ok := w.current().(backer); ok && b.Back() {
+			return nil, true
+		}
 		return func() tea.Msg { return closeMsg{} }, true
 	case strings.HasPrefix(s, "alt+") && len(s) == 5 && s[4] >= '1' && s[4] <= '9':
 		w.active = int(s[4] - '1')
@@ -203,6 +206,10 @@ func (w *workspace) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	w.status = statusMsg{}
 	return nil, true
 }
+
+// backer is a step with an inner level (e.g. the samples of a control test) that esc leaves
+// before it leaves the assessment. Back reports whether it went back.
+type backer interface{ Back() bool }
 
 // digitUser is a step that uses the digit keys 1–5 itself (maturity); 6–9 still switch steps.
 type digitUser interface{ UsesDigits() bool }
