@@ -341,8 +341,8 @@ func (s *Store) Delete(id string) error {
 // assessment and stores it durably. A refused judgement changes nothing.
 func (s *Store) SaveJudgement(aid string, item checklists.Item, j assessment.Judgement) (*assessment.Result, error) {
 	var saved *assessment.Result
-	err := s.write(aid, func(t *tx) error {
-		if err := t.mustExist(aid); err != nil {
+	err := s.write("", func(t *tx) error {
+		if err := t.touch(aid); err != nil {
 			return err
 		}
 		current := assessment.NewResult(item)
@@ -362,6 +362,19 @@ func (s *Store) SaveJudgement(aid string, item checklists.Item, j assessment.Jud
 		return t.replace(aid, kindResult, item.ID, old, exists, body)
 	})
 	return saved, err
+}
+
+// touch stamps the assessment as updated by this edit; one statement both records the edit
+// and proves the assessment exists.
+func (t *tx) touch(aid string) error {
+	res, err := t.exec(sqlTouch, t.at, aid)
+	if err != nil {
+		return fmt.Errorf("cannot save: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return fmt.Errorf("%w %q", ErrNotFound, aid)
+	}
+	return nil
 }
 
 func (t *tx) mustExist(aid string) error {

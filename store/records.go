@@ -217,10 +217,10 @@ func recordHash(body []byte) string {
 
 type fieldChange struct{ name, old, new string }
 
-// changedFields compares two JSON objects field by field.
+// changedFields compares two JSON objects field by field; new is what json.Marshal wrote.
 func changedFields(old, new []byte) []fieldChange {
-	a, okOld := objectFields(old)
-	b, okNew := objectFields(new)
+	a, okOld := objectFields(old, false)
+	b, okNew := objectFields(new, true)
 	if !okOld || !okNew {
 		a, b = nil, nil
 		if json.Unmarshal(old, &a) != nil || json.Unmarshal(new, &b) != nil {
@@ -249,9 +249,10 @@ func changedFields(old, new []byte) []fieldChange {
 // objectFields splits a valid JSON object into its top-level fields, as json.Unmarshal into
 // a map of raw messages would, without decoding the values: every edit diffs two records
 // this way. It reports false for anything else (not valid JSON, not an object, an escaped
-// key), which the caller leaves to encoding/json.
-func objectFields(data []byte) (map[string]json.RawMessage, bool) {
-	if !json.Valid(data) {
+// key), which the caller leaves to encoding/json. valid says the data is known to be valid
+// JSON (json.Marshal wrote it), which spares checking it again.
+func objectFields(data []byte, valid bool) (map[string]json.RawMessage, bool) {
+	if !valid && !json.Valid(data) {
 		return nil, false
 	}
 	i := skipSpace(data, 0)

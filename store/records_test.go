@@ -32,7 +32,7 @@ func TestObjectFieldsSplitsAsEncodingJSON(t *testing.T) {
 		{"empty", ``, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := objectFields([]byte(tt.body))
+			got, ok := objectFields([]byte(tt.body), false)
 			if ok != tt.ok {
 				t.Fatalf("ok = %v, want %v", ok, tt.ok)
 			}
@@ -45,6 +45,9 @@ func TestObjectFieldsSplitsAsEncodingJSON(t *testing.T) {
 			}
 			if !reflect.DeepEqual(asStrings(got), asStrings(want)) {
 				t.Errorf("fields %q, want %q", asStrings(got), asStrings(want))
+			}
+			if trusted, _ := objectFields([]byte(tt.body), true); !reflect.DeepEqual(asStrings(trusted), asStrings(want)) {
+				t.Errorf("known-valid fields %q, want %q", asStrings(trusted), asStrings(want))
 			}
 		})
 	}
