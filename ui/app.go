@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -40,7 +41,11 @@ type Options struct {
 
 // New builds the application on an open store.
 func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
-	c := &Common{Store: s, Cat: cat, Styles: NewStyles(), Now: time.Now, saver: newSaver()}
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	c := &Common{Store: s, Cat: cat, Styles: NewStyles(), Now: time.Now, WorkDir: dir, saver: newSaver()}
 	return &App{c: c, home: newHome(c), firstFrame: opts.ExitAfterFirstFrame}
 }
 

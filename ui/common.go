@@ -24,7 +24,9 @@ type Common struct {
 	Cat    *checklists.Catalogue
 	Styles Styles
 	Now    func() time.Time
-	saver  *saver
+	// WorkDir is where exports go by default: the folder the workbench was started in.
+	WorkDir string
+	saver   *saver
 }
 
 // step is the contract of every screen inside an assessment.

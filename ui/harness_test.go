@@ -52,6 +52,7 @@ func newHarness(t *testing.T) *harness {
 	}
 	app := New(s, cat, Options{})
 	app.c.Now = func() time.Time { return testDay }
+	app.c.WorkDir = "/home/assessor"
 	h := &harness{t: t, app: app, s: s, cat: cat, id: id}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(app.Init())

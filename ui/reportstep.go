@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -79,11 +78,7 @@ func (r *reportStep) defaultPath() {
 	if k.gapOnly {
 		name = strings.TrimSuffix(name, ".pdf") + "-gaps.pdf"
 	}
-	dir, err := os.Getwd()
-	if err != nil {
-		dir = "."
-	}
-	r.path.SetValue(filepath.Join(dir, name))
+	r.path.SetValue(filepath.Join(r.w.c.WorkDir, name))
 }
 
 func (r *reportStep) Name() string { return "Report" }
