@@ -191,18 +191,7 @@ func (c *ctlTests) updateConfirm(msg tea.Msg) tea.Cmd {
 }
 
 func (c *ctlTests) updateForm(msg tea.Msg) tea.Cmd {
-	form, submitted, cmd := updateEmbeddedForm(c.editing, msg)
-	c.editing = form
-	if form != nil {
-		return cmd
-	}
-	done := c.onDone
-	c.onDone = nil
-	if !submitted || done == nil {
-		c.w.status = statusMsg{text: "Cancelled; nothing changed."}
-		return nil
-	}
-	return done()
+	return updateForm(c.w, &c.editing, &c.onDone, msg)
 }
 
 // updateKey handles the keys of the list and of the samples.

@@ -18,19 +18,29 @@ func newForm(title string, width, height int, fields ...huh.Field) *huh.Form {
 	return f
 }
 
-// updateEmbeddedForm passes a message to an open form. It returns the form (nil once it is
-// closed), whether it was submitted, and the form's command. esc cancels.
-func updateEmbeddedForm(f *huh.Form, msg tea.Msg) (*huh.Form, bool, tea.Cmd) {
+// updateForm passes a message to a step's open form. esc cancels; when the form closes,
+// onDone runs after a submit, and a cancel says that nothing changed. Both pointers are
+// cleared once the form is closed.
+func updateForm(w *workspace, form **huh.Form, onDone *func() tea.Cmd, msg tea.Msg) tea.Cmd {
+	closed, submitted := false, false
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		if msg.String() == "esc" {
-			return nil, false, nil
-		}
+		closed = msg.String() == "esc"
 	case formDoneMsg:
-		return nil, f.State == huh.StateCompleted, nil
+		closed, submitted = true, (*form).State == huh.StateCompleted
 	}
-	m, cmd := f.Update(msg)
-	return m.(*huh.Form), false, cmd
+	if !closed {
+		m, cmd := (*form).Update(msg)
+		*form = m.(*huh.Form)
+		return cmd
+	}
+	apply := *onDone
+	*form, *onDone = nil, nil
+	if submitted && apply != nil {
+		return apply()
+	}
+	w.status = statusMsg{text: "Cancelled; nothing changed."}
+	return nil
 }
 
 // bigDigits draws the readiness level in large type, five rows high.

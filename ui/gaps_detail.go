@@ -193,17 +193,7 @@ func (g *gaps) form(title string, fields ...huh.Field) *huh.Form {
 }
 
 func (g *gaps) updateForm(msg tea.Msg) tea.Cmd {
-	form, done, cmd := updateEmbeddedForm(g.editing, msg)
-	g.editing = form
-	if form == nil {
-		apply := g.onDone
-		g.onDone = nil
-		if done && apply != nil {
-			return apply()
-		}
-		g.w.status = statusMsg{text: "Cancelled; nothing changed."}
-	}
-	return cmd
+	return updateForm(g.w, &g.editing, &g.onDone, msg)
 }
 
 // showItem puts the cursor on an item, clearing filters that would hide it.

@@ -195,17 +195,7 @@ func (r *readiness) editKPI(id string) tea.Cmd {
 }
 
 func (r *readiness) updateForm(msg tea.Msg) tea.Cmd {
-	form, done, cmd := updateEmbeddedForm(r.editing, msg)
-	r.editing = form
-	if form == nil {
-		apply := r.onDone
-		r.onDone = nil
-		if done && apply != nil {
-			return apply()
-		}
-		r.w.status = statusMsg{text: "Cancelled; nothing changed."}
-	}
-	return cmd
+	return updateForm(r.w, &r.editing, &r.onDone, msg)
 }
 
 // View draws the verdict box and the scrollable lines.

@@ -228,18 +228,7 @@ func (r *risks) updateConfirm(msg tea.Msg) tea.Cmd {
 }
 
 func (r *risks) updateForm(msg tea.Msg) tea.Cmd {
-	form, submitted, cmd := updateEmbeddedForm(r.editing, msg)
-	r.editing = form
-	if form != nil {
-		return cmd
-	}
-	done := r.onDone
-	r.onDone = nil
-	if !submitted || done == nil {
-		r.w.status = statusMsg{text: "Cancelled; nothing changed."}
-		return nil
-	}
-	return done()
+	return updateForm(r.w, &r.editing, &r.onDone, msg)
 }
 
 // deleteRisk removes a risk from the register in memory and on disk.

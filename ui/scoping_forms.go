@@ -111,17 +111,7 @@ func (s *scoping) openForm(wide bool, apply func() tea.Cmd, groups ...*huh.Group
 
 // updateForm passes messages to the open form; esc cancels, submit applies.
 func (s *scoping) updateForm(msg tea.Msg) tea.Cmd {
-	form, submitted, cmd := updateEmbeddedForm(s.form, msg)
-	s.form = form
-	if form == nil {
-		apply := s.onDone
-		s.onDone = nil
-		if submitted && apply != nil {
-			return apply()
-		}
-		s.w.status = statusMsg{text: "Cancelled; nothing changed."}
-	}
-	return cmd
+	return updateForm(s.w, &s.form, &s.onDone, msg)
 }
 
 // editScopeBlock opens the form of one block of "Organisation & scope".
