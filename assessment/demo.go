@@ -1156,3 +1156,21 @@ func demoCatalogueIDs(cat *checklists.Catalogue) map[string]map[string]bool {
 	}
 	return ids
 }
+
+// ScaleDemo multiplies an assessment's inventory and nonconformities by factor, each copy
+// under new system IDs and NC numbers, so stress tests and benchmarks can show how costs grow
+// with the size of an engagement.
+func ScaleDemo(a *Assessment, factor int) {
+	systems, ncs := a.Systems, a.NCs
+	for copy := 1; copy < factor; copy++ {
+		for _, s := range systems {
+			s.ID += int64(copy * len(systems))
+			s.Name = fmt.Sprintf("%s #%d", s.Name, copy+1)
+			a.Systems = append(a.Systems, s)
+		}
+		for _, nc := range ncs {
+			nc.Number += copy * len(ncs)
+			a.NCs = append(a.NCs, nc)
+		}
+	}
+}

@@ -26,18 +26,7 @@ func scaledDemo(b *testing.B, cat *checklists.Catalogue, factor int) *assessment
 	if err != nil {
 		b.Fatal(err)
 	}
-	systems, ncs := a.Systems, a.NCs
-	for copy := 1; copy < factor; copy++ {
-		for _, s := range systems {
-			s.ID += int64(copy * len(systems))
-			s.Name = fmt.Sprintf("%s #%d", s.Name, copy+1)
-			a.Systems = append(a.Systems, s)
-		}
-		for _, nc := range ncs {
-			nc.Number += copy * len(ncs)
-			a.NCs = append(a.NCs, nc)
-		}
-	}
+	assessment.ScaleDemo(a, factor)
 	return a
 }
 
