@@ -37,6 +37,9 @@ type Options struct {
 	// ExitAfterFirstFrame quits once the home screen has drawn its data; only the start-up
 	// benchmark uses it.
 	ExitAfterFirstFrame bool
+	// Banner is shown above every screen; a read-only session says why here. When set, the
+	// workbench does not accept edits.
+	Banner string
 }
 
 // New builds the application on an open store.
@@ -45,7 +48,7 @@ func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
 	if err != nil {
 		dir = "."
 	}
-	c := &Common{Store: s, Cat: cat, Styles: NewStyles(), Now: time.Now, WorkDir: dir, saver: newSaver()}
+	c := &Common{Store: s, Cat: cat, Styles: NewStyles(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, saver: newSaver()}
 	return &App{c: c, home: newHome(c), firstFrame: opts.ExitAfterFirstFrame}
 }
 
@@ -77,9 +80,9 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.home.SetSize(msg.Width, msg.Height)
+		m.home.SetSize(msg.Width, m.bodyHeight())
 		if m.work != nil {
-			m.work.SetSize(msg.Width, msg.Height)
+			m.work.SetSize(msg.Width, m.bodyHeight())
 		}
 		return m, nil
 	case flushedMsg:
@@ -93,7 +96,7 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.work = newWorkspace(m.c, msg.a)
-		m.work.SetSize(m.width, m.height)
+		m.work.SetSize(m.width, m.bodyHeight())
 		return m, nil
 	case closeMsg:
 		m.work = nil
@@ -153,10 +156,22 @@ func (m *App) content() string {
 	if m.showHelp {
 		return m.helpView()
 	}
+	body := m.home.View()
 	if m.work != nil {
-		return m.work.View()
+		body = m.work.View()
 	}
-	return m.home.View()
+	if m.c.ReadOnly != "" {
+		body = m.c.Styles.Warning.Reverse(true).Render(truncate(" "+vis(m.c.ReadOnly)+" ", m.width)) + "\n" + body
+	}
+	return body
+}
+
+// bodyHeight is the height left for the screen below the read-only banner, if any.
+func (m *App) bodyHeight() int {
+	if m.c.ReadOnly != "" {
+		return m.height - 1
+	}
+	return m.height
 }
 
 // helpView lists every key of the active screen and the global ones.

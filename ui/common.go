@@ -26,7 +26,9 @@ type Common struct {
 	Now    func() time.Time
 	// WorkDir is where exports go by default: the folder the workbench was started in.
 	WorkDir string
-	saver   *saver
+	// ReadOnly says why edits are not accepted ("" when they are).
+	ReadOnly string
+	saver    *saver
 }
 
 // step is the contract of every screen inside an assessment.

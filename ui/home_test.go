@@ -102,3 +102,28 @@ func TestTinyTerminalGetsAClearMessage(t *testing.T) {
 		t.Fatalf("tiny terminal shows:\n%s", scr)
 	}
 }
+
+func TestReadOnlySessionShowsBannerAndRefusesEdits(t *testing.T) {
+	h := newHarness(t)
+	ro, err := store.OpenReadOnly(h.s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	h.app = New(ro, h.cat, Options{Banner: "Read-only: the database is being edited by ana (process 42 on laptop)."})
+	h.app.c.Now = func() time.Time { return testDay }
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(h.app.Init())
+	h.contains("Read-only: the database is being edited by ana")
+	h.open(2)
+	item, _ := h.app.work.steps[1].(*gaps).selected()
+	before := h.stored().Results[item.ID].Status
+	h.keys("n")
+	h.contains("Read-only", "Not saved: this session is read-only")
+	if h.stored().Results[item.ID].Status != before {
+		t.Fatal("a read-only session changed the database")
+	}
+	if got := h.app.work.a.Result(item).Status; got != before {
+		t.Errorf("the screen keeps an edit that was not saved: %s", got)
+	}
+}

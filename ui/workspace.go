@@ -113,12 +113,32 @@ func (w *workspace) SetSize(width, height int) {
 	}
 }
 
-// save queues a write through the ordered writer.
+// save queues a write through the ordered writer. In a read-only session nothing is written:
+// the edit is refused and the assessment reloaded, so the screen shows what is stored.
 func (w *workspace) save(what string, write func(*store.Store) error) tea.Cmd {
+	if w.c.ReadOnly != "" {
+		w.status = statusMsg{text: "Not saved: this session is read-only. " + w.c.ReadOnly, err: true}
+		return w.reload()
+	}
 	task := saveTask{what: what, write: write}
 	w.pending++
 	s := w.c.Store
 	return w.c.saver.save(func() error { return task.write(s) }, func(err error) tea.Msg { return savedMsg{task: task, err: err} })
+}
+
+// reloadedMsg carries the assessment as stored, replacing the one on screen.
+type reloadedMsg struct {
+	a   *assessment.Assessment
+	err error
+}
+
+// reload reads the assessment again off the UI goroutine.
+func (w *workspace) reload() tea.Cmd {
+	s, id := w.c.Store, w.a.ID
+	return func() tea.Msg {
+		a, err := s.Load(id)
+		return reloadedMsg{a: a, err: err}
+	}
 }
 
 // refuse shows why an edit was not accepted.
@@ -148,6 +168,12 @@ func (w *workspace) judge(item checklists.Item, j assessment.Judgement) tea.Cmd 
 // Update handles step switching and save replies, and passes the rest to the active step.
 func (w *workspace) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case reloadedMsg:
+		if msg.err == nil {
+			w.a = msg.a
+			w.refresh()
+		}
+		return nil
 	case savedMsg:
 		w.pending--
 		w.version++
