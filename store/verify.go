@@ -66,6 +66,8 @@ func (s *Store) verifyChain(rep *VerifyReport) (map[[3]string]string, error) {
 			switch {
 			case r.Seq != lastSeq+1:
 				rep.BrokenLink = fmt.Sprintf("audit rows %d to %d are missing", lastSeq+1, r.Seq-1)
+			case r.Prev != prev && r.Seq == 1:
+				rep.BrokenLink = "audit row 1 does not start the chain (rows deleted or reordered)"
 			case r.Prev != prev:
 				rep.BrokenLink = fmt.Sprintf("audit row %d does not link to row %d (rows deleted or reordered)", r.Seq, lastSeq)
 			case r.computeHash() != r.Hash:
