@@ -17,7 +17,7 @@ func (d *doc) header() {
 	}
 	d.font(styleSmall)
 	d.pdf.SetXY(marginLeft, 11)
-	d.pdf.CellFormat(contentWidth*0.7, 4, drawable(d.a.Organisation.Name, false), "", 0, "L", false, 0, "")
+	d.pdf.CellFormat(contentWidth*0.7, 4, d.fitText(d.a.Organisation.Name, contentWidth*0.7-2), "", 0, "L", false, 0, "")
 	d.font(textStyle{"B", 8, navy, 4})
 	d.pdf.SetXY(marginLeft+contentWidth*0.7, 11)
 	d.pdf.CellFormat(contentWidth*0.3, 4, strings.ToUpper(drawable(orDash(d.a.Classification), false)), "", 0, "R", false, 0, "")

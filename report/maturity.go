@@ -112,9 +112,17 @@ func (d *doc) fitText(text string, w float64) string {
 	if d.pdf.GetStringWidth(text) <= w {
 		return text
 	}
+	// Binary search for the longest prefix that fits with the ellipsis.
 	r := []rune(text)
-	for len(r) > 1 && d.pdf.GetStringWidth(strings.TrimSpace(string(r))+"…") > w {
-		r = r[:len(r)-1]
+	fits := func(n int) bool { return d.pdf.GetStringWidth(strings.TrimSpace(string(r[:n]))+"…") <= w }
+	lo, hi := 1, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	return strings.TrimSpace(string(r)) + "…"
+	return strings.TrimSpace(string(r[:lo])) + "…"
 }

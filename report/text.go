@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
@@ -78,7 +79,7 @@ func (c *coverage) has(r rune) bool {
 // their letters, and every rune the font lacks is substituted or replaced by a placeholder.
 // Line breaks are kept when multiline is true.
 func drawable(s string, multiline bool) string {
-	s = norm.NFC.String(assessment.Visible(s, multiline))
+	s = norm.NFC.String(assessment.Visible(clip(s, multiline), multiline))
 	cov := loadCoverage()
 	clean := true
 	for _, r := range s {
@@ -158,3 +159,31 @@ func capitalise(s string) string {
 
 // riskLabel is a risk's reference as printed.
 func riskLabel(r assessment.Risk) string { return fmt.Sprintf("R-%02d", r.ID) }
+
+// The longest texts the report lays out: a name or title on one line, and a finding or other
+// long text. The workbench keeps every character; the report shortens what no reader needs in
+// full and what would make the layout slow (the header repeats names on every page, and a cell
+// taller than a page is laid out again on each page it spans).
+const (
+	maxLineRunes = 300
+	maxTextRunes = 12000
+)
+
+// clip shortens text beyond the report's limits and says so visibly.
+func clip(s string, multiline bool) string {
+	limit := maxLineRunes
+	if multiline {
+		limit = maxTextRunes
+	}
+	if len(s) <= limit { // bytes ≥ runes: short texts need no count
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == limit {
+			return s[:i] + fmt.Sprintf(" … [shortened in the report: %d characters in all]", utf8.RuneCountInString(s))
+		}
+		n++
+	}
+	return s
+}
