@@ -166,7 +166,7 @@ func riskLabel(r assessment.Risk) string { return fmt.Sprintf("R-%02d", r.ID) }
 // taller than a page is laid out again on each page it spans).
 const (
 	maxLineRunes = 300
-	maxTextRunes = 12000
+	maxTextRunes = 20000
 )
 
 // clip shortens text beyond the report's limits and says so visibly.
