@@ -181,7 +181,7 @@ func TestFullDisk(t *testing.T) {
 	for _, item := range cat.Assessable()[:5] {
 		note := strings.Repeat("finding ", 4000)
 		_, err := s.SaveJudgement(id, item, assessment.Judgement{Finding: &note})
-		oneSentence(t, err, "full")
+		oneSentence(t, err, "the disk is full; nothing of this edit was written")
 	}
 	backup := filepath.Join(dir, "backup.db")
 	oneSentence(t, s.Backup(backup), "the disk is full")

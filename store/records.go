@@ -86,7 +86,12 @@ type tx struct {
 
 // write runs fn in one immediate transaction: the edit is on disk (synchronous=FULL) when
 // write returns nil, and not at all otherwise.
-func (s *Store) write(assessmentID string, fn func(t *tx) error) error {
+func (s *Store) write(assessmentID string, fn func(t *tx) error) (err error) {
+	defer func() {
+		if err != nil && isNoSpace(err) {
+			err = fmt.Errorf("cannot save to %s: the disk is full; nothing of this edit was written. Free some space and save again", s.path)
+		}
+	}()
 	s.stmts.prepare(s.db)
 	sqlTx, err := s.db.Begin()
 	if err != nil {
