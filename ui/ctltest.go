@@ -35,8 +35,7 @@ type ctlTestKeyMap struct {
 	Up, Down, PgUp, PgDown                 key.Binding
 	Edit, Draw, Samples, Override, RaiseNC key.Binding
 	Pass, Exception, NotTested, Note, Back key.Binding
-	FormNext, FormPrev, FormCancel         key.Binding
-	Yes, No, Toggle                        key.Binding
+	dialogKeys
 }
 
 func newCtlTestKeyMap() ctlTestKeyMap {
@@ -55,12 +54,7 @@ func newCtlTestKeyMap() ctlTestKeyMap {
 		NotTested:  binding("u", "u", "not tested"),
 		Note:       binding("enter", "enter", "note & evidence"),
 		Back:       binding("left h", "←/h", "controls"),
-		FormNext:   binding("tab", "tab/enter", "next field"),
-		FormPrev:   binding("shift+tab", "shift+tab", "previous field"),
-		FormCancel: binding("esc", "esc", "cancel"),
-		Yes:        binding("y", "y", "yes"),
-		No:         binding("n esc", "n/esc", "no"),
-		Toggle:     binding("left right", "←/→", "choose"),
+		dialogKeys: newDialogKeys("yes"),
 	}
 }
 
@@ -132,12 +126,7 @@ func (c *ctlTests) updateKeys() {
 	for _, b := range []*key.Binding{&k.Pass, &k.Exception, &k.NotTested, &k.Note, &k.Back} {
 		b.SetEnabled(browsing && c.inSamples)
 	}
-	for _, b := range []*key.Binding{&k.FormNext, &k.FormPrev, &k.FormCancel} {
-		b.SetEnabled(c.editing != nil)
-	}
-	for _, b := range []*key.Binding{&k.Yes, &k.No, &k.Toggle} {
-		b.SetEnabled(c.ask != nil)
-	}
+	k.enable(c.editing != nil, c.ask != nil)
 }
 
 func (c *ctlTests) ShortHelp() []key.Binding {

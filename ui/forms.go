@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
@@ -77,4 +78,33 @@ func markStyle(st Styles, mark string) lipgloss.Style {
 		return st.Warning
 	}
 	return st.Subtle
+}
+
+// dialogKeys are the keys of an open form or confirmation, shared by the steps that have
+// both, so their help shows them only while one is open.
+type dialogKeys struct {
+	FormNext, FormPrev, FormCancel key.Binding
+	Yes, No, Toggle                key.Binding
+}
+
+// newDialogKeys builds them; yes describes what answering yes does.
+func newDialogKeys(yes string) dialogKeys {
+	return dialogKeys{
+		FormNext:   binding("tab", "tab/enter", "next field"),
+		FormPrev:   binding("shift+tab", "shift+tab", "previous field"),
+		FormCancel: binding("esc", "esc", "cancel"),
+		Yes:        binding("y", "y", yes),
+		No:         binding("n esc", "n/esc", "no"),
+		Toggle:     binding("left right", "←/→", "choose"),
+	}
+}
+
+// enable turns the form keys on while a form is open and the answer keys while a question is.
+func (k *dialogKeys) enable(editing, asking bool) {
+	for _, b := range []*key.Binding{&k.FormNext, &k.FormPrev, &k.FormCancel} {
+		b.SetEnabled(editing)
+	}
+	for _, b := range []*key.Binding{&k.Yes, &k.No, &k.Toggle} {
+		b.SetEnabled(asking)
+	}
 }

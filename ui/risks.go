@@ -36,8 +36,7 @@ type risksKeyMap struct {
 	Up, Down, PgUp, PgDown, Top, Bottom   key.Binding
 	Switch                                key.Binding
 	EditAISIA, EditRisk, Add, Delete, Map key.Binding
-	FormNext, FormPrev, FormCancel        key.Binding
-	Yes, No, Toggle                       key.Binding
+	dialogKeys
 }
 
 func newRisksKeyMap() risksKeyMap {
@@ -54,12 +53,7 @@ func newRisksKeyMap() risksKeyMap {
 		Add:        binding("a", "a", "add risk"),
 		Delete:     binding("d", "d", "delete risk"),
 		Map:        binding("m", "m", "heat map inherent/residual"),
-		FormNext:   binding("tab", "tab/enter", "next field"),
-		FormPrev:   binding("shift+tab", "shift+tab", "previous field"),
-		FormCancel: binding("esc", "esc", "cancel"),
-		Yes:        binding("y", "y", "yes, delete"),
-		No:         binding("n esc", "n/esc", "no"),
-		Toggle:     binding("left right", "←/→", "choose"),
+		dialogKeys: newDialogKeys("yes, delete"),
 	}
 }
 
@@ -125,12 +119,7 @@ func (r *risks) updateKeys() {
 	k.EditAISIA.SetEnabled(browsing && sys != nil)
 	k.EditRisk.SetEnabled(browsing && risk >= 0)
 	k.Delete.SetEnabled(browsing && risk >= 0)
-	for _, b := range []*key.Binding{&k.FormNext, &k.FormPrev, &k.FormCancel} {
-		b.SetEnabled(r.editing != nil)
-	}
-	for _, b := range []*key.Binding{&k.Yes, &k.No, &k.Toggle} {
-		b.SetEnabled(r.ask != nil)
-	}
+	k.enable(r.editing != nil, r.ask != nil)
 }
 
 func (r *risks) ShortHelp() []key.Binding {
