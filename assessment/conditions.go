@@ -78,17 +78,7 @@ var conditions = map[string]condition{
 		var incomplete, systems []string
 		for i := range f.a.Systems {
 			s := &f.a.Systems[i]
-			var missing []string
-			if strings.TrimSpace(s.Owner) == "" {
-				missing = append(missing, "owner")
-			}
-			if s.Stage == "" {
-				missing = append(missing, "life-cycle stage")
-			}
-			if len(s.Roles) == 0 {
-				missing = append(missing, "AI role")
-			}
-			if len(missing) > 0 {
+			if missing := s.MissingEntries(); len(missing) > 0 {
 				incomplete = append(incomplete, fmt.Sprintf("%s (no %s)", s.Name, strings.Join(missing, ", ")))
 				systems = append(systems, s.Name)
 			}
@@ -361,4 +351,20 @@ func describe(item checklists.Item, r *Result) string {
 		return "excluded from the SoA"
 	}
 	return r.Status.Label()
+}
+
+// MissingEntries names what an inventory entry lacks for the inventory to count as complete:
+// an owner, a life-cycle stage and at least one AI role.
+func (s *AISystem) MissingEntries() []string {
+	var missing []string
+	if strings.TrimSpace(s.Owner) == "" {
+		missing = append(missing, "owner")
+	}
+	if s.Stage == "" {
+		missing = append(missing, "life-cycle stage")
+	}
+	if len(s.Roles) == 0 {
+		missing = append(missing, "AI role")
+	}
+	return missing
 }

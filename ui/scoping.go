@@ -129,16 +129,7 @@ func unjustifiedExclusions(a *assessment.Assessment) int {
 // systemGaps names what an inventory entry lacks: the fields the readiness checklist's
 // "inventory complete" condition asks for, and the justification of an excluded system.
 func systemGaps(sys assessment.AISystem) []string {
-	var missing []string
-	if !filled(sys.Owner) {
-		missing = append(missing, "owner")
-	}
-	if sys.Stage == "" {
-		missing = append(missing, "life-cycle stage")
-	}
-	if len(sys.Roles) == 0 {
-		missing = append(missing, "AI role")
-	}
+	missing := sys.MissingEntries()
 	if !sys.InScope && !filled(sys.ExclusionJustification) {
 		missing = append(missing, "exclusion justification")
 	}
