@@ -81,18 +81,42 @@ func (nc *Nonconformity) Transition(to NCStatus, on time.Time) error {
 	}
 	switch to {
 	case NCClosed:
-		if strings.TrimSpace(nc.CorrectiveAction) == "" && strings.TrimSpace(nc.Correction) == "" {
+		if !nc.hasAction() {
 			return fmt.Errorf("%s cannot be closed without a correction or corrective action; record what was done first", nc.Label())
 		}
 		nc.Closed = day(on)
 	case NCVerified:
-		if nc.CheckDate.IsZero() || strings.TrimSpace(nc.CheckBy) == "" || strings.TrimSpace(nc.CheckResult) == "" {
+		if !nc.hasCheck() {
 			return fmt.Errorf("%s cannot be verified effective without an effectiveness check (date, by whom, result)", nc.Label())
 		}
 	case NCReopened:
 		nc.Closed = time.Time{}
 	}
 	nc.Status = to
+	return nil
+}
+
+// hasAction reports whether something was done about the nonconformity.
+func (nc *Nonconformity) hasAction() bool {
+	return strings.TrimSpace(nc.CorrectiveAction) != "" || strings.TrimSpace(nc.Correction) != ""
+}
+
+// hasCheck reports whether the effectiveness check is recorded in full.
+func (nc *Nonconformity) hasCheck() bool {
+	return !nc.CheckDate.IsZero() && strings.TrimSpace(nc.CheckBy) != "" && strings.TrimSpace(nc.CheckResult) != ""
+}
+
+// Check refuses an edited record that contradicts its state: a nonconformity needs a
+// description, a closed one keeps what was done, a verified one keeps its effectiveness check.
+func (nc *Nonconformity) Check() error {
+	switch {
+	case strings.TrimSpace(nc.Description) == "":
+		return fmt.Errorf("describe the nonconformity: what was found, where, and against which requirement")
+	case !nc.IsOpen() && !nc.hasAction():
+		return fmt.Errorf("%s is %s: keep its correction or corrective action, or reopen it first", nc.Label(), nc.Status.Label())
+	case nc.Status == NCVerified && !nc.hasCheck():
+		return fmt.Errorf("%s is verified effective: keep its effectiveness check (date, by whom, result), or reopen it first", nc.Label())
+	}
 	return nil
 }
 

@@ -232,3 +232,28 @@ func TestParseNCStatus(t *testing.T) {
 		})
 	}
 }
+
+func TestNonconformityRecordMatchesItsState(t *testing.T) {
+	base := Nonconformity{Number: 3, Description: "No V&V plan", Status: NCOpen}
+	cases := []struct {
+		name string
+		edit func(nc *Nonconformity)
+		want string
+	}{
+		{"open with a description", func(*Nonconformity) {}, ""},
+		{"no description", func(nc *Nonconformity) { nc.Description = "  " }, "describe the nonconformity"},
+		{"closed without action", func(nc *Nonconformity) { nc.Status = NCClosed }, "keep its correction"},
+		{"closed with a correction", func(nc *Nonconformity) { nc.Status, nc.Correction = NCClosed, "Plan written" }, ""},
+		{"verified without check", func(nc *Nonconformity) { nc.Status, nc.Correction = NCVerified, "Plan written" }, "keep its effectiveness check"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			nc := base
+			tc.edit(&nc)
+			err := nc.Check()
+			if (tc.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("want %q, got %v", tc.want, err)
+			}
+		})
+	}
+}

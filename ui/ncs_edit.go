@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -116,9 +115,6 @@ func (n *ncs) applySheet() (assessment.Nonconformity, error) {
 	nc.Description, nc.RootCause = s.get("description"), s.get("cause")
 	nc.Correction, nc.CorrectiveAction = s.get("correction"), s.get("action")
 	nc.Owner, nc.CheckBy, nc.CheckResult = s.get("owner"), s.get("checkby"), s.get("checkresult")
-	if nc.Description == "" {
-		return nc, errors.New("describe the nonconformity: what was found, where, and against which requirement")
-	}
 	for _, d := range []struct {
 		label string
 		to    *time.Time
@@ -134,11 +130,8 @@ func (n *ncs) applySheet() (assessment.Nonconformity, error) {
 		}
 		*d.to = t
 	}
-	if !nc.IsOpen() && nc.Correction == "" && nc.CorrectiveAction == "" {
-		return nc, fmt.Errorf("%s is %s: keep its correction or corrective action, or reopen it first", nc.Label(), nc.Status.Label())
-	}
-	if nc.Status == assessment.NCVerified && (nc.CheckDate.IsZero() || nc.CheckBy == "" || nc.CheckResult == "") {
-		return nc, fmt.Errorf("%s is verified effective: keep its effectiveness check (date, by whom, result), or reopen it first", nc.Label())
+	if err := nc.Check(); err != nil {
+		return nc, err
 	}
 	if at >= 0 {
 		n.w.a.NCs[at] = nc
