@@ -45,7 +45,7 @@ var oscalNamespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte(oscalNS))
 type oscalExport struct {
 	cat   *checklists.Catalogue
 	a     *assessment.Assessment
-	asOf  time.Time         // the date the documents are dated with, midnight UTC
+	asOf  time.Time // the date the documents are dated with, midnight UTC
 	sum   assessment.Summary
 	items []checklists.Item // R: the clause requirements and the included controls
 	ids   map[string]string // catalogue entry ID → OSCAL control or group ID

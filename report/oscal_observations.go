@@ -127,8 +127,8 @@ func (x *oscalExport) testObservation(item checklists.Item, t *assessment.Contro
 		samples = append(samples, oscal.RelevantEvidence{Description: text, Props: sp.list(), Remarks: markupProse(s.Evidence)})
 	}
 	return oscal.Observation{
-		UUID:  x.uuid("observation", item.ID, "test"),
-		Title: markupLine("Operating-effectiveness test of "+item.ID+" "+item.Title, item.ID),
+		UUID:        x.uuid("observation", item.ID, "test"),
+		Title:       markupLine("Operating-effectiveness test of "+item.ID+" "+item.Title, item.ID),
 		Description: description, Methods: methods, Types: &[]string{"control-objective"},
 		Collected: x.at(t.PeriodEnd), Props: p.list(), RelevantEvidence: some(samples),
 	}

@@ -466,4 +466,3 @@ func deref[T any](p *[]T) []T {
 	}
 	return *p
 }
-
