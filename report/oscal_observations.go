@@ -66,7 +66,6 @@ func (x *oscalExport) evidenceObservation(item checklists.Item, n int, e assessm
 	about := markupLine(item.ID+" "+item.Title, item.ID)
 	var p props
 	p.ours("evidence-kind", e.Kind)
-	p.ours("reference", e.Reference)
 	obs := oscal.Observation{
 		UUID: x.uuid("observation", item.ID, fmt.Sprint(n)), Title: markupLine(e.Title, kind),
 		Description: fmt.Sprintf("Evidence (%s) for %s.", escapeMarkdown(kind), about),

@@ -133,7 +133,7 @@ func (x *oscalExport) aiSystems() []oscal.SystemComponent {
 		for _, role := range s.Roles {
 			p.ours("ai-role", role)
 		}
-		p.ours("in-scope", yesNo(s.InScope))
+		p.ours("in-scope", fmt.Sprint(s.InScope))
 		p.ours("owner", s.Owner)
 		p.ours("impact-assessment-date", isoDate(s.AISIADate))
 		out = append(out, oscal.SystemComponent{

@@ -57,8 +57,8 @@ func (x *oscalExport) results() oscal.OscalModels {
 	result := oscal.Result{
 		UUID:  x.uuid("result"),
 		Title: markupLine("Readiness as of "+isoDate(x.asOf), "Readiness"),
-		Description: fmt.Sprintf("Verdict: %s. %d of %d items assessed; lowest maturity %d, mean %s.",
-			markupLine(s.Verdict, "none"), s.Assessed, s.Total, s.Floor, s.Mean),
+		Description: fmt.Sprintf("Verdict: %s. Readiness level %d, %s%s; lowest maturity %d, mean %s.",
+			markupLine(s.Verdict, "none"), s.Level, markupLine(s.LevelName, "not rated"), provisional(s), s.Floor, s.Mean),
 		Start:            start,
 		ReviewedControls: x.reviewedControls(),
 		Props:            p.list(),
@@ -79,6 +79,14 @@ func (x *oscalExport) results() oscal.OscalModels {
 		ar.BackMatter = &oscal.BackMatter{Resources: &files}
 	}
 	return oscal.OscalModels{AssessmentResults: ar}
+}
+
+// provisional qualifies the level of an assessment not yet complete.
+func provisional(s assessment.Summary) string {
+	if s.Complete {
+		return ""
+	}
+	return " (provisional until every item is assessed)"
 }
 
 // finding is the assessor's conclusion on one item of R: its status as satisfied or not,
