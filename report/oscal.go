@@ -51,6 +51,8 @@ type oscalExport struct {
 	ids   map[string]string // catalogue entry ID → OSCAL control or group ID
 }
 
+// newOSCALExport works out what the documents share: the date, the verdict, the items of R
+// and the OSCAL ID of every catalogue entry, refusing a catalogue whose IDs would collide.
 func newOSCALExport(cat *checklists.Catalogue, a *assessment.Assessment, opts Options) (*oscalExport, error) {
 	x := &oscalExport{cat: cat, a: a, asOf: opts.reportDate(a), ids: map[string]string{}}
 	x.sum = assessment.Evaluate(cat, a, x.asOf)
@@ -100,6 +102,7 @@ func (x *oscalExport) uuid(kind string, parts ...string) string {
 	return stableUUID(append([]string{kind, x.a.ID}, parts...)...)
 }
 
+// stableUUID is the UUID v5 of a name made of parts, in the export's namespace.
 func stableUUID(parts ...string) string {
 	return uuid.NewSHA1(oscalNamespace, []byte(strings.Join(parts, "\x00"))).String()
 }

@@ -108,7 +108,7 @@ func (x *oscalExport) testObservation(item checklists.Item, t *assessment.Contro
 	p.ours("seed", fmt.Sprint(t.Seed))
 	p.ours("exceptions", fmt.Sprint(t.Exceptions()))
 	description := fmt.Sprintf("%d of a sample of %d tested, with %d exceptions; conclusion: %s.",
-		t.Tested(), size, t.Exceptions(), strings.ReplaceAll(string(conclusion), "_", " "))
+		t.Tested(), size, t.Exceptions(), markupLine(strings.ReplaceAll(string(conclusion), "_", " "), "not concluded"))
 	if proc := markupProse(t.Procedure); proc != "" {
 		description = proc + "\n\n" + description
 	}
@@ -119,7 +119,7 @@ func (x *oscalExport) testObservation(item checklists.Item, t *assessment.Contro
 	for _, s := range t.Samples {
 		var sp props
 		sp.ours("sample-result", string(s.Result))
-		text := markupLine(s.Ref, "sample") + ": " + strings.ReplaceAll(string(s.Result), "_", " ")
+		text := markupLine(s.Ref, "sample") + ": " + markupLine(strings.ReplaceAll(string(s.Result), "_", " "), "not tested")
 		if note := markupProse(s.Note); note != "" {
 			text += ". " + note
 		}

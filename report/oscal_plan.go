@@ -30,8 +30,11 @@ func (x *oscalExport) metadata(title, version string) oscal.Metadata {
 // (prepared by) as parties, and the classification as the document's marking.
 func (x *oscalExport) assessmentMetadata(kind string) oscal.Metadata {
 	a := x.a
-	title := strings.TrimSpace(a.Organisation.Name + " — " + orText(a.Title, "ISO/IEC 42001 readiness assessment"))
-	md := x.metadata(kind+": "+strings.TrimPrefix(title, "— "), orText(a.ReportVersion, "1.0"))
+	title := orText(a.Title, "ISO/IEC 42001 readiness assessment")
+	if org := plainText(a.Organisation.Name); org != "" {
+		title = org + " — " + title
+	}
+	md := x.metadata(kind+": "+title, orText(a.ReportVersion, "1.0"))
 	var p props
 	p.nist("marking", a.Classification)
 	md.Props = p.list()

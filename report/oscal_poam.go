@@ -113,7 +113,7 @@ func (x *oscalExport) ncAction(pl *poamPlan, nc assessment.Nonconformity) {
 	p.ours("owner", nc.Owner)
 	p.ours("due", isoDate(nc.Due))
 	pl.items = append(pl.items, oscal.PoamItem{
-		UUID: x.uuid("poam-item", "nc", fmt.Sprint(nc.Number)), Title: fmt.Sprintf("%s: %s against %s", nc.Label(), nc.Grade.Label(), about),
+		UUID: x.uuid("poam-item", "nc", fmt.Sprint(nc.Number)), Title: fmt.Sprintf("%s: %s against %s", nc.Label(), markupLine(nc.Grade.Label(), "finding"), about),
 		Description: description, Props: p.list(), RelatedRisks: &[]oscal.AssociatedRisk{{RiskUuid: riskID}},
 		RelatedFindings: x.relatedFinding(pl, nc.ItemID),
 	})
