@@ -57,11 +57,15 @@ func TestOSCALFindingStateFollowsTheStatus(t *testing.T) {
 		{assessment.Nonconformant, "not-satisfied", "fail", "not-implemented"},
 		{assessment.NotAssessed, "not-satisfied", "other", ""},
 	}
-	for _, tt := range tests {
+	cat, a := demoOf(t, assessment.DemoStandard)
+	items := []string{"4.1", "4.2", "4.3", "4.4"}
+	for i, tt := range tests {
+		a.Results[items[i]].Status = tt.status
+	}
+	docs := readAll(t, exportOSCAL(t, cat, a))
+	for i, tt := range tests {
 		t.Run(string(tt.status), func(t *testing.T) {
-			cat, a := demoOf(t, assessment.DemoStandard)
-			a.Results["4.1"].Status = tt.status
-			f := findingFor(t, readAll(t, exportOSCAL(t, cat, a)), "4.1")
+			f := findingFor(t, docs, items[i])
 			got := f.Target.Status
 			impl := ""
 			if f.Target.ImplementationStatus != nil {
