@@ -26,15 +26,16 @@ func exportCmd(opts *options) *cobra.Command {
 	var format, out, asOf string
 	var gapOnly, draft bool
 	cmd := &cobra.Command{
-		Use:   "export ID --format pdf|csv|xlsx|json [--out FILE] [--gap-only] [--draft]",
-		Short: "Write the PDF report, the gap register and SoA (CSV, XLSX) or the whole assessment (JSON)",
+		Use:   "export ID --format pdf|csv|xlsx|json|oscal [--out FILE] [--gap-only] [--draft]",
+		Short: "Write the PDF report, the gap register and SoA (CSV, XLSX), the whole assessment (JSON) or OSCAL",
 		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (two files: FILE and\n" +
-			"FILE-soa) or XLSX, or the whole assessment as a versioned JSON bundle that 'import --format json' restores.\n" +
-			"Without --out the file is named after the organisation and the date, in the current folder.",
+			"FILE-soa) or XLSX, the whole assessment as a versioned JSON bundle that 'import --format json' restores, or\n" +
+			"NIST OSCAL " + report.OSCALVersion + " (catalog, assessment plan, assessment results and POA&M) into the folder --out.\n" +
+			"Without --out the file or folder is named after the organisation and the date, in the current folder.",
 		Args: cobra.ExactArgs(1),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			if !slices.Contains(report.Formats, format) {
-				return usageError{fmt.Errorf("--format %q is not known; use pdf, csv, xlsx or json", format)}
+				return usageError{fmt.Errorf("--format %q is not known; use %s", format, strings.Join(report.Formats, ", "))}
 			}
 			if (gapOnly || draft) && format != "pdf" {
 				return usageError{errors.New("--gap-only and --draft apply to the PDF report only; use them with --format pdf")}
@@ -58,16 +59,15 @@ func exportCmd(opts *options) *cobra.Command {
 			if err := report.ExportFile(out, format, s.cat, a, ro); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", out)
-			if format == "csv" {
-				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", report.SoAPath(out))
+			for _, path := range report.OutputPaths(out, format) {
+				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", path)
 			}
 			return nil
 		}),
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "", "pdf, csv, xlsx or json (required)")
-	f.StringVar(&out, "out", "", "file to write (default: organisation and date)")
+	f.StringVar(&format, "format", "", "pdf, csv, xlsx, json or oscal (required)")
+	f.StringVar(&out, "out", "", "file to write, or folder for oscal (default: organisation and date)")
 	f.BoolVar(&gapOnly, "gap-only", false, "PDF: the gap report only (summary, gaps, NCs, common gaps, roadmap)")
 	f.BoolVar(&draft, "draft", false, "PDF: mark every page DRAFT")
 	f.StringVar(&asOf, "as-of", "", "date the report is evaluated at and dated with, YYYY-MM-DD (default today)")

@@ -19,12 +19,13 @@ import (
 )
 
 // Formats are the export formats, as given to ExportFile and `export --format`.
-var Formats = []string{"pdf", "csv", "xlsx", "json"}
+var Formats = []string{"pdf", "csv", "xlsx", "json", "oscal"}
 
-// ExportFile writes an assessment to path in a format (pdf, csv, xlsx or json). The file is
-// written beside its destination under a temporary name with mode 0600 and renamed into place
-// only when complete, so a failed export never leaves a partial file. The csv format writes
-// two files: the gap register at path and the Statement of Applicability at SoAPath(path).
+// ExportFile writes an assessment to path in a format (pdf, csv, xlsx, json or oscal). The
+// file is written beside its destination under a temporary name with mode 0600 and renamed
+// into place only when complete, so a failed export never leaves a partial file. The csv
+// format writes two files: the gap register at path and the Statement of Applicability at
+// SoAPath(path). The oscal format writes the OSCALFiles into the folder path.
 func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.Assessment, opts Options) error {
 	if cat == nil || a == nil {
 		return fmt.Errorf("export %s: the export needs an assessment and its catalogue", path)
@@ -41,8 +42,25 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteXLSX(w, cat, a, opts) }})
 	case "json":
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return EncodeBundle(w, a) }})
+	case "oscal":
+		return exportOSCAL(path, cat, a, opts)
 	}
 	return fmt.Errorf("the export format %q is not known; use %s", format, strings.Join(Formats, ", "))
+}
+
+// OutputPaths lists the files an export to path in a format writes.
+func OutputPaths(path, format string) []string {
+	switch format {
+	case "csv":
+		return []string{path, SoAPath(path)}
+	case "oscal":
+		var out []string
+		for _, name := range OSCALFiles {
+			out = append(out, filepath.Join(path, name))
+		}
+		return out
+	}
+	return []string{path}
 }
 
 // SoAPath is where the csv export writes the Statement of Applicability: beside the gap
@@ -117,13 +135,18 @@ func stage(dest string, data []byte) (string, error) {
 }
 
 // DefaultFileName is a file name for an export: the organisation and the date, in letters,
-// digits and dashes only, with the format's extension.
+// digits and dashes only, with the format's extension; the oscal format's folder ends in
+// "-oscal" instead.
 func DefaultFileName(a *assessment.Assessment, format string, asOf time.Time) string {
 	org := ""
 	if a != nil {
 		org = a.Organisation.Name
 	}
-	return fmt.Sprintf("%s-iso42001-readiness-%s.%s", slug(org), asOf.Format("2006-01-02"), format)
+	name := fmt.Sprintf("%s-iso42001-readiness-%s", slug(org), asOf.Format("2006-01-02"))
+	if format == "oscal" {
+		return name + "-oscal"
+	}
+	return name + "." + format
 }
 
 // slug keeps letters and digits (accents dropped), turns everything else into single dashes

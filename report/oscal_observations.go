@@ -1,0 +1,134 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	oscal "github.com/defenseunicorns/go-oscal/src/types/oscal-1-2-2"
+
+	"aimsbench/assessment"
+	"aimsbench/checklists"
+)
+
+// evidenceMethods maps an evidence item's kind onto the OSCAL method that produced it:
+// documents, records, systems and what was seen on site are examined; interviews are
+// interviews. Tests carry TEST (see testObservation).
+var evidenceMethods = map[string]string{
+	"document":    methodExamine,
+	"record":      methodExamine,
+	"observation": methodExamine,
+	"system":      methodExamine,
+	"interview":   methodInterview,
+}
+
+// testMethods maps a control test's methods onto OSCAL's: inquiry is an interview,
+// observation and inspection examine, re-performance tests.
+var testMethods = map[string]string{
+	"inquiry":       methodInterview,
+	"observation":   methodExamine,
+	"inspection":    methodExamine,
+	"reperformance": methodTest,
+}
+
+// observations lists what the findings rest on: one observation per evidence item of each
+// item of R and one per operating-effectiveness test of an included control. It returns
+// them with their UUIDs by item ID, and a back-matter resource for each evidence file
+// holding its path and SHA-256.
+func (x *oscalExport) observations() (out []oscal.Observation, byItem map[string][]string, files []oscal.Resource) {
+	byItem = map[string][]string{}
+	for _, item := range x.items {
+		for i, e := range x.a.Result(item).Evidence {
+			obs, file := x.evidenceObservation(item, i, e)
+			out = append(out, obs)
+			byItem[item.ID] = append(byItem[item.ID], obs.UUID)
+			if file != nil {
+				files = append(files, *file)
+			}
+		}
+		if t := x.a.TestOf(item.ID); t != nil {
+			obs := x.testObservation(item, t)
+			out = append(out, obs)
+			byItem[item.ID] = append(byItem[item.ID], obs.UUID)
+		}
+	}
+	return out, byItem, files
+}
+
+// evidenceObservation is one evidence item as an observation, with its file as a resource
+// when one was fingerprinted.
+func (x *oscalExport) evidenceObservation(item checklists.Item, n int, e assessment.Evidence) (oscal.Observation, *oscal.Resource) {
+	method, ok := evidenceMethods[e.Kind]
+	if !ok {
+		method = methodExamine
+	}
+	kind := orText(plainText(e.Kind), "evidence")
+	about := markupLine(item.ID+" "+item.Title, item.ID)
+	var p props
+	p.ours("evidence-kind", e.Kind)
+	obs := oscal.Observation{
+		UUID: x.uuid("observation", item.ID, fmt.Sprint(n)), Title: markupLine(e.Title, kind),
+		Description: fmt.Sprintf("Evidence (%s) for %s.", escapeMarkdown(kind), about),
+		Methods:     []string{method}, Types: &[]string{"control-objective"},
+		Collected: x.at(e.AttachedAt), Props: p.list(),
+	}
+	evidence := oscal.RelevantEvidence{Description: markupProse(orText(e.Reference, orText(e.Title, kind)))}
+	var file *oscal.Resource
+	if strings.TrimSpace(e.Path) != "" {
+		id := x.uuid("evidence-file", item.ID, fmt.Sprint(n))
+		link := oscal.ResourceLink{Href: fileURI(e.Path)}
+		if sum := plainText(e.SHA256); sum != "" {
+			link.Hashes = &[]oscal.Hash{{Algorithm: "SHA-256", Value: sum}}
+		}
+		var fp props
+		fp.ours("size-bytes", fmt.Sprint(e.Size))
+		file = &oscal.Resource{UUID: id, Title: markupLine(e.Title, kind), Rlinks: &[]oscal.ResourceLink{link}, Props: fp.list()}
+		evidence.Href = "#" + id
+	}
+	obs.RelevantEvidence = &[]oscal.RelevantEvidence{evidence}
+	return obs, file
+}
+
+// testObservation is an operating-effectiveness test as an observation made by TEST (and
+// whatever its methods add), with each sample as relevant evidence.
+func (x *oscalExport) testObservation(item checklists.Item, t *assessment.ControlTest) oscal.Observation {
+	methods := []string{methodTest}
+	for _, m := range t.Methods {
+		if om, ok := testMethods[m]; ok && !slices.Contains(methods, om) {
+			methods = append(methods, om)
+		}
+	}
+	slices.Sort(methods) // EXAMINE, INTERVIEW, TEST
+	size := t.Size(x.cat.Sampling)
+	conclusion := t.Conclusion(x.cat.Sampling)
+	var p props
+	p.ours("conclusion", string(conclusion))
+	p.ours("sample-size", fmt.Sprint(size))
+	p.ours("population", fmt.Sprint(t.Population))
+	p.ours("seed", fmt.Sprint(t.Seed))
+	p.ours("exceptions", fmt.Sprint(t.Exceptions()))
+	description := fmt.Sprintf("%d of a sample of %d tested, with %d exceptions; conclusion: %s.",
+		t.Tested(), size, t.Exceptions(), markupLine(strings.ReplaceAll(string(conclusion), "_", " "), "not concluded"))
+	if proc := markupProse(t.Procedure); proc != "" {
+		description = proc + "\n\n" + description
+	}
+	if why := markupProse(t.OverrideJustification); why != "" && t.ConclusionOverride != "" {
+		description += " The assessor overrode the conclusion: " + why
+	}
+	var samples []oscal.RelevantEvidence
+	for _, s := range t.Samples {
+		var sp props
+		sp.ours("sample-result", string(s.Result))
+		text := markupLine(s.Ref, "sample") + ": " + markupLine(strings.ReplaceAll(string(s.Result), "_", " "), "not tested")
+		if note := markupProse(s.Note); note != "" {
+			text += ". " + note
+		}
+		samples = append(samples, oscal.RelevantEvidence{Description: text, Props: sp.list(), Remarks: markupProse(s.Evidence)})
+	}
+	return oscal.Observation{
+		UUID:        x.uuid("observation", item.ID, "test"),
+		Title:       markupLine("Operating-effectiveness test of "+item.ID+" "+item.Title, item.ID),
+		Description: description, Methods: methods, Types: &[]string{"control-objective"},
+		Collected: x.at(t.PeriodEnd), Props: p.list(), RelevantEvidence: some(samples),
+	}
+}
