@@ -48,6 +48,45 @@ func TestJudgementApplyRules(t *testing.T) {
 					t.Errorf("got status %s, decision %s, justification %q", r.Status, r.Decision, r.Justification)
 				}
 			}},
+		{name: "excluding a control with a placeholder is refused", item: "A.10.4",
+			j: Judgement{Decision: to(Excluded), Justification: to("n/a")}, wantErr: `"n/a" is a placeholder, not a reason`},
+		{name: "excluding a control with 19 characters is refused", item: "A.10.4",
+			j: Judgement{Decision: to(Excluded), Justification: to("No public reporting")}, wantErr: "too short"},
+		{name: "excluding a control with 20 characters and three words is accepted", item: "A.10.4",
+			j: Judgement{Decision: to(Excluded), Justification: to("No public reporting.")}},
+		{name: "an included control may carry the justification for its inclusion", item: "A.10.4",
+			j: Judgement{Decision: to(Included), Justification: to("Treats risk R-07")},
+			check: func(t *testing.T, r *Result) {
+				if r.Decision != Included || r.Justification != "Treats risk R-07" {
+					t.Errorf("got decision %s, justification %q", r.Decision, r.Justification)
+				}
+			}},
+		{name: "an inclusion justified with a placeholder is refused", item: "A.10.4",
+			j: Judgement{Justification: to("tbd")}, wantErr: "placeholder"},
+		{name: "changing the decision without a new justification drops the old one", item: "A.10.4", start: excludedResult("A.10.4"),
+			j: Judgement{Decision: to(Included)},
+			check: func(t *testing.T, r *Result) {
+				if r.Justification != "" {
+					t.Errorf("the exclusion's justification %q stayed on the included control", r.Justification)
+				}
+			}},
+		{name: "confirming an exclusion keeps its justification", item: "A.10.4", start: excludedResult("A.10.4"),
+			j: Judgement{Decision: to(Excluded)},
+			check: func(t *testing.T, r *Result) {
+				if r.Justification != goodJustification {
+					t.Errorf("justification %q, want it kept", r.Justification)
+				}
+			}},
+		{name: "evidence valid until before it was collected is refused", item: "5.2",
+			j:       Judgement{AddEvidence: []Evidence{{Title: "AI policy", Collected: daysBefore(5), ValidUntil: daysBefore(6)}}},
+			wantErr: "before it was collected"},
+		{name: "evidence with its collected and valid-until dates is added", item: "5.2",
+			j: Judgement{AddEvidence: []Evidence{{Title: "AI policy", Collected: daysBefore(5), ValidUntil: daysBefore(-360)}}},
+			check: func(t *testing.T, r *Result) {
+				if len(r.Evidence) != 1 || !r.Evidence[0].ValidUntil.Equal(daysBefore(-360)) {
+					t.Errorf("got evidence %+v", r.Evidence)
+				}
+			}},
 		{name: "re-including an excluded control resets it to not assessed", item: "A.10.4", start: excludedResult("A.10.4"),
 			j: Judgement{Decision: to(Included)},
 			check: func(t *testing.T, r *Result) {
