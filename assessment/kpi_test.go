@@ -14,11 +14,15 @@ func TestKPIMeasured(t *testing.T) {
 	}{
 		{name: "a manual KPI not entered", mutate: func(*Assessment) {}, kpi: "KPI-04", wantValue: "not entered"},
 		{name: "a manual KPI read 11 months ago",
-			mutate: func(a *Assessment) { a.KPIValues["KPI-04"] = KPIValue{Value: "PSI 0.08", Date: ruleDay.AddDate(0, -11, 0)} },
-			kpi:    "KPI-04", measured: true, wantValue: "PSI 0.08"},
+			mutate: func(a *Assessment) {
+				a.KPIValues["KPI-04"] = KPIValue{Value: "PSI 0.08", Date: ruleDay.AddDate(0, -11, 0)}
+			},
+			kpi: "KPI-04", measured: true, wantValue: "PSI 0.08"},
 		{name: "a manual KPI read 13 months ago",
-			mutate: func(a *Assessment) { a.KPIValues["KPI-04"] = KPIValue{Value: "PSI 0.08", Date: ruleDay.AddDate(0, -13, 0)} },
-			kpi:    "KPI-04", wantValue: "PSI 0.08"},
+			mutate: func(a *Assessment) {
+				a.KPIValues["KPI-04"] = KPIValue{Value: "PSI 0.08", Date: ruleDay.AddDate(0, -13, 0)}
+			},
+			kpi: "KPI-04", wantValue: "PSI 0.08"},
 		{name: "a manual KPI entered without a date",
 			mutate: func(a *Assessment) { a.KPIValues["KPI-04"] = KPIValue{Value: "PSI 0.08"} }, kpi: "KPI-04"},
 		{name: "residual risk without an appetite", mutate: func(*Assessment) {}, kpi: "KPI-03"},
