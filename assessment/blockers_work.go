@@ -75,7 +75,8 @@ func (f *facts) openMajorNCs() []Blocker {
 		if nc.Status == NCClosed {
 			state = "closed but not yet verified effective"
 		}
-		out = append(out, Blocker{Item: nc.ItemID, Ref: nc.Label(), Detail: fmt.Sprintf("%s, a major nonconformity against %s, is %s", nc.Label(), nc.ItemID, state)})
+		label := nc.Label()
+		out = append(out, Blocker{Item: nc.ItemID, Ref: label, Detail: fmt.Sprintf("%s, a major nonconformity against %s, is %s", label, nc.ItemID, state)})
 	}
 	return out
 }
@@ -84,8 +85,9 @@ func (f *facts) overdueNCs() []Blocker {
 	var out []Blocker
 	for i := range f.a.NCs {
 		if nc := &f.a.NCs[i]; nc.Overdue(f.asOf) {
-			out = append(out, Blocker{Item: nc.ItemID, Ref: nc.Label(), Detail: fmt.Sprintf("%s, a %s against %s, was due on %s and is still %s",
-				nc.Label(), nc.Grade.Label(), nc.ItemID, nc.Due.Format(time.DateOnly), nc.Status.Label())})
+			label := nc.Label()
+			out = append(out, Blocker{Item: nc.ItemID, Ref: label, Detail: fmt.Sprintf("%s, a %s against %s, was due on %s and is still %s",
+				label, nc.Grade.Label(), nc.ItemID, nc.Due.Format(time.DateOnly), nc.Status.Label())})
 		}
 	}
 	return out

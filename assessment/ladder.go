@@ -29,6 +29,22 @@ func (s Summary) Rung(level int) Rung {
 	return r
 }
 
+// stepsTo counts the steps of the rung of a level without building it.
+func (s Summary) stepsTo(level int) int {
+	n := 0
+	for _, b := range s.Blockers {
+		if b.Cap < level {
+			n++
+		}
+	}
+	for _, it := range s.belowTop {
+		if it.Maturity < level {
+			n++
+		}
+	}
+	return n
+}
+
 // Ladder returns the rungs of levels 3 (certification-ready), 4 and 5, in that order.
 func (s Summary) Ladder() []Rung { return []Rung{s.Rung(3), s.Rung(4), s.Rung(5)} }
 

@@ -189,7 +189,7 @@ func Evaluate(cat *checklists.Catalogue, a *Assessment, asOf time.Time) Summary 
 		}
 	}
 	s.BelowLevel3 = s.below(3)
-	s.Steps = s.Rung(4).Steps()
+	s.Steps = s.stepsTo(4)
 	s.Warnings = f.warnings()
 	s.Checklist = f.checklist()
 	s.CommonGaps = f.commonGaps()

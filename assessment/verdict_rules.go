@@ -63,9 +63,14 @@ var verdictRules = []VerdictRule{
 // blockers applies the rule table: every blocker found, rule by rule, each stamped with its
 // rule's kind and cap.
 func (f *facts) blockers() []Blocker {
-	out := []Blocker{}
-	for _, rule := range verdictRules {
-		for _, b := range rule.find(f) {
+	found, n := make([][]Blocker, len(verdictRules)), 0
+	for i, rule := range verdictRules {
+		found[i] = rule.find(f)
+		n += len(found[i])
+	}
+	out := make([]Blocker, 0, n)
+	for i, rule := range verdictRules {
+		for _, b := range found[i] {
 			b.Kind, b.Cap = rule.Kind, rule.Cap
 			out = append(out, b)
 		}
