@@ -66,13 +66,10 @@ func (v *validator) requiredControls() {
 
 // controlRefs checks that every ID in a list names an Annex A control.
 func (v *validator) controlRefs(path string, ids []string) {
+	v.refs(path, ids)
 	for j, id := range ids {
-		at, ok := v.seen[id]
-		switch {
-		case !ok:
-			v.add(fmt.Sprintf("%s[%d]", path, j), "reference to %q, which is not an item of the catalogue", id)
-		case v.cat.Items[indexOf(at)].Kind != KindControl:
-			v.add(fmt.Sprintf("%s[%d]", path, j), "reference to %q, which is not an Annex A control", id)
+		if at, ok := v.seen[id]; ok && v.cat.Items[indexOf(at)].Kind == KindClause {
+			v.add(fmt.Sprintf("%s[%d]", path, j), "reference to %q, which is a clause requirement, not an Annex A control", id)
 		}
 	}
 }
