@@ -21,7 +21,7 @@ func TestRequiredControlsTableIsValidated(t *testing.T) {
 		{"unknown impact level", func(c map[string]any) { row(c, 4)["impacts"] = []any{"severe"} },
 			`unknown impact level "severe"`},
 		{"a clause where a control belongs", func(c map[string]any) { row(c, 2)["controls"] = []any{"8.2"} },
-			`required_controls[2].controls[0]: reference to "8.2", which is not an Annex A control`},
+			`required_controls[2].controls[0]: reference to "8.2", which is a clause requirement, not an Annex A control`},
 		{"a control that does not exist", func(c map[string]any) { row(c, 2)["controls"] = []any{"A.6.1.1"} },
 			`reference to "A.6.1.1", which is not an item of the catalogue`},
 		{"no control", func(c map[string]any) { row(c, 3)["controls"] = []any{} }, `"RQ-04" requires no control`},
