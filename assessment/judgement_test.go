@@ -412,7 +412,7 @@ func TestSensitiveExclusionNamesTheHighImpactSystems(t *testing.T) {
 	cat, a := readyAssessment(t)
 	a.Systems[0].Impact = ImpactHigh
 	excludeDirectly(a, "A.5.5", goodJustification)
-	ws := ItemWarnings(cat, a, ruleItem(t, cat, "A.5.5"), ruleDay)
+	ws := Evaluate(cat, a, ruleDay).WarningsFor("A.5.5")
 	if len(ws) != 1 || !strings.Contains(ws[0].Detail, "Claims triage") {
 		t.Errorf("got %s, want one warning naming Claims triage", fmt.Sprint(ws))
 	}

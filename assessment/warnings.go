@@ -37,10 +37,17 @@ func (f *facts) warnings() []Warning {
 	return append(out, f.systemWarnings()...)
 }
 
-// ItemWarnings returns the consistency warnings of one item as of a date; the TUI shows them
-// beside it.
-func ItemWarnings(cat *checklists.Catalogue, a *Assessment, item checklists.Item, asOf time.Time) []Warning {
-	return newFacts(cat, a, asOf).itemWarnings(item, a.Result(item))
+// WarningsFor returns the consistency warnings of one item, from those the evaluation found;
+// the TUI shows them beside the item. Looking them up costs nothing like evaluating them,
+// which walks the whole inventory and register for some.
+func (s Summary) WarningsFor(itemID string) []Warning {
+	var out []Warning
+	for _, w := range s.Warnings {
+		if w.Item == itemID {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func (f *facts) itemWarnings(item checklists.Item, r *Result) []Warning {
