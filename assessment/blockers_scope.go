@@ -101,18 +101,3 @@ func (f *facts) exclusionsContradictingRiskTreatment() []Blocker {
 	})
 	return out
 }
-
-// risksRelyingOn returns the risks still in play (not closed) whose treatment relies on a
-// control, in register order.
-func risksRelyingOn(a *Assessment, control string) []*Risk {
-	var out []*Risk
-	for i := range a.Risks {
-		if r := &a.Risks[i]; r.Status != "closed" && slices.Contains(r.Controls, control) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// Label is the risk's reference as printed, e.g. R-07.
-func (r Risk) Label() string { return fmt.Sprintf("R-%02d", r.ID) }

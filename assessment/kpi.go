@@ -161,18 +161,6 @@ func (f *facts) openNonconformities() kpiValue {
 	return measured(v, overdue > 0)
 }
 
-// ResidualScore is the risk's likelihood × impact after treatment, or before it when the
-// residual rating is not recorded; ok is false when neither is rated.
-func (r *Risk) ResidualScore() (score int, ok bool) {
-	switch {
-	case r.ResidualLikelihood > 0 && r.ResidualImpact > 0:
-		return r.ResidualLikelihood * r.ResidualImpact, true
-	case r.Likelihood > 0 && r.Impact > 0:
-		return r.Likelihood * r.Impact, true
-	}
-	return 0, false
-}
-
 // Severity classes a risk by likelihood × impact on the 5×5 grid.
 func Severity(likelihood, impact int) string {
 	switch score := likelihood * impact; {
@@ -247,16 +235,4 @@ func (f *facts) readKPI(k checklists.KPI) kpiReading {
 		res.Measured = true
 	}
 	return res
-}
-
-// Check refuses risk criteria off the 5×5 scale, or an acceptance threshold above the
-// appetite (a risk owner could then accept what the organisation is not prepared to carry).
-func (c RiskCriteria) Check() error {
-	switch {
-	case c.Appetite < 0 || c.Appetite > 25 || c.Acceptance < 0 || c.Acceptance > 25:
-		return fmt.Errorf("risk criteria %d (appetite) and %d (acceptance) must be scores from 1 to 25 on the 5×5 scale, or 0 when not recorded", c.Appetite, c.Acceptance)
-	case c.Appetite > 0 && c.Acceptance > c.Appetite:
-		return fmt.Errorf("the acceptance threshold %d is above the risk appetite %d; a risk owner may only accept what is within the appetite", c.Acceptance, c.Appetite)
-	}
-	return nil
 }
