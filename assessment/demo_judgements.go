@@ -165,7 +165,7 @@ var demoExclusions = []struct{ id, why, finding, rec string }{
 		finding: "Exclusion not supported: Kestrel Telematics data is acquired from a third party for the telematics driving score, and risk R-7 relies on this control.",
 		rec:     "Include A.7.3 and record acquisition details, licences and lawful basis for the Kestrel feed."},
 	{id: "A.8.3", why: "Not relevant to our business.",
-		finding: "The justification is a placeholder; policyholders and third parties affected by pricing and fraud decisions need a way to report problems.",
+		finding: "The justification states a conclusion, not a reason, while high-impact systems are in scope: policyholders and third parties affected by pricing and fraud decisions need a way to report problems.",
 		rec:     "Either include A.8.3 or give a reasoned justification that the complaints process covers AI-related reports."},
 	{id: "A.10.4", why: "Northwind does not supply AI systems, components or AI-based services to other organisations; policyholders meet AI only as users or subjects, which the A.8 and A.9 controls cover."},
 }
