@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -42,12 +43,8 @@ func printSummary(w io.Writer, a *assessment.Assessment, sum assessment.Summary)
 	fmt.Fprintf(w, "Verdict   %s\n", sum.Verdict)
 	fmt.Fprintf(w, "Level     %d %s%s\n", sum.Level, sum.LevelName, map[bool]string{false: " (provisional)", true: ""}[sum.Complete])
 	fmt.Fprintf(w, "Progress  %d of %d assessed; floor %d, mean %s\n", sum.Assessed, sum.Total, sum.Floor, sum.Mean)
-	if len(sum.Blockers) > 0 {
-		fmt.Fprintf(w, "\nWhat holds it down (%d):\n", len(sum.Blockers))
-		for _, b := range sum.Blockers {
-			fmt.Fprintf(w, "  - %s\n", v(b.Detail))
-		}
-	}
+	fmt.Fprintf(w, "Standing  %s\n", sum.CountLine())
+	printLadder(w, sum)
 	fmt.Fprintf(w, "\n%-6s %-50s %9s %5s %4s\n", "GROUP", "TITLE", "ASSESSED", "MEAN", "MIN")
 	for _, g := range sum.Groups {
 		mean, low := g.Mean.String(), fmt.Sprint(g.Min)
@@ -67,15 +64,83 @@ func printSummary(w io.Writer, a *assessment.Assessment, sum assessment.Summary)
 	}
 }
 
+// printLadder says what stands between the assessment and levels 3, 4 and 5: each blocker that
+// caps the level at 2 in full, the blockers of each other kind as one line naming what they
+// concern, and the items rated below each level.
+func printLadder(w io.Writer, sum assessment.Summary) {
+	shown := 0
+	for _, r := range sum.Ladder() {
+		if r.Level <= sum.Level {
+			continue
+		}
+		fmt.Fprintf(w, "\nTo reach level %d: %s\n", r.Level, stepsText(r))
+		var kinds []string
+		byKind := map[string][]assessment.Blocker{}
+		for _, b := range r.Blockers[shown:] {
+			if _, seen := byKind[b.Kind]; !seen {
+				kinds = append(kinds, b.Kind)
+			}
+			byKind[b.Kind] = append(byKind[b.Kind], b)
+		}
+		for _, kind := range kinds {
+			printBlockers(w, byKind[kind])
+		}
+		shown = len(r.Blockers)
+		if len(r.Below) > 0 {
+			var ids []string
+			for _, it := range r.Below {
+				ids = append(ids, it.Item)
+			}
+			fmt.Fprintf(w, "  - rated below level %d: %s\n", r.Level, strings.Join(ids, ", "))
+		}
+	}
+}
+
+// printBlockers prints the blockers of one kind: each in full while there are a few, else one
+// line naming what they concern.
+func printBlockers(w io.Writer, bs []assessment.Blocker) {
+	if len(bs) <= 3 {
+		for _, b := range bs {
+			fmt.Fprintf(w, "  - %s\n", assessment.Visible(b.Detail, false))
+		}
+		return
+	}
+	var refs []string
+	for _, b := range bs {
+		refs = append(refs, cmp.Or(b.Item, b.Ref, b.System))
+	}
+	fmt.Fprintf(w, "  - %s (%d): %s\n", bs[0].Kind, len(bs), strings.Join(refs, ", "))
+}
+
+// stepsText says how many steps a rung needs: "clear 3 blockers and raise 5 items".
+func stepsText(r assessment.Rung) string {
+	var parts []string
+	if n := len(r.Blockers); n > 0 {
+		parts = append(parts, "clear "+plural(n, "blocker", "blockers"))
+	}
+	if n := len(r.Below); n > 0 {
+		parts = append(parts, fmt.Sprintf("raise %s to at least %d", plural(n, "item", "items"), r.Level))
+	}
+	return strings.Join(parts, " and ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 func assessCmd(opts *options) *cobra.Command {
-	var status, soa, justification, note string
-	var maturity, target int
-	var evidence []string
+	var fl assessFlags
 	cmd := &cobra.Command{
-		Use:   "assess ID ITEM [--status S] [--maturity N] [--target N] [--note TEXT] [--evidence TITLE]... [--soa included|excluded --justification TEXT]",
+		Use:   "assess ID ITEM [--status S] [--maturity N] [--target N] [--note TEXT] [--recommendation TEXT] [--owner NAME] [--due YYYY-MM-DD] [--priority P] [--evidence TITLE]... [--evidence-collected YYYY-MM-DD] [--evidence-valid-until YYYY-MM-DD] [--soa included|excluded] [--justification TEXT]",
 		Short: "Record one judgement durably",
-		Long:  "Record one judgement of a clause requirement or Annex A control. It is on disk before 'ok' is printed.\nStatus is conformant, partial, nonconformant or na (Annex A controls excluded in the SoA only).",
-		Args:  cobra.ExactArgs(2),
+		Long: "Record one judgement of a clause requirement or Annex A control. It is on disk before 'ok' is printed.\n" +
+			"Status is conformant, partial, nonconformant or na (Annex A controls excluded in the SoA only).\n" +
+			"--justification is the reason for the control's SoA decision, inclusion or exclusion: an exclusion needs one of at\n" +
+			"least 20 characters and three words, and a placeholder such as n/a or tbd is refused.",
+		Args: cobra.ExactArgs(2),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			id, err := s.store.Resolve(args[0])
 			if err != nil {
@@ -85,7 +150,7 @@ func assessCmd(opts *options) *cobra.Command {
 			if !ok {
 				return fmt.Errorf("%q is not a clause or control of %s; run 'aimsbench catalogue' to see the IDs", args[1], s.cat.ID)
 			}
-			j, err := judgementFromFlags(cmd, status, soa, justification, note, maturity, target, evidence)
+			j, err := fl.judgement(cmd.Flags().Changed)
 			if err != nil {
 				return err
 			}
@@ -97,60 +162,20 @@ func assessCmd(opts *options) *cobra.Command {
 		}),
 	}
 	f := cmd.Flags()
-	f.StringVar(&status, "status", "", "conformant, partial, nonconformant or na")
-	f.IntVar(&maturity, "maturity", 0, "maturity 1-5")
-	f.IntVar(&target, "target", 0, "target maturity 1-5 (default 3)")
-	f.StringVar(&note, "note", "", "finding text")
-	f.StringArrayVar(&evidence, "evidence", nil, "add an evidence item with this title (repeatable)")
-	f.StringVar(&soa, "soa", "", "Statement of Applicability: included or excluded (controls only)")
-	f.StringVar(&justification, "justification", "", "why a control is excluded")
+	f.StringVar(&fl.status, "status", "", "conformant, partial, nonconformant or na")
+	f.IntVar(&fl.maturity, "maturity", 0, "maturity 1-5")
+	f.IntVar(&fl.target, "target", 0, "target maturity 1-5 (default 3)")
+	f.StringVar(&fl.note, "note", "", "finding text")
+	f.StringVar(&fl.recommendation, "recommendation", "", "what the client should do")
+	f.StringVar(&fl.owner, "owner", "", "who at the client owns the remediation")
+	f.StringVar(&fl.due, "due", "", "remediation due date, YYYY-MM-DD (empty clears it)")
+	f.StringVar(&fl.priority, "priority", "", "remediation priority: high, medium or low (empty clears it)")
+	f.StringArrayVar(&fl.evidence, "evidence", nil, "add an evidence item with this title (repeatable)")
+	f.StringVar(&fl.evidenceCollected, "evidence-collected", "", "date the --evidence items were produced or obtained, YYYY-MM-DD")
+	f.StringVar(&fl.evidenceValidUntil, "evidence-valid-until", "", "last day the --evidence items may be relied on, YYYY-MM-DD")
+	f.StringVar(&fl.soa, "soa", "", "Statement of Applicability: included or excluded (controls only)")
+	f.StringVar(&fl.justification, "justification", "", "why the control is included or excluded in the SoA")
 	return cmd
-}
-
-// judgementFromFlags turns the flags the user gave into a judgement; flags not given stay nil.
-func judgementFromFlags(cmd *cobra.Command, status, soa, justification, note string, maturity, target int, evidence []string) (assessment.Judgement, error) {
-	var j assessment.Judgement
-	set := cmd.Flags().Changed
-	if set("status") {
-		st, err := assessment.ParseStatus(status)
-		if err != nil {
-			return j, err
-		}
-		j.Status = &st
-	}
-	for _, m := range []struct {
-		flag string
-		val  int
-		to   **int
-	}{{"maturity", maturity, &j.Maturity}, {"target", target, &j.Target}} {
-		if set(m.flag) {
-			if m.val < 1 || m.val > 5 {
-				return j, fmt.Errorf("--%s %d is outside the scale; use 1 to 5", m.flag, m.val)
-			}
-			v := m.val
-			*m.to = &v
-		}
-	}
-	if set("soa") {
-		d, err := assessment.ParseDecision(soa)
-		if err != nil {
-			return j, err
-		}
-		j.Decision = &d
-	}
-	if set("justification") {
-		j.Justification = &justification
-	}
-	if set("note") {
-		j.Finding = &note
-	}
-	for _, title := range evidence {
-		j.AddEvidence = append(j.AddEvidence, assessment.Evidence{Title: title, Kind: "document", AttachedAt: today()})
-	}
-	if !set("status") && !set("maturity") && !set("target") && !set("soa") && !set("justification") && !set("note") && len(evidence) == 0 {
-		return j, usageError{errors.New("nothing to record; give at least one of --status, --maturity, --target, --note, --evidence, --soa")}
-	}
-	return j, nil
 }
 
 func verifyCmd(opts *options) *cobra.Command {

@@ -75,11 +75,20 @@ func catalogueJSON(cat *checklists.Catalogue) any {
 		})
 	}
 	return struct {
-		ID      string              `json:"id"`
-		Version string              `json:"version"`
-		Title   string              `json:"title"`
-		Items   []catalogueItemJSON `json:"items"`
-	}{cat.ID, cat.Version, cat.Title, items}
+		ID               string                          `json:"id"`
+		Version          string                          `json:"version"`
+		Title            string                          `json:"title"`
+		Items            []catalogueItemJSON             `json:"items"`
+		RequiredControls []checklists.ControlRequirement `json:"required_controls"`
+		Sources          checklists.Sources              `json:"sources"`
+	}{cat.ID, cat.Version, cat.Title, items, nonNilRows(cat.RequiredControls), cat.Sources}
+}
+
+func nonNilRows(s []checklists.ControlRequirement) []checklists.ControlRequirement {
+	if s == nil {
+		return []checklists.ControlRequirement{}
+	}
+	return s
 }
 
 func nonNil(s []string) []string {
@@ -101,6 +110,9 @@ func printTree(w io.Writer, cat *checklists.Catalogue) {
 	}
 	fmt.Fprintf(w, "\n• %d assessable items (%d clause requirements, %d Annex A controls)\n",
 		len(cat.Assessable()), count(cat, checklists.KindClause), count(cat, checklists.KindControl))
+	if cat.Sources.EUAIAct != "" {
+		fmt.Fprintf(w, "EU AI Act articles (catalogue --json): %s\n", cat.Sources.EUAIAct)
+	}
 }
 
 func count(cat *checklists.Catalogue, k checklists.Kind) int {

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,32 +35,6 @@ func failIfAny(names []string, what string) outcome {
 
 // condition evaluates a named fact about the assessment as of a date.
 type condition func(f *facts) outcome
-
-// facts is one evaluation of an assessment as of a date, with what several rules need worked
-// out once: the assessable items, the impact-assessment cut-off and each condition's outcome
-// (the checklist and the common gaps ask for some of the same conditions).
-type facts struct {
-	cat      *checklists.Catalogue
-	a        *Assessment
-	asOf     time.Time
-	items    []checklists.Item // cat.Assessable()
-	yearAgo  time.Time         // an impact assessment older than this is stale
-	outcomes map[string]outcome
-}
-
-func newFacts(cat *checklists.Catalogue, a *Assessment, asOf time.Time) *facts {
-	return &facts{cat: cat, a: a, asOf: asOf, items: cat.Assessable(), yearAgo: day(asOf).AddDate(-1, 0, 0), outcomes: map[string]outcome{}}
-}
-
-// condition returns the outcome of the named condition, evaluating it once.
-func (f *facts) condition(name string) outcome {
-	o, ok := f.outcomes[name]
-	if !ok {
-		o = conditions[name](f)
-		f.outcomes[name] = o
-	}
-	return o
-}
 
 // conditions implements checklists.Conditions; a test proves every name is covered.
 var conditions = map[string]condition{
@@ -127,31 +102,16 @@ var conditions = map[string]condition{
 		o.systems = systems
 		return o
 	},
-	"soa_justified": func(f *facts) outcome {
-		var bad []string
-		for _, item := range f.items {
-			if unjustifiedExclusion(item, f.a.Result(item)) {
-				bad = append(bad, item.ID)
-			}
-		}
-		o := failIfAny(bad, "controls excluded without justification")
-		o.items = bad
-		return o
-	},
-	"included_controls_conformant": func(f *facts) outcome {
-		var bad []string
-		for _, item := range f.items {
-			if r := f.a.Result(item); item.IsControl() && r.Decision != Excluded && r.Status != Conformant {
-				bad = append(bad, fmt.Sprintf("%s (%s)", item.ID, r.Status.Label()))
-			}
-		}
-		return failIfAny(bad, "included controls not conformant")
-	},
+	"soa_justified":                (*facts).soaJustified,
+	"included_controls_conformant": (*facts).includedControlsConformant,
+	"exclusions_credible":          (*facts).exclusionsCredible,
+	"nonconformities_raised":       (*facts).nonconformitiesRaised,
+	"audit_findings_answered":      (*facts).auditFindingsAnswered,
 	"ncs_verified": func(f *facts) outcome {
 		var bad []string
 		for i := range f.a.NCs {
 			nc := &f.a.NCs[i]
-			if (nc.Grade == MajorNC || nc.Grade == MinorNC) && nc.Status != NCVerified {
+			if nc.IsNonconformity() && nc.Status != NCVerified {
 				bad = append(bad, fmt.Sprintf("%s (%s)", nc.Label(), nc.Status.Label()))
 			}
 		}
@@ -178,39 +138,7 @@ var conditions = map[string]condition{
 		}
 		return pass()
 	},
-	"exclusions_credible": func(f *facts) outcome {
-		cat, a := f.cat, f.a
-		var bad, items []string
-		for _, item := range f.items {
-			r := a.Result(item)
-			if !item.IsControl() || r.Decision != Excluded {
-				continue
-			}
-			switch {
-			case len(strings.Fields(r.Justification)) < minJustificationWords:
-				bad = append(bad, fmt.Sprintf("%s (justification too thin)", item.ID))
-			case sensitiveExclusion(cat, a, item):
-				bad = append(bad, fmt.Sprintf("%s (excluded despite high-impact systems in scope)", item.ID))
-			default:
-				continue
-			}
-			items = append(items, item.ID)
-		}
-		for i := range a.Systems {
-			if s := &a.Systems[i]; !s.InScope && s.Impact == ImpactHigh {
-				bad = append(bad, fmt.Sprintf("%s (high-impact system left out of scope)", s.Name))
-			}
-		}
-		o := failIfAny(bad, "exclusions without a credible justification")
-		o.items = items
-		o.systems = systemNames(a, func(s *AISystem) bool { return !s.InScope && s.Impact == ImpactHigh })
-		return o
-	},
 }
-
-// minJustificationWords is the fewest words an SoA exclusion justification needs to be taken
-// as reasoned rather than a placeholder such as "n/a" or "not relevant".
-const minJustificationWords = 6
 
 // aisiaProblem says why a system's impact assessment is not current: missing, older than
 // twelve months, or older than the system's last significant change.
@@ -285,10 +213,14 @@ var itemTests = map[string]func(item checklists.Item, r *Result) bool{
 	"unassessed_or_excluded": func(_ checklists.Item, r *Result) bool { return r.Status == NotAssessed || r.Decision == Excluded },
 }
 
+// inServiceStages are the life-cycle stages of a system that is running in service: operation
+// and monitoring, and the continuous validation and re-evaluation that happen while it runs.
+var inServiceStages = []string{"operation-monitoring", "continuous-validation", "re-evaluation"}
+
 // systemSelectors implements checklists.SystemSelectors.
 var systemSelectors = map[string]func(s *AISystem) bool{
 	"with_suppliers":                func(s *AISystem) bool { return s.InScope && strings.TrimSpace(s.Suppliers) != "" },
-	"in_operation":                  func(s *AISystem) bool { return s.InScope && s.Stage == "operation-monitoring" },
+	"in_operation":                  func(s *AISystem) bool { return s.InScope && slices.Contains(inServiceStages, s.Stage) },
 	"high_impact_without_oversight": func(s *AISystem) bool { return s.InScope && s.Impact == ImpactHigh && !s.HumanOversight },
 }
 

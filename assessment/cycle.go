@@ -30,6 +30,7 @@ func NextCycle(prev *Assessment, asOf time.Time) *Assessment {
 		Results:          map[string]*Result{},
 		Requests:         map[string]RequestStatus{},
 		KPIValues:        maps.Clone(prev.KPIValues),
+		RiskCriteria:     prev.RiskCriteria,
 	}
 	next.Scope.Exclusions = append([]Exclusion(nil), prev.Scope.Exclusions...)
 	for id, r := range prev.Results {

@@ -13,7 +13,11 @@ func TestNextCycleKeepsContextAndResetsJudgements(t *testing.T) {
 		t.Fatal(err)
 	}
 	prev.ID = "prev"
+	prev.RiskCriteria = RiskCriteria{Appetite: 9, Acceptance: 4}
 	next := NextCycle(prev, asOf.AddDate(1, 0, 0))
+	if next.RiskCriteria != prev.RiskCriteria {
+		t.Errorf("risk criteria %+v not carried over", next.RiskCriteria)
+	}
 	if next.PreviousID != "prev" || len(next.Systems) != len(prev.Systems) || next.Scope.Statement != prev.Scope.Statement {
 		t.Fatal("scope, inventory or link to the previous cycle not kept")
 	}

@@ -119,6 +119,7 @@ func (b *demoBuilder) large() {
 	b.largeRisks(150)
 	b.largeTests()
 	b.largeNCs(200)
+	b.a.RiskCriteria = RiskCriteria{Appetite: 9, Acceptance: 4}
 	b.requests()
 	b.kpis(demoLargeKPIValues)
 }

@@ -1,7 +1,5 @@
 package assessment
 
-import ()
-
 // demoSystem is one inventory entry of the standard demo; dates are days before the
 // assessment date, 0 meaning none.
 type demoSystem struct {
@@ -18,23 +16,23 @@ type demoSystem struct {
 
 var demoSystems = []demoSystem{
 	{name: "Claims triage model", purpose: "Routes new motor and home claims to fast-track, standard or specialist handling queues from first notification of loss data.",
-		owner: "Fatima Al-Sayed", stage: "operation-monitoring", roles: []string{"producer", "provider"}, impact: ImpactMedium,
+		owner: "Fatima Al-Sayed", stage: "operation-monitoring", roles: []string{"producer"}, impact: ImpactMedium,
 		personal: true, human: true, aisiaAgo: 150, changeAgo: 200, trace: true,
 		groups: "Claimants, including customers flagged as vulnerable; claims handlers.",
 		harms:  "Delay for claimants wrongly routed to the standard queue; unequal service for vulnerable customers; handler over-reliance on the score."},
 	{name: "Fraud scoring model", purpose: "Scores motor and home claims for fraud indicators and refers high scores to the Counter-Fraud unit for investigation.",
-		owner: "Dmitri Volkov", stage: "operation-monitoring", roles: []string{"producer", "provider"}, impact: ImpactHigh,
+		owner: "Dmitri Volkov", stage: "operation-monitoring", roles: []string{"producer"}, impact: ImpactHigh,
 		suppliers: "Network-analytics library and feature-engineering support from Łódź Analytics sp. z o.o.",
 		personal:  true, human: true, aisiaAgo: 210, changeAgo: 95,
 		groups: "Claimants and third parties named in claims; people linked to them through shared addresses or phone numbers.",
 		harms:  "Honest claimants investigated or delayed; indirect discrimination through postcode and network features; reputational harm from wrongful fraud markers."},
 	{name: "Underwriting pricing model", purpose: "Estimates expected claims cost per motor and home risk as the technical price before commercial adjustments.",
-		owner: "Priya Raman", stage: "operation-monitoring", roles: []string{"producer", "provider"}, impact: ImpactHigh,
+		owner: "Priya Raman", stage: "continuous-validation", roles: []string{"producer"}, impact: ImpactHigh,
 		personal: true, human: true, aisiaAgo: 60, changeAgo: 120, trace: true,
 		groups: "Prospective and renewing policyholders, with attention to young drivers, older customers and low-income postcodes.",
 		harms:  "Unaffordable or unfair prices; proxy discrimination by postcode or occupation; price walking contrary to FCA pricing rules."},
 	{name: "Customer service chatbot “Ask Nora”", purpose: "Answers policyholder questions on cover, documents and claim status on the website and app, handing over to an agent on request.",
-		owner: "Gareth Llewellyn", stage: "deployment", roles: []string{"customer", "provider"}, impact: ImpactMedium,
+		owner: "Gareth Llewellyn", stage: "deployment", roles: []string{"customer"}, impact: ImpactMedium,
 		suppliers: "Conversation platform from Brightline CX Ltd; third-party large language model contracted by Brightline.",
 		assessed:  true, personal: true, aisiaAgo: 40, changeAgo: 55,
 		groups: "Policyholders and claimants using digital channels, including customers with accessibility needs.",
@@ -57,8 +55,8 @@ var demoSystems = []demoSystem{
 		suppliers: "TalentSift recruitment SaaS.", personal: true,
 		groups: "Job applicants, including those with career gaps or non-UK qualifications.",
 		harms:  "Discriminatory rejection of applicants; opaque decisions applicants cannot challenge."},
-	{name: "Marketing propensity model", purpose: "Predicts which existing customers are likely to buy pet or home cover to target cross-sell campaigns.",
-		owner: "Oliver Brennan", stage: "operation-monitoring", roles: []string{"producer", "customer"}, impact: ImpactLow,
+	{name: "Marketing propensity model", purpose: "Predicts which existing customers are likely to buy pet or home cover to target cross-sell campaigns; under re-evaluation since a Consumer Duty review questioned its targeting.",
+		owner: "Oliver Brennan", stage: "re-evaluation", roles: []string{"producer", "customer"}, impact: ImpactLow,
 		personal: true, aisiaAgo: 330, changeAgo: 500, trace: true,
 		groups: "Existing policyholders, including customers in financial difficulty.",
 		harms:  "Unsuitable products pushed at customers in financial difficulty; unwanted profiling."},

@@ -3,20 +3,19 @@ package assessment
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"aimsbench/checklists"
 )
 
 // demoJudgement is the assessor's judgement of one item in the standard demo. An empty finding
 // or recommendation is written from the item's typical evidence; bare records a conformity
-// judged on verbal assurance alone, with no evidence item yet.
+// judged on verbal assurance alone, with no evidence item yet; lapsed records one judged on a
+// single document whose validity has since run out.
 type demoJudgement struct {
 	id               string
 	status           Status
 	maturity, target int
-	bare             bool
+	bare, lapsed     bool
 	finding, rec     string
 }
 
@@ -55,7 +54,9 @@ var demoJudgements = []demoJudgement{
 		finding: "AI objectives appear in the policy only as aspirations (“fair and transparent AI”), with no measures, owners or dates.",
 		rec:     "Set three to five measurable AI objectives with owners, targets and review dates, and report progress to the AI Governance Committee each quarter."},
 	{id: "6.3", status: Conformant, maturity: 3},
-	{id: "7.1", status: Conformant, maturity: 3},
+	{id: "7.1", status: Conformant, maturity: 3, lapsed: true,
+		finding: "Judged conformant on the AIMS budget and headcount approval, which covered the last financial year only and lapsed at its end; this year's approval was promised but not shown.",
+		rec:     "Obtain the approved AIMS budget for the current financial year before Stage 1; until then the judgement rests on expired evidence."},
 	{id: "7.2", status: Partial, maturity: 2,
 		finding: "The competency matrix now covers claims handlers and fraud investigators (NC-005), but competence checks on contractors are missing and training records exist for 61% of the target population.",
 		rec:     "Add contractor competence checks at onboarding and close the training gap before Stage 1; report completion monthly."},
@@ -158,13 +159,13 @@ var demoJudgements = []demoJudgement{
 }
 
 // demoExclusions are the standard demo's SoA exclusions: one sound, one contradicted by the
-// risk register, one a placeholder.
+// risk register, one with a reason too thin to convince while high-impact systems are in scope.
 var demoExclusions = []struct{ id, why, finding, rec string }{
 	{id: "A.7.3", why: "All training and validation data comes from Northwind's own policy, claims and contact-centre systems; no data is bought or licensed from third parties.",
 		finding: "Exclusion not supported: Kestrel Telematics data is acquired from a third party for the telematics driving score, and risk R-7 relies on this control.",
 		rec:     "Include A.7.3 and record acquisition details, licences and lawful basis for the Kestrel feed."},
 	{id: "A.8.3", why: "Not relevant to our business.",
-		finding: "The justification is a placeholder; policyholders and third parties affected by pricing and fraud decisions need a way to report problems.",
+		finding: "The justification states a conclusion, not a reason, while high-impact systems are in scope: policyholders and third parties affected by pricing and fraud decisions need a way to report problems.",
 		rec:     "Either include A.8.3 or give a reasoned justification that the complaints process covers AI-related reports."},
 	{id: "A.10.4", why: "Northwind does not supply AI systems, components or AI-based services to other organisations; policyholders meet AI only as users or subjects, which the A.8 and A.9 controls cover."},
 }
@@ -178,7 +179,10 @@ func (b *demoBuilder) judgements(list []demoJudgement) {
 		}
 		r := NewResult(item)
 		r.Status, r.Maturity, r.Target = j.status, j.maturity, j.target
-		if !j.bare {
+		switch {
+		case j.lapsed:
+			r.Evidence = []Evidence{b.lapsedEvidence()}
+		case !j.bare:
 			r.Evidence = b.evidence(item, b.kindsFor(j.status, j.maturity))
 		}
 		r.Finding, r.Recommendation = j.finding, j.rec
@@ -287,8 +291,8 @@ func (b *demoBuilder) text(item checklists.Item, templates []string) string {
 	phrases := demoPhrases(item)
 	e2 := phrases[min(1, len(phrases)-1)]
 	return strings.NewReplacer(
-		"{e1}", demoLower(phrases[0]),
-		"{e2}", demoLower(e2),
+		"{e1}", lowerFirst(phrases[0]),
+		"{e2}", lowerFirst(e2),
 		"{title}", item.ID+" "+item.Title,
 		"{owner}", b.ownerOf(item.ID),
 	).Replace(templates[b.rng.IntN(len(templates))])
@@ -304,26 +308,9 @@ func demoPhrases(item checklists.Item) []string {
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, "records of "+demoLower(item.Title))
+		out = append(out, "records of "+lowerFirst(item.Title))
 	}
 	return out
-}
-
-// demoLower lower-cases the first letter, unless the word is an acronym ("AI policy" stays).
-func demoLower(s string) string { return demoCase(s, unicode.ToLower) }
-
-// demoUpper upper-cases the first letter.
-func demoUpper(s string) string { return demoCase(s, unicode.ToUpper) }
-
-func demoCase(s string, to func(rune) rune) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r) && unicode.IsUpper(next) {
-		return s
-	}
-	return string(to(r)) + s[n:]
 }
 
 // demoSystemsOfRecord are the client tools where system evidence was viewed.
@@ -337,6 +324,7 @@ func (b *demoBuilder) evidence(item checklists.Item, kinds []string) []Evidence 
 	next := 0
 	for i, kind := range kinds {
 		e := Evidence{Kind: kind, AttachedAt: b.on(-1 - b.rng.IntN(20))}
+		e.Collected = e.AttachedAt
 		seen := e.AttachedAt.Format("2 Jan 2006")
 		switch kind {
 		case "interview":
@@ -346,13 +334,35 @@ func (b *demoBuilder) evidence(item checklists.Item, kinds []string) []Evidence 
 			e.Title = "Walk-through: " + item.ID + " " + item.Title
 			e.Reference = fmt.Sprintf("Working paper WP-%s-%02d", strings.ReplaceAll(item.ID, ".", ""), i+1)
 		default:
-			e.Title = demoUpper(phrases[next%len(phrases)])
+			e.Title = upperFirst(phrases[next%len(phrases)])
 			next++
 			e.Reference = b.reference(kind, seen)
+			b.dateDocument(&e)
 		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// dateDocument dates a document or record from before the fieldwork; one in three documents is
+// reviewed yearly, so it is valid for a year from its date.
+func (b *demoBuilder) dateDocument(e *Evidence) {
+	switch e.Kind {
+	case "document":
+		e.Collected = b.on(-30 - b.rng.IntN(300))
+		if b.rng.IntN(3) == 0 {
+			e.ValidUntil = e.Collected.AddDate(1, 0, 0)
+		}
+	case "record":
+		e.Collected = e.AttachedAt.AddDate(0, 0, -b.rng.IntN(60))
+	}
+}
+
+// lapsedEvidence is the one document of the standard demo whose validity has run out: last
+// financial year's AIMS budget approval, a teaching example of expired evidence.
+func (b *demoBuilder) lapsedEvidence() Evidence {
+	return Evidence{Title: "AIMS budget and headcount approval, last financial year", Kind: "document",
+		Reference: "Board minute BM-117, item 6", AttachedAt: b.on(-12), Collected: b.on(-380), ValidUntil: b.on(-16)}
 }
 
 // reference is where a document, record or system screen can be found again.

@@ -72,7 +72,7 @@ func (b *demoBuilder) largeTests() {
 		}
 		t := ControlTest{ControlID: item.ID, Methods: []string{"inspection", "reperformance"}, Nature: "manual",
 			Procedure: fmt.Sprintf("Across all portfolios, select operations of %s %s and inspect the %s for each; re-perform the check where the record allows.",
-				item.ID, item.Title, demoLower(demoPhrases(item)[0])),
+				item.ID, item.Title, lowerFirst(demoPhrases(item)[0])),
 			Frequency: "multiple-daily", PeriodStart: b.on(-379), PeriodEnd: b.on(-15), Population: 1200 + 37*i, Elevated: true}
 		if err := t.DrawSamples(b.cat.Sampling, nil, 9001+uint64(i)*104729); err != nil {
 			b.err = fmt.Errorf("drawing the demo sample for %s: %w", item.ID, err)

@@ -225,9 +225,20 @@ func TestDemoStandardVerdict(t *testing.T) {
 	for _, b := range s.Blockers {
 		kinds[b.Kind] = true
 	}
-	for _, want := range []string{"nonconformant", "open_major_nc", "missing_impact_assessment"} {
+	// Under the second edition's rules the demo teaches one example of most blocker kinds: the
+	// stale fraud-model assessment, the A.7.3 exclusion a risk still relies on, the budget
+	// approval that lapsed (7.1), the failed drift-review test, the planned fix of A.6.2.6, the
+	// overdue audit NC, and residual risk unmeasured for want of an appetite.
+	for _, want := range []string{"nonconformant", "open_major_nc", "missing_impact_assessment", "stale_impact_assessment",
+		"partial_without_action", "partial_conformity", "management_cycle_incomplete", "unsupported_conformity",
+		"exclusion_contradicts_risk_treatment", "ineffective_control", "controls_not_tested", "kpis_not_measured", "overdue_nc"} {
 		if !kinds[want] {
 			t.Errorf("no %s blocker among %v", want, kinds)
+		}
+	}
+	for _, unwanted := range []string{"no_ai_system_in_scope", "high_impact_out_of_scope", "unjustified_exclusion", "required_control_excluded"} {
+		if kinds[unwanted] {
+			t.Errorf("a %s blocker: the demo's inventory and SoA should not be that broken", unwanted)
 		}
 	}
 	if len(s.Warnings) == 0 || len(s.CommonGaps) < 5 {
@@ -239,6 +250,32 @@ func TestDemoStandardVerdict(t *testing.T) {
 }
 
 // demoCommonGapFound reports whether a common gap built on the named condition was found.
+func TestDemoEvidenceCarriesDates(t *testing.T) {
+	_, a := demoBuild(t, DemoStandard)
+	var items, collected, validUntil, expired int
+	for _, r := range a.Results {
+		for _, e := range r.Evidence {
+			items++
+			if !e.Collected.IsZero() {
+				collected++
+				if e.Collected.After(e.AttachedAt) {
+					t.Errorf("%s: %q collected after it was attached", r.ItemID, e.Title)
+				}
+			}
+			if !e.ValidUntil.IsZero() {
+				validUntil++
+			}
+			if e.Expired(demoAsOf) {
+				expired++
+			}
+		}
+	}
+	if collected != items || validUntil < 5 || validUntil > items/2 || expired != 1 {
+		t.Errorf("%d evidence items: %d with a collected date, %d with a valid-until date, %d expired; want all, some, one",
+			items, collected, validUntil, expired)
+	}
+}
+
 func demoCommonGapFound(s Summary, condition string, cat *checklists.Catalogue) bool {
 	for _, g := range cat.CommonGaps {
 		if g.Condition != condition {

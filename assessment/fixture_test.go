@@ -51,7 +51,9 @@ func readySystem() AISystem {
 
 // readyAssessment is a certification-ready assessment: one in-scope AI system with a recent
 // impact assessment, every clause leaf and every control conformant at maturity 3 with one
-// evidence item, and every readiness checklist condition met. Tests break one thing at a time.
+// evidence item, a minor nonconformity from last year's internal audit verified effective,
+// and every readiness checklist condition met. Nothing is tested and no KPI is read yet, so
+// it is level 3 and no higher. Tests break one thing at a time.
 func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 	t.Helper()
 	cat := ruleCatalogue(t)
@@ -64,6 +66,10 @@ func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 		Results:       map[string]*Result{},
 		Risks: []Risk{{ID: 1, Title: "Biased routing", SystemID: 1, Likelihood: 2, Impact: 3,
 			Treatment: "modify", Controls: []string{"A.7.4"}, Status: "treated", Raised: daysBefore(90)}},
+		NCs: []Nonconformity{{Number: 1, ItemID: "7.5.2", Source: "internal_audit", Grade: MinorNC, Status: NCVerified,
+			Description: "Two AI procedures were issued without approval", CorrectiveAction: "Approval step added to the document workflow",
+			Owner: "Priya Shah", Raised: daysBefore(200), Due: daysBefore(150), Closed: daysBefore(160),
+			CheckDate: daysBefore(120), CheckBy: "Dana Lee", CheckResult: "Effective: ten procedures since, all approved"}},
 		Requests:  map[string]RequestStatus{},
 		KPIValues: map[string]KPIValue{},
 	}
@@ -79,6 +85,32 @@ func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 		}
 	}
 	return cat, a
+}
+
+// strongAssessment is readyAssessment in a strong certification position: every item at
+// maturity 4, every control tested effective, every manual KPI read last month and a risk
+// appetite recorded, so no blocker is left and the level is 4.
+func strongAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
+	t.Helper()
+	cat, a := readyAssessment(t)
+	rateAll(a, 4)
+	for _, item := range cat.Assessable() {
+		if item.IsControl() {
+			a.Tests = append(a.Tests, effectiveTest(item.ID))
+		}
+	}
+	for _, k := range cat.KPIs {
+		if k.Computed == "" {
+			a.KPIValues[k.ID] = KPIValue{Value: "within target", Target: "agreed threshold", Date: daysBefore(30)}
+		}
+	}
+	a.RiskCriteria = RiskCriteria{Appetite: 8, Acceptance: 4}
+	return cat, a
+}
+
+// effectiveTest is an annual control's test whose one sample passed.
+func effectiveTest(control string) ControlTest {
+	return ControlTest{ControlID: control, Frequency: "annual", Population: 1, Samples: []Sample{{Ref: "2025", Result: Pass}}}
 }
 
 // excludeDirectly sets an SoA exclusion directly on a result, as an import would, bypassing Apply.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"time"
 
 	"aimsbench/checklists"
 )
@@ -17,10 +18,11 @@ type Gap struct {
 	Reasons []string
 }
 
-// GapReasons says why an item is a gap, empty when it is not: it must count towards the
-// verdict and be judged nonconformant or partially conformant, conformant without evidence,
-// or rated below its target maturity. Items not assessed yet are not gaps: nobody knows yet.
-func GapReasons(a *Assessment, item checklists.Item) []string {
+// GapReasons says why an item is a gap as of a date, empty when it is not: it must count
+// towards the verdict and be judged nonconformant or partially conformant, conformant without
+// evidence that is still valid, or rated below its target maturity. Items not assessed yet are
+// not gaps: nobody knows yet.
+func GapReasons(a *Assessment, item checklists.Item, asOf time.Time) []string {
 	if !a.InReadinessScope(item) {
 		return nil
 	}
@@ -29,8 +31,10 @@ func GapReasons(a *Assessment, item checklists.Item) []string {
 	switch {
 	case r.Status == Nonconformant || r.Status == Partial:
 		out = append(out, r.Status.Label())
-	case unsupported(r):
+	case unsupported(r, asOf) && len(r.Evidence) == 0:
 		out = append(out, "conformant without evidence")
+	case unsupported(r, asOf):
+		out = append(out, "conformant, but its evidence has expired")
 	}
 	if r.Maturity > 0 && r.Maturity < r.EffectiveTarget() {
 		out = append(out, fmt.Sprintf("maturity %d below target %d", r.Maturity, r.EffectiveTarget()))
@@ -38,11 +42,12 @@ func GapReasons(a *Assessment, item checklists.Item) []string {
 	return out
 }
 
-// GapRegister lists every gap in catalogue order, so the register reads clause by clause.
-func GapRegister(cat *checklists.Catalogue, a *Assessment) []Gap {
+// GapRegister lists every gap as of a date in catalogue order, so the register reads clause by
+// clause.
+func GapRegister(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []Gap {
 	var out []Gap
 	for _, item := range cat.Assessable() {
-		if reasons := GapReasons(a, item); len(reasons) > 0 {
+		if reasons := GapReasons(a, item, asOf); len(reasons) > 0 {
 			out = append(out, Gap{Item: item, Group: cat.GroupOf(item.ID), Result: a.Result(item), Reasons: reasons})
 		}
 	}
@@ -61,14 +66,14 @@ func Unassessed(cat *checklists.Catalogue, a *Assessment) []checklists.Item {
 	return out
 }
 
-// TopGaps returns at most n gaps, most serious first: nonconformant before partially
-// conformant before unsupported before merely below target; then by priority (high first),
-// then by the distance between maturity and target, then in catalogue order.
-func TopGaps(cat *checklists.Catalogue, a *Assessment, n int) []Gap {
-	gaps := GapRegister(cat, a)
+// TopGaps returns at most n gaps as of a date, most serious first: nonconformant before
+// partially conformant before unsupported before merely below target; then by priority (high
+// first), then by the distance between maturity and target, then in catalogue order.
+func TopGaps(cat *checklists.Catalogue, a *Assessment, n int, asOf time.Time) []Gap {
+	gaps := GapRegister(cat, a, asOf)
 	slices.SortStableFunc(gaps, func(x, y Gap) int {
 		return cmp.Or(
-			cmp.Compare(gapSeverity(y.Result), gapSeverity(x.Result)),
+			cmp.Compare(gapSeverity(y.Result, asOf), gapSeverity(x.Result, asOf)),
 			cmp.Compare(priorityRank(y.Result.Priority), priorityRank(x.Result.Priority)),
 			cmp.Compare(shortfall(y.Result), shortfall(x.Result)),
 		)
@@ -76,13 +81,13 @@ func TopGaps(cat *checklists.Catalogue, a *Assessment, n int) []Gap {
 	return gaps[:min(n, len(gaps))]
 }
 
-func gapSeverity(r *Result) int {
+func gapSeverity(r *Result, asOf time.Time) int {
 	switch {
 	case r.Status == Nonconformant:
 		return 4
 	case r.Status == Partial:
 		return 3
-	case unsupported(r):
+	case unsupported(r, asOf):
 		return 2
 	}
 	return 1

@@ -38,7 +38,7 @@ func TestGapReasons(t *testing.T) {
 			if tt.mutate != nil {
 				tt.mutate(a)
 			}
-			got := strings.Join(GapReasons(a, ruleItem(t, cat, tt.item)), "|")
+			got := strings.Join(GapReasons(a, ruleItem(t, cat, tt.item), ruleDay), "|")
 			if got != tt.want {
 				t.Errorf("reasons = %q, want %q", got, tt.want)
 			}
@@ -54,23 +54,23 @@ func TestGapRegisterOrderAndTopGaps(t *testing.T) {
 	a.Results["5.2"].Status, a.Results["5.2"].Priority = Partial, High               // partial, high
 	a.Results["7.2"].Status, a.Results["7.2"].Evidence = Conformant, []Evidence(nil) // unsupported
 	var order []string
-	for _, g := range GapRegister(cat, a) {
+	for _, g := range GapRegister(cat, a, ruleDay) {
 		order = append(order, g.Item.ID)
 	}
 	if got := strings.Join(order, ","); got != "4.2,5.2,7.2,9.2.2,A.6.2.6" {
 		t.Errorf("register order = %s, want catalogue order", got)
 	}
-	if g := GapRegister(cat, a)[4]; g.Group != "A.6" {
+	if g := GapRegister(cat, a, ruleDay)[4]; g.Group != "A.6" {
 		t.Errorf("A.6.2.6 grouped under %q, want A.6", g.Group)
 	}
 	order = nil
-	for _, g := range TopGaps(cat, a, 4) {
+	for _, g := range TopGaps(cat, a, 4, ruleDay) {
 		order = append(order, g.Item.ID)
 	}
 	if got := strings.Join(order, ","); got != "9.2.2,5.2,4.2,7.2" {
 		t.Errorf("top gaps = %s, want severity then priority", got)
 	}
-	if n := len(TopGaps(cat, a, 50)); n != 5 {
+	if n := len(TopGaps(cat, a, 50, ruleDay)); n != 5 {
 		t.Errorf("TopGaps with a large n returned %d, want all 5", n)
 	}
 }

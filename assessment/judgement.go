@@ -53,23 +53,8 @@ func (j Judgement) Apply(item checklists.Item, r *Result) (*Result, error) {
 		}
 		next.Target = *j.Target
 	}
-	if j.Justification != nil {
-		next.Justification = strings.TrimSpace(*j.Justification)
-	}
-	if j.Decision != nil {
-		if !item.IsControl() {
-			return nil, fmt.Errorf("%s is a clause requirement; only Annex A controls have a Statement of Applicability decision", item.ID)
-		}
-		next.Decision = *j.Decision
-		switch {
-		case next.Decision == Excluded:
-			next.Status = NotApplicable
-		case r.Decision == Excluded:
-			next.Status = NotAssessed // back in the SoA: judge it afresh
-		}
-	}
-	if next.Decision == Excluded && next.Justification == "" {
-		return nil, fmt.Errorf("excluding %s from the Statement of Applicability needs a justification; give one with the reason it does not apply", item.ID)
+	if err := j.applyDecision(item, r, &next); err != nil {
+		return nil, err
 	}
 	if j.Status != nil {
 		if err := checkStatus(item, next.Decision, *j.Status); err != nil {
@@ -95,9 +80,44 @@ func (j Judgement) Apply(item checklists.Item, r *Result) (*Result, error) {
 		if strings.TrimSpace(e.Title) == "" {
 			return nil, fmt.Errorf("an evidence item needs a title")
 		}
+		if err := e.checkDates(); err != nil {
+			return nil, err
+		}
 		next.Evidence = append(next.Evidence, e)
 	}
 	return &next, nil
+}
+
+// applyDecision applies the SoA decision and its justification. The justification belongs to
+// the decision: a changed decision without a new justification drops the old one, an
+// exclusion needs one that passes CheckJustification, and an inclusion may carry one
+// (SPEC §10a) as long as it is not a placeholder.
+func (j Judgement) applyDecision(item checklists.Item, r, next *Result) error {
+	if j.Decision != nil {
+		if !item.IsControl() {
+			return fmt.Errorf("%s is a clause requirement; only Annex A controls have a Statement of Applicability decision", item.ID)
+		}
+		next.Decision = *j.Decision
+		switch {
+		case next.Decision == Excluded:
+			next.Status = NotApplicable
+		case r.Decision == Excluded:
+			next.Status = NotAssessed // back in the SoA: judge it afresh
+		}
+		if next.Decision != r.Decision && j.Justification == nil {
+			next.Justification = ""
+		}
+	}
+	if j.Justification != nil {
+		next.Justification = strings.TrimSpace(*j.Justification)
+	}
+	switch {
+	case next.Decision == Excluded:
+		return CheckJustification(fmt.Sprintf("excluding %s from the Statement of Applicability", item.ID), next.Justification)
+	case j.Justification != nil && next.Justification != "" && isPlaceholder(next.Justification):
+		return fmt.Errorf("%q is a placeholder, not a reason; say why %s is included in the Statement of Applicability, or leave the justification empty", next.Justification, item.ID)
+	}
+	return nil
 }
 
 // checkStatus refuses statuses the standard does not allow: clause requirements are mandatory,

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // to returns a pointer to v, for the optional fields of a Judgement.
@@ -45,6 +46,45 @@ func TestJudgementApplyRules(t *testing.T) {
 			check: func(t *testing.T, r *Result) {
 				if r.Status != NotApplicable || r.Decision != Excluded || r.Justification != goodJustification {
 					t.Errorf("got status %s, decision %s, justification %q", r.Status, r.Decision, r.Justification)
+				}
+			}},
+		{name: "excluding a control with a placeholder is refused", item: "A.10.4",
+			j: Judgement{Decision: to(Excluded), Justification: to("n/a")}, wantErr: `"n/a" is a placeholder, not a reason`},
+		{name: "excluding a control with 19 characters is refused", item: "A.10.4",
+			j: Judgement{Decision: to(Excluded), Justification: to("No public reporting")}, wantErr: "too short"},
+		{name: "excluding a control with 20 characters and three words is accepted", item: "A.10.4",
+			j: Judgement{Decision: to(Excluded), Justification: to("No public reporting.")}},
+		{name: "an included control may carry the justification for its inclusion", item: "A.10.4",
+			j: Judgement{Decision: to(Included), Justification: to("Treats risk R-07")},
+			check: func(t *testing.T, r *Result) {
+				if r.Decision != Included || r.Justification != "Treats risk R-07" {
+					t.Errorf("got decision %s, justification %q", r.Decision, r.Justification)
+				}
+			}},
+		{name: "an inclusion justified with a placeholder is refused", item: "A.10.4",
+			j: Judgement{Justification: to("tbd")}, wantErr: "placeholder"},
+		{name: "changing the decision without a new justification drops the old one", item: "A.10.4", start: excludedResult("A.10.4"),
+			j: Judgement{Decision: to(Included)},
+			check: func(t *testing.T, r *Result) {
+				if r.Justification != "" {
+					t.Errorf("the exclusion's justification %q stayed on the included control", r.Justification)
+				}
+			}},
+		{name: "confirming an exclusion keeps its justification", item: "A.10.4", start: excludedResult("A.10.4"),
+			j: Judgement{Decision: to(Excluded)},
+			check: func(t *testing.T, r *Result) {
+				if r.Justification != goodJustification {
+					t.Errorf("justification %q, want it kept", r.Justification)
+				}
+			}},
+		{name: "evidence valid until before it was collected is refused", item: "5.2",
+			j:       Judgement{AddEvidence: []Evidence{{Title: "AI policy", Collected: daysBefore(5), ValidUntil: daysBefore(6)}}},
+			wantErr: "before it was collected"},
+		{name: "evidence with its collected and valid-until dates is added", item: "5.2",
+			j: Judgement{AddEvidence: []Evidence{{Title: "AI policy", Collected: daysBefore(5), ValidUntil: daysBefore(-360)}}},
+			check: func(t *testing.T, r *Result) {
+				if len(r.Evidence) != 1 || !r.Evidence[0].ValidUntil.Equal(daysBefore(-360)) {
+					t.Errorf("got evidence %+v", r.Evidence)
 				}
 			}},
 		{name: "re-including an excluded control resets it to not assessed", item: "A.10.4", start: excludedResult("A.10.4"),
@@ -250,7 +290,8 @@ func TestConsistencyWarnings(t *testing.T) {
 			mutate: func(a *Assessment) { a.Results["7.3"].Maturity = 0 }},
 		{name: "excluding an A.5 control with a high-impact system in scope is flagged",
 			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.5.4", goodJustification) },
-			want:   []string{"exclusion_with_high_impact_system A.5.4"}},
+			// A.5.4 is also required for a high-impact system, so the SoA behind 6.1.3 and 8.3 cannot stand.
+			want: []string{"checklist_contradicted 6.1.3", "checklist_contradicted 8.3", "exclusion_with_high_impact_system A.5.4"}},
 		{name: "excluding an A.6.2 control with a high-impact system in scope is flagged",
 			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.6.2.7", goodJustification) },
 			want:   []string{"exclusion_with_high_impact_system A.6.2.7"}},
@@ -262,11 +303,11 @@ func TestConsistencyWarnings(t *testing.T) {
 			want:   []string{"exclusion_with_high_impact_system A.8.3"}},
 		{name: "excluding an A.9 control with a high-impact system in scope is flagged",
 			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.9.3", goodJustification) },
-			want:   []string{"exclusion_with_high_impact_system A.9.3"}},
+			want:   []string{"checklist_contradicted 6.1.3", "checklist_contradicted 8.3", "exclusion_with_high_impact_system A.9.3"}},
 		{name: "excluding an A.6.1 control with a high-impact system in scope is not flagged",
 			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.6.1.3", goodJustification) }},
-		{name: "excluding an A.10 control with a high-impact system in scope is not flagged",
-			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.10.4", goodJustification) }},
+		{name: "excluding an A.10 control with a high-impact system in scope is not flagged as sensitive",
+			mutate: func(a *Assessment) { highImpact(a); excludeDirectly(a, "A.10.2", goodJustification) }},
 		{name: "excluding an A.5 control with only medium-impact systems is not flagged",
 			mutate: func(a *Assessment) { excludeDirectly(a, "A.5.4", goodJustification) }},
 		{name: "excluding an A.5 control with the high-impact system out of scope is not flagged",
@@ -278,7 +319,60 @@ func TestConsistencyWarnings(t *testing.T) {
 			}},
 		{name: "an excluded control the risk register relies on is flagged",
 			mutate: func(a *Assessment) { excludeDirectly(a, "A.7.4", goodJustification) },
-			want:   []string{"excluded_control_treats_risk A.7.4"}},
+			want:   []string{"checklist_contradicted 6.1.3", "checklist_contradicted 8.3", "excluded_control_treats_risk A.7.4"}},
+		{name: "an excluded control only a closed risk relied on is not flagged",
+			mutate: func(a *Assessment) { a.Risks[0].Status = "closed"; excludeDirectly(a, "A.7.4", goodJustification) }},
+		{name: "conformant with all its evidence expired is an unsupported conformity",
+			mutate: func(a *Assessment) { a.Results["5.2"].Evidence[0].ValidUntil = daysBefore(1) },
+			want:   []string{"unsupported_conformity 5.2"}},
+		{name: "conformant with evidence valid until today is supported",
+			mutate: func(a *Assessment) { a.Results["5.2"].Evidence[0].ValidUntil = ruleDay }},
+		{name: "risk work judged conformant with an empty risk register",
+			mutate: func(a *Assessment) { a.Risks = nil },
+			want:   []string{"risk_work_without_register 6.1.2", "risk_work_without_register 6.1.3", "risk_work_without_register 8.2", "risk_work_without_register 8.3"}},
+		{name: "impact work judged conformant while an in-scope system lacks a current impact assessment",
+			mutate: func(a *Assessment) { a.Systems[0].LastChange = daysBefore(1) },
+			want: []string{"impact_work_not_done 6.1.4", "impact_work_not_done 8.4", "impact_work_not_done A.5.2",
+				"impact_work_not_done A.5.3", "impact_work_not_done A.5.4", "impact_work_not_done A.5.5"}},
+		{name: "a medium-impact system's impact assessment 13 months old is overdue for review",
+			mutate: func(a *Assessment) {
+				a.Systems[0].AISIADate, a.Systems[0].LastChange = ruleDay.AddDate(0, -13, 0), time.Time{}
+			},
+			want: []string{"impact_work_not_done 6.1.4", "impact_work_not_done 8.4", "impact_work_not_done A.5.2",
+				"impact_work_not_done A.5.3", "impact_work_not_done A.5.4", "impact_work_not_done A.5.5", "impact_assessment_overdue Claims triage"}},
+		{name: "a medium-impact system's impact assessment 11 months old is current",
+			mutate: func(a *Assessment) {
+				a.Systems[0].AISIADate, a.Systems[0].LastChange = ruleDay.AddDate(0, -11, 0), time.Time{}
+			}},
+		{name: "one high-impact system out of scope while another is in",
+			mutate: func(a *Assessment) {
+				highImpact(a)
+				s := readySystem()
+				s.ID, s.Name, s.Impact, s.InScope, s.ExclusionJustification = 2, "Hiring screener", ImpactHigh, false, "Run by the group HR company under its own AIMS"
+				a.Systems = append(a.Systems, s)
+			},
+			want: []string{"high_impact_system_out_of_scope Hiring screener"}},
+		{name: "a conformant item whose evidence requests are all not available",
+			mutate: func(a *Assessment) {
+				for _, id := range requestsFor(ruleCatalogue(t), "A.7.5") {
+					a.Requests[id] = NotAvailable
+				}
+			},
+			want: []string{"evidence_not_available A.7.5", "evidence_not_available A.7.6"}}, // the same requests are all A.7.6 has
+		{name: "10.2 conformant although gaps exist and no nonconformity was ever raised",
+			mutate: func(a *Assessment) { a.NCs = nil; r := a.Results["8.2"]; r.Status, r.Maturity = Partial, 2 },
+			want:   []string{"checklist_contradicted 10.2"}},
+		{name: "A.10.3 conformant while a supplier-dependent system's supplier is not assessed",
+			mutate: func(a *Assessment) { a.Systems[0].Suppliers = "Hosted model from Example AI" },
+			want:   []string{"kpi_contradicts_judgement A.10.3"}},
+		{name: "10.2 conformant while a nonconformity is overdue",
+			mutate: func(a *Assessment) {
+				a.NCs = append(a.NCs, Nonconformity{Number: 2, ItemID: "8.2", Grade: MinorNC, Status: NCOpen, Due: daysBefore(1), CorrectiveAction: "Fix"})
+			},
+			want: []string{"kpi_contradicts_judgement 10.2"}},
+		{name: "6.1.3 conformant while a residual risk is above the appetite",
+			mutate: func(a *Assessment) { a.RiskCriteria.Appetite = 4 },
+			want:   []string{"kpi_contradicts_judgement 6.1.3"}},
 		{name: "an included control the risk register relies on is not flagged",
 			mutate: func(a *Assessment) { a.Risks[0].Controls = []string{"A.7.4", "A.10.4"} }},
 		{name: "a conformant included control with a failed test is flagged",
@@ -301,10 +395,10 @@ func TestConsistencyWarnings(t *testing.T) {
 			cat, a := readyAssessment(t)
 			tt.mutate(a)
 			var got []string
-			for _, w := range Warnings(cat, a) {
-				got = append(got, w.Kind+" "+w.Item)
-				if !strings.Contains(w.Detail, w.Item) {
-					t.Errorf("warning detail %q does not name %s", w.Detail, w.Item)
+			for _, w := range Warnings(cat, a, ruleDay) {
+				got = append(got, w.Kind+" "+w.Item+w.System)
+				if !strings.Contains(w.Detail, w.Item) || !strings.Contains(w.Detail, w.System) {
+					t.Errorf("warning detail %q does not name %s%s", w.Detail, w.Item, w.System)
 				}
 			}
 			if !sameStrings(got, tt.want) {
@@ -318,7 +412,7 @@ func TestSensitiveExclusionNamesTheHighImpactSystems(t *testing.T) {
 	cat, a := readyAssessment(t)
 	a.Systems[0].Impact = ImpactHigh
 	excludeDirectly(a, "A.5.5", goodJustification)
-	ws := ItemWarnings(cat, a, ruleItem(t, cat, "A.5.5"))
+	ws := Evaluate(cat, a, ruleDay).WarningsFor("A.5.5")
 	if len(ws) != 1 || !strings.Contains(ws[0].Detail, "Claims triage") {
 		t.Errorf("got %s, want one warning naming Claims triage", fmt.Sprint(ws))
 	}

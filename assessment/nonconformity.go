@@ -61,6 +61,17 @@ func (nc Nonconformity) IsOpen() bool {
 	return nc.Status == NCOpen || nc.Status == NCInProgress || nc.Status == NCReopened
 }
 
+// IsNonconformity reports whether the finding is a nonconformity (major or minor), not an
+// observation, an opportunity for improvement or good practice.
+func (nc Nonconformity) IsNonconformity() bool { return nc.Grade == MajorNC || nc.Grade == MinorNC }
+
+// CarriesAction reports whether the record plans the fix of its item: an open nonconformity
+// with a corrective action and a due date, which is what turns a partially conformant item
+// from a blocker into planned work (§4.4).
+func (nc Nonconformity) CarriesAction() bool {
+	return nc.IsOpen() && nc.IsNonconformity() && strings.TrimSpace(nc.CorrectiveAction) != "" && !nc.Due.IsZero()
+}
+
 // Overdue reports whether an open nonconformity is past its due date.
 func (nc Nonconformity) Overdue(asOf time.Time) bool {
 	return nc.IsOpen() && !nc.Due.IsZero() && nc.Due.Before(day(asOf))

@@ -34,7 +34,7 @@ func Roadmap(cat *checklists.Catalogue, a *Assessment, start time.Time) (phases 
 			}
 		}
 	}
-	for _, g := range GapRegister(cat, a) {
+	for _, g := range GapRegister(cat, a, start) {
 		if i, ok := phaseOf[g.Item.ID]; ok {
 			phases[i].Gaps = append(phases[i].Gaps, g)
 		} else {

@@ -139,161 +139,8 @@ func TestMeanMarshalsWithOneDecimal(t *testing.T) {
 	}
 }
 
-func TestReadinessVerdict(t *testing.T) {
-	type cause struct{ Kind, Item, System string }
-	majorNC := func(status NCStatus) func(a *Assessment) {
-		return func(a *Assessment) {
-			a.NCs = []Nonconformity{{Number: 4, ItemID: "8.2", Grade: MajorNC, Status: status, Correction: "fixed"}}
-		}
-	}
-	tests := []struct {
-		name         string
-		mutate       func(a *Assessment)
-		wantLevel    int
-		wantVerdict  string
-		wantComplete bool
-		wantTotal    int
-		wantBlockers []cause
-	}{
-		{name: "ready assessment is certification-ready", mutate: func(*Assessment) {},
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 70},
-		{name: "everything at maturity 4 is a strong certification position", mutate: func(a *Assessment) { rateAll(a, 4) },
-			wantLevel: 4, wantVerdict: "Strong certification position", wantComplete: true, wantTotal: 70},
-		{name: "everything at maturity 5 is exemplary", mutate: func(a *Assessment) { rateAll(a, 5) },
-			wantLevel: 5, wantVerdict: "Exemplary", wantComplete: true, wantTotal: 70},
-		{name: "level follows the floor, not the mean",
-			mutate:    func(a *Assessment) { rateAll(a, 5); a.Results["7.4"].Maturity = 4 },
-			wantLevel: 4, wantVerdict: "Strong certification position", wantComplete: true, wantTotal: 70},
-		{name: "unsupported conformity caps the level at 2",
-			mutate:    func(a *Assessment) { rateAll(a, 4); a.Results["7.2"].Evidence = nil },
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "unsupported_conformity", Item: "7.2"}}},
-		{name: "a nonconformant item caps the level at 2",
-			mutate:    func(a *Assessment) { a.Results["A.6.2.4"].Status = Nonconformant },
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "nonconformant", Item: "A.6.2.4"}}},
-		{name: "a partially conformant item does not cap the level",
-			mutate:    func(a *Assessment) { a.Results["A.6.2.4"].Status = Partial },
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 70},
-		{name: "an empty inventory caps the level at 2",
-			mutate:    func(a *Assessment) { a.Systems = nil },
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "no_ai_system_in_scope"}}},
-		{name: "an inventory with every system out of scope caps the level at 2",
-			mutate: func(a *Assessment) {
-				a.Systems[0].InScope, a.Systems[0].ExclusionJustification = false, "retired next month"
-			},
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "no_ai_system_in_scope"}}},
-		{name: "an in-scope system without impact assessment caps the level at 2",
-			mutate:    func(a *Assessment) { a.Systems[0].AISIADate = time.Time{} },
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "missing_impact_assessment", System: "Claims triage"}}},
-		{name: "an out-of-scope system without impact assessment does not block",
-			mutate: func(a *Assessment) {
-				s := readySystem()
-				s.ID, s.Name, s.InScope, s.AISIADate = 2, "Chat assistant pilot", false, time.Time{}
-				a.Systems = append(a.Systems, s)
-			},
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 70},
-		{name: "an open major NC caps the level at 2", mutate: majorNC(NCOpen),
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "open_major_nc", Item: "8.2"}}},
-		{name: "a major NC in progress caps the level at 2", mutate: majorNC(NCInProgress),
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "open_major_nc", Item: "8.2"}}},
-		{name: "a reopened major NC caps the level at 2", mutate: majorNC(NCReopened),
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "open_major_nc", Item: "8.2"}}},
-		{name: "a closed major NC does not block", mutate: majorNC(NCClosed),
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 70},
-		{name: "a verified major NC does not block", mutate: majorNC(NCVerified),
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 70},
-		{name: "an open minor NC does not block",
-			mutate: func(a *Assessment) {
-				a.NCs = []Nonconformity{{Number: 1, ItemID: "8.2", Grade: MinorNC, Status: NCOpen}}
-			},
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 70},
-		{name: "an excluded control without justification caps the level at 2",
-			mutate:    func(a *Assessment) { excludeDirectly(a, "A.10.4", "") },
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 69,
-			wantBlockers: []cause{{Kind: "unjustified_exclusion", Item: "A.10.4"}}},
-		{name: "an excluded control with a blank justification caps the level at 2",
-			mutate:    func(a *Assessment) { excludeDirectly(a, "A.10.4", " \n ") },
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 69,
-			wantBlockers: []cause{{Kind: "unjustified_exclusion", Item: "A.10.4"}}},
-		{name: "a control excluded with justification leaves the total",
-			mutate:    func(a *Assessment) { excludeDirectly(a, "A.10.4", goodJustification) },
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 69},
-		{name: "an item at maturity 2 gives level 2",
-			mutate:    func(a *Assessment) { a.Results["9.1"].Maturity = 2; a.Results["9.1"].Status = Partial },
-			wantLevel: 2, wantVerdict: "Significant gaps", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "maturity_below_3", Item: "9.1"}}},
-		{name: "an item at maturity 1 gives level 1",
-			mutate:    func(a *Assessment) { a.Results["9.1"].Maturity = 1; a.Results["9.1"].Status = Partial },
-			wantLevel: 1, wantVerdict: "Not ready", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "maturity_below_3", Item: "9.1"}}},
-		{name: "a cap blocker with a low floor keeps the floor",
-			mutate: func(a *Assessment) {
-				a.Results["9.1"].Maturity, a.Results["9.1"].Status = 1, Partial
-				a.Systems = nil
-			},
-			wantLevel: 1, wantVerdict: "Not ready", wantComplete: true, wantTotal: 70,
-			wantBlockers: []cause{{Kind: "no_ai_system_in_scope"}, {Kind: "maturity_below_3", Item: "9.1"}}},
-		{name: "an excluded control below maturity 3 does not hold the level down",
-			mutate:    func(a *Assessment) { excludeDirectly(a, "A.10.4", goodJustification); a.Results["A.10.4"].Maturity = 1 },
-			wantLevel: 3, wantVerdict: "Certification-ready", wantComplete: true, wantTotal: 69},
-		{name: "an item not assessed makes the verdict incomplete with a provisional level",
-			mutate: func(a *Assessment) {
-				r := a.Results["10.1"]
-				r.Status, r.Maturity, r.Evidence = NotAssessed, 0, nil
-			},
-			wantLevel: 3, wantVerdict: "Incomplete — 69 of 70 assessed", wantTotal: 70},
-		{name: "an item with status but no maturity makes the verdict incomplete",
-			mutate:    func(a *Assessment) { a.Results["A.3.3"].Maturity = 0 },
-			wantLevel: 3, wantVerdict: "Incomplete — 69 of 70 assessed", wantTotal: 70},
-		{name: "an unjudged item missing from the results makes the verdict incomplete",
-			mutate:    func(a *Assessment) { delete(a.Results, "A.3.3") },
-			wantLevel: 3, wantVerdict: "Incomplete — 69 of 70 assessed", wantTotal: 70},
-		{name: "an incomplete verdict still reports its blockers and provisional level",
-			mutate: func(a *Assessment) {
-				delete(a.Results, "A.3.3")
-				a.Results["9.1"].Maturity, a.Results["9.1"].Status = 2, Partial
-			},
-			wantLevel: 2, wantVerdict: "Incomplete — 69 of 70 assessed", wantTotal: 70,
-			wantBlockers: []cause{{Kind: "maturity_below_3", Item: "9.1"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cat, a := readyAssessment(t)
-			tt.mutate(a)
-			s := Evaluate(cat, a, ruleDay)
-			if s.Level != tt.wantLevel || s.Verdict != tt.wantVerdict || s.Complete != tt.wantComplete || s.Total != tt.wantTotal {
-				t.Errorf("got level %d, verdict %q, complete %v, total %d; want %d, %q, %v, %d",
-					s.Level, s.Verdict, s.Complete, s.Total, tt.wantLevel, tt.wantVerdict, tt.wantComplete, tt.wantTotal)
-			}
-			if s.LevelName != levelName(cat, tt.wantLevel) {
-				t.Errorf("level name %q does not match level %d", s.LevelName, tt.wantLevel)
-			}
-			var got []cause
-			for _, b := range s.Blockers {
-				got = append(got, cause{b.Kind, b.Item, b.System})
-				for _, name := range []string{b.Item, b.System} {
-					if !strings.Contains(b.Detail, name) {
-						t.Errorf("blocker detail %q does not name %q", b.Detail, name)
-					}
-				}
-			}
-			if !slices.Equal(got, tt.wantBlockers) {
-				t.Errorf("blockers %+v, want %+v", got, tt.wantBlockers)
-			}
-		})
-	}
-}
-
 func TestVerdictFloorMeanAndShortfalls(t *testing.T) {
-	cat, a := readyAssessment(t)
-	rateAll(a, 4)
+	cat, a := strongAssessment(t)
 	a.Results["6.3"].Maturity = 3
 	a.Results["A.4.3"].Target = 5
 	s := Evaluate(cat, a, ruleDay)
@@ -370,7 +217,28 @@ func TestReadinessChecklist(t *testing.T) {
 			entry:  "RC-07", wantWhy: "Claims triage (older than the last significant change)"},
 		{name: "RC-08 fails naming a control excluded without justification",
 			mutate: func(a *Assessment) { excludeDirectly(a, "A.8.5", "") },
-			entry:  "RC-08", wantWhy: "controls excluded without justification: A.8.5"},
+			entry:  "RC-08", wantWhy: "A.8.5 (no acceptable justification)"},
+		{name: "RC-08 fails when an exclusion leaves a risk untreated",
+			mutate: func(a *Assessment) { excludeDirectly(a, "A.7.4", goodJustification) },
+			entry:  "RC-08", wantWhy: "A.7.4 (a risk in the register is treated with it)"},
+		{name: "RC-08 fails when the situation requires the excluded control",
+			mutate: func(a *Assessment) { excludeDirectly(a, "A.10.4", goodJustification) },
+			entry:  "RC-08", wantWhy: "A.10.4 (required because an in-scope system has the AI provider role (Claims triage))"},
+		{name: "RC-09 fails when a conformant control failed its test",
+			mutate: func(a *Assessment) {
+				a.Tests = []ControlTest{{ControlID: "A.6.2.6", Frequency: "monthly", Samples: []Sample{{Ref: "#1", Result: Exception}}}}
+			},
+			entry: "RC-09", wantWhy: "A.6.2.6 (conformant, but its test concluded ineffective)"},
+		{name: "RC-12 fails while an internal audit finding has no response",
+			mutate: func(a *Assessment) {
+				a.NCs = append(a.NCs, Nonconformity{Number: 2, ItemID: "7.5.3", Source: "internal_audit", Grade: MinorNC, Status: NCOpen})
+			},
+			entry: "RC-12", wantWhy: "internal audit findings without a correction or corrective action: NC-002"},
+		{name: "RC-14 cannot hold when gaps exist and no nonconformity was ever raised",
+			mutate: func(a *Assessment) { a.NCs = nil; a.Results["8.2"].Status = Partial },
+			entry:  "RC-14", wantWhy: "1 item is partially conformant or nonconformant, yet no nonconformity has been raised"},
+		{name: "RC-14 holds with no gap and no nonconformity",
+			mutate: func(a *Assessment) { a.NCs = nil }, entry: "RC-14", wantHolds: true},
 		{name: "RC-09 condition-only entry holds when every included control is conformant",
 			mutate: func(a *Assessment) { excludeDirectly(a, "A.10.4", goodJustification) },
 			entry:  "RC-09", wantHolds: true},
@@ -660,8 +528,14 @@ func TestKPIs(t *testing.T) {
 				}
 			},
 			kpi: "KPI-02", want: "3% (1 of 37 included controls)"},
-		{name: "KPI-03 open risks by severity and age",
+		{name: "KPI-02 without a concluded test is not measured",
 			mutate: func(a *Assessment) {
+				a.Tests = []ControlTest{{ControlID: "A.7.4", Frequency: "monthly", Samples: []Sample{{Ref: "#1", Result: Pass}}}}
+			},
+			kpi: "KPI-02", want: "not measured: no control test is concluded"},
+		{name: "KPI-03 without a risk appetite counts open risks but does not measure residual risk",
+			mutate: func(a *Assessment) {
+				a.RiskCriteria = RiskCriteria{}
 				a.Risks = []Risk{
 					{Title: "high", Likelihood: 5, Impact: 3, Status: "open", Raised: daysBefore(40)},
 					{Title: "medium", Likelihood: 2, Impact: 4, Status: "open", Raised: daysBefore(10)},
@@ -669,21 +543,46 @@ func TestKPIs(t *testing.T) {
 					{Title: "treated", Likelihood: 5, Impact: 5, Status: "treated", Raised: daysBefore(400)},
 				}
 			},
-			kpi: "KPI-03", want: "3 open: 1 high, 1 medium, 1 low; oldest 40 days"},
+			kpi: "KPI-03", want: "3 open: 1 high, 1 medium, 1 low; oldest 40 days; residual risk not measured: no risk appetite recorded"},
+		{name: "KPI-03 compares each residual score with the appetite, falling back on the inherent score when no residual is rated",
+			mutate: func(a *Assessment) {
+				a.RiskCriteria = RiskCriteria{Appetite: 8, Acceptance: 4}
+				a.Risks = []Risk{
+					{Title: "above", Likelihood: 5, Impact: 3, Status: "open", Raised: daysBefore(40)},
+					{Title: "on the line", Likelihood: 2, Impact: 4, Status: "open", Raised: daysBefore(10)},
+					{Title: "treated down", Likelihood: 5, Impact: 5, ResidualLikelihood: 2, ResidualImpact: 2, Status: "treated"},
+					{Title: "closed", Likelihood: 5, Impact: 5, Status: "closed"},
+				}
+			},
+			kpi: "KPI-03", want: "2 open: 1 high, 1 medium, 0 low; oldest 40 days; residual risk within appetite (score ≤ 8) for 2 of 3 risks"},
 		{name: "KPI-03 without open risks says so",
-			mutate: func(*Assessment) {}, kpi: "KPI-03", want: "no open risks"},
-		{name: "KPI-08 open NCs with age, overdue count and mean time to close",
+			mutate: func(a *Assessment) { a.RiskCriteria.Appetite = 8 }, kpi: "KPI-03",
+			want: "no open risks; residual risk within appetite (score ≤ 8) for 1 of 1 risks"},
+		{name: "KPI-03 with an empty register is not measured",
+			mutate: func(a *Assessment) { a.RiskCriteria.Appetite, a.Risks = 8, nil }, kpi: "KPI-03",
+			want: "not measured: the risk register is empty"},
+		{name: "KPI-08 counts open nonconformities with age, overdue count and mean time to close",
 			mutate: func(a *Assessment) {
 				a.NCs = []Nonconformity{
-					{Number: 1, Status: NCOpen, Raised: daysBefore(20), Due: daysBefore(5)},
-					{Number: 2, Status: NCInProgress, Raised: daysBefore(10), Due: daysBefore(-5)},
-					{Number: 3, Status: NCClosed, Raised: daysBefore(30), Closed: daysBefore(20)},
-					{Number: 4, Status: NCVerified, Raised: daysBefore(60), Closed: daysBefore(40)},
+					{Number: 1, Grade: MajorNC, Status: NCOpen, Raised: daysBefore(20), Due: daysBefore(5)},
+					{Number: 2, Grade: MinorNC, Status: NCInProgress, Raised: daysBefore(10), Due: daysBefore(-5)},
+					{Number: 3, Grade: MinorNC, Status: NCClosed, Raised: daysBefore(30), Closed: daysBefore(20)},
+					{Number: 4, Grade: MajorNC, Status: NCVerified, Raised: daysBefore(60), Closed: daysBefore(40)},
 				}
 			},
 			kpi: "KPI-08", want: "2 open (1 overdue), mean age 15 days; mean time to close 15 days over 2 closed"},
+		{name: "KPI-08 leaves observations, opportunities and good practice out",
+			mutate: func(a *Assessment) {
+				a.NCs = []Nonconformity{
+					{Number: 1, Grade: MinorNC, Status: NCOpen, Raised: daysBefore(20)},
+					{Number: 2, Grade: Observation, Status: NCOpen, Raised: daysBefore(90), Due: daysBefore(5)},
+					{Number: 3, Grade: OFI, Status: NCOpen, Raised: daysBefore(90)},
+					{Number: 4, Grade: GoodPractice, Status: NCClosed, Raised: daysBefore(90), Closed: daysBefore(1)},
+				}
+			},
+			kpi: "KPI-08", want: "1 open (0 overdue), mean age 20 days"},
 		{name: "KPI-08 without NCs",
-			mutate: func(*Assessment) {}, kpi: "KPI-08", want: "0 open (0 overdue)"},
+			mutate: func(a *Assessment) { a.NCs = nil }, kpi: "KPI-08", want: "0 open (0 overdue)"},
 		{name: "KPI-09 supplier-dependent in-scope systems with an assessed supplier",
 			mutate: func(a *Assessment) {
 				a.Systems = append(a.Systems,

@@ -172,8 +172,10 @@ func (t *ControlTest) OverrideConclusion(c Conclusion, justification string) err
 	if c != "" && c != NotConcluded && c != Effective && c != Ineffective {
 		return fmt.Errorf("conclusion %q is not known; use effective, ineffective or not_concluded", c)
 	}
-	if c != NotConcluded && strings.TrimSpace(justification) == "" {
-		return fmt.Errorf("overriding the test conclusion of %s needs a justification", t.ControlID)
+	if c != "" && c != NotConcluded {
+		if err := CheckJustification("overriding the test conclusion of "+t.ControlID, justification); err != nil {
+			return err
+		}
 	}
 	t.ConclusionOverride, t.OverrideJustification = c, strings.TrimSpace(justification)
 	return nil
@@ -181,8 +183,10 @@ func (t *ControlTest) OverrideConclusion(c Conclusion, justification string) err
 
 // OverrideSize sets the assessor's sample size; it needs a reason.
 func (t *ControlTest) OverrideSize(n int, reason string) error {
-	if n > 0 && strings.TrimSpace(reason) == "" {
-		return fmt.Errorf("overriding the suggested sample size of %s needs a reason", t.ControlID)
+	if n > 0 {
+		if err := CheckJustification("overriding the suggested sample size of "+t.ControlID, reason); err != nil {
+			return err
+		}
 	}
 	if n < 0 {
 		return fmt.Errorf("a sample size cannot be negative")

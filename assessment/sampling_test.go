@@ -260,23 +260,31 @@ func TestTestOverrides(t *testing.T) {
 			apply: func(ct *ControlTest) error { return ct.OverrideConclusion(Effective, "  ") }, wantErr: "needs a justification",
 			check: func(ct ControlTest) bool { return ct.ConclusionOverride == "" }},
 		{name: "overriding the conclusion with justification is recorded",
-			apply: func(ct *ControlTest) error { return ct.OverrideConclusion(Ineffective, " sample 3 was forged ") },
+			apply: func(ct *ControlTest) error {
+				return ct.OverrideConclusion(Ineffective, " sample 3 was forged by the approver ")
+			},
 			check: func(ct ControlTest) bool {
-				return ct.ConclusionOverride == Ineffective && ct.OverrideJustification == "sample 3 was forged"
+				return ct.ConclusionOverride == Ineffective && ct.OverrideJustification == "sample 3 was forged by the approver"
 			}},
 		{name: "clearing the override needs no justification",
 			apply: func(ct *ControlTest) error { return ct.OverrideConclusion(NotConcluded, "") },
 			check: func(ct ControlTest) bool { return ct.ConclusionOverride == NotConcluded }},
 		{name: "overriding the sample size without reason is refused",
-			apply: func(ct *ControlTest) error { return ct.OverrideSize(10, "") }, wantErr: "needs a reason",
+			apply: func(ct *ControlTest) error { return ct.OverrideSize(10, "") }, wantErr: "needs a justification",
+			check: func(ct ControlTest) bool { return ct.SizeOverride == 0 }},
+		{name: "overriding the conclusion with a placeholder is refused",
+			apply: func(ct *ControlTest) error { return ct.OverrideConclusion(Effective, "n/a") }, wantErr: "placeholder",
+			check: func(ct ControlTest) bool { return ct.ConclusionOverride == "" }},
+		{name: "overriding the sample size with a 19-character reason is refused",
+			apply: func(ct *ControlTest) error { return ct.OverrideSize(10, "Prior year problems") }, wantErr: "too short",
 			check: func(ct ControlTest) bool { return ct.SizeOverride == 0 }},
 		{name: "a negative sample size is refused",
 			apply: func(ct *ControlTest) error { return ct.OverrideSize(-1, "typo") }, wantErr: "cannot be negative",
 			check: func(ct ControlTest) bool { return ct.SizeOverride == 0 }},
 		{name: "overriding the sample size with a reason is recorded",
-			apply: func(ct *ControlTest) error { return ct.OverrideSize(10, "prior year exceptions") },
+			apply: func(ct *ControlTest) error { return ct.OverrideSize(10, "prior year exceptions found") },
 			check: func(ct ControlTest) bool {
-				return ct.SizeOverride == 10 && ct.OverrideReason == "prior year exceptions"
+				return ct.SizeOverride == 10 && ct.OverrideReason == "prior year exceptions found"
 			}},
 	}
 	for _, tt := range tests {

@@ -123,10 +123,6 @@ func (a *Assessment) TestOf(control string) *ControlTest {
 // it is current.
 func ImpactAssessmentProblem(s AISystem, asOf time.Time) string { return aisiaProblem(s, asOf) }
 
-// CapsLevel reports whether a blocker caps the readiness level at 2; an item rated below
-// level 3 holds the floor down instead.
-func (b Blocker) CapsLevel() bool { return b.Kind != "maturity_below_3" }
-
 // Tested counts the samples that have a result (pass or exception).
 func (t *ControlTest) Tested() int {
 	n := 0

@@ -88,24 +88,6 @@ func TestImpactAssessmentProblem(t *testing.T) {
 	}
 }
 
-func TestCapsLevelMatchesTheVerdict(t *testing.T) {
-	cat, a := readyAssessment(t)
-	a.Results["4.1"].Maturity = 2
-	a.Results["A.7.4"].Status = Nonconformant
-	s := Evaluate(cat, a, ruleDay)
-	caps, low := 0, 0
-	for _, b := range s.Blockers {
-		if b.CapsLevel() {
-			caps++
-		} else {
-			low++
-		}
-	}
-	if caps != 1 || low != 1 || s.Level != 2 {
-		t.Errorf("capping %d, below 3 %d, level %d; want 1, 1, 2", caps, low, s.Level)
-	}
-}
-
 func TestTestedCountsSamplesWithAResult(t *testing.T) {
 	test := ControlTest{Samples: []Sample{{Result: Pass}, {Result: Exception}, {Result: NotTested}, {}}}
 	if got := test.Tested(); got != 2 {

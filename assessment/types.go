@@ -29,6 +29,16 @@ type Assessment struct {
 	NCs           []Nonconformity          `json:"nonconformities"`
 	Requests      map[string]RequestStatus `json:"evidence_requests"` // by evidence request ID
 	KPIValues     map[string]KPIValue      `json:"kpi_values"`        // manual KPIs by KPI ID
+	RiskCriteria  RiskCriteria             `json:"risk_criteria,omitzero"`
+}
+
+// RiskCriteria are the organisation's AI risk criteria (6.1.1) on the 5×5 scale, as scores of
+// likelihood × impact from 1 to 25. Appetite is the highest residual score the organisation is
+// prepared to carry; Acceptance the score up to which a risk owner may accept a residual risk
+// without escalation. Zero means not recorded.
+type RiskCriteria struct {
+	Appetite   int `json:"appetite"`
+	Acceptance int `json:"acceptance"`
 }
 
 // Organisation is the client being assessed.
@@ -108,7 +118,10 @@ type Result struct {
 }
 
 // Evidence is one item of evidence seen for a requirement. A file is referenced, not copied:
-// its path, size and SHA-256 at attach time let verify detect later changes.
+// its path, size and SHA-256 at attach time let verify detect later changes. Collected is the
+// day the evidence was produced or obtained, ValidUntil the last day it may be relied on (a
+// certificate's expiry, a report's review date); both are optional, and zero means not known
+// or without end.
 type Evidence struct {
 	Title      string    `json:"title"`
 	Kind       string    `json:"kind"` // document, record, interview, observation, system
@@ -117,6 +130,8 @@ type Evidence struct {
 	Size       int64     `json:"size"`
 	SHA256     string    `json:"sha256"`
 	AttachedAt time.Time `json:"attached_at"`
+	Collected  time.Time `json:"collected,omitzero"`
+	ValidUntil time.Time `json:"valid_until,omitzero"`
 }
 
 // Risk is an entry of the light AI risk register.

@@ -37,6 +37,9 @@ func Validate(cat *checklists.Catalogue, a *Assessment) error {
 	v.tests(a.Tests)
 	v.ncs(a.NCs)
 	v.registers(a)
+	if err := a.RiskCriteria.Check(); err != nil {
+		v.add("%v", err)
+	}
 	if len(v.problems) == 0 {
 		return nil
 	}
@@ -103,6 +106,11 @@ func (v *validation) systems(list []AISystem) {
 			v.add("%s has no name", name)
 		}
 		seen[s.ID] = true
+		if !s.InScope {
+			if err := CheckJustification(fmt.Sprintf("taking %s (%q) out of scope", name, s.Name), s.ExclusionJustification); err != nil {
+				v.add("%v", err)
+			}
+		}
 		if _, err := ParseImpact(string(s.Impact)); err != nil {
 			v.add("%s: %v", name, err)
 		}
@@ -153,10 +161,13 @@ func (v *validation) tests(list []ControlTest) {
 			v.add("control test %q must name an Annex A control with no other test", t.ControlID)
 		}
 		seen[t.ControlID] = true
-		if !slices.Contains([]Conclusion{"", NotConcluded, Effective, Ineffective}, t.ConclusionOverride) {
-			v.add("control test %s has the unknown conclusion %q", t.ControlID, t.ConclusionOverride)
-		} else if t.ConclusionOverride != "" && t.ConclusionOverride != NotConcluded && strings.TrimSpace(t.OverrideJustification) == "" {
-			v.add("control test %s overrides its conclusion without a justification", t.ControlID)
+		var replay ControlTest
+		replay.ControlID = t.ControlID
+		if err := replay.OverrideConclusion(t.ConclusionOverride, t.OverrideJustification); err != nil {
+			v.add("%v", err)
+		}
+		if err := replay.OverrideSize(t.SizeOverride, t.OverrideReason); err != nil {
+			v.add("%v", err)
 		}
 		for _, s := range t.Samples {
 			if s.Result != NotTested && s.Result != Pass && s.Result != Exception {

@@ -56,7 +56,24 @@ func TestValidateRefusals(t *testing.T) {
 			want: `control test "A.7.4" must name an Annex A control with no other test`},
 		{name: "unjustified conclusion override", mutate: func(a *Assessment) {
 			a.Tests = []ControlTest{{ControlID: "A.7.4", ConclusionOverride: Effective}}
-		}, want: "control test A.7.4 overrides its conclusion without a justification"},
+		}, want: "overriding the test conclusion of A.7.4 needs a justification"},
+		{name: "placeholder sample-size reason", mutate: func(a *Assessment) {
+			a.Tests = []ControlTest{{ControlID: "A.7.4", SizeOverride: 3, OverrideReason: "tbd"}}
+		}, want: `overriding the suggested sample size of A.7.4 needs a justification that says why in at least 20 characters and 3 words; "tbd" is a placeholder`},
+		{name: "exclusion with a placeholder", mutate: func(a *Assessment) { excludeDirectly(a, "A.8.3", "N/A") },
+			want: `excluding A.8.3 from the Statement of Applicability needs a justification that says why in at least 20 characters and 3 words; "N/A" is a placeholder, not a reason`},
+		{name: "system out of scope with a placeholder", mutate: func(a *Assessment) {
+			a.Systems[0].InScope, a.Systems[0].ExclusionJustification = false, "TBD"
+		}, want: `taking AI system 1 ("Claims triage") out of scope needs a justification`},
+		{name: "included control with a placeholder justification", mutate: func(a *Assessment) { a.Results["A.8.3"].Justification = "todo" },
+			want: `"todo" is a placeholder, not a reason; say why A.8.3 is included`},
+		{name: "evidence that expires before it was collected", mutate: func(a *Assessment) {
+			a.Results["4.1"].Evidence[0].Collected, a.Results["4.1"].Evidence[0].ValidUntil = daysBefore(10), daysBefore(20)
+		}, want: "is valid until 2025-06-10, before it was collected on 2025-06-20"},
+		{name: "risk appetite off the scale", mutate: func(a *Assessment) { a.RiskCriteria.Appetite = 30 },
+			want: "must be scores from 1 to 25"},
+		{name: "acceptance above the appetite", mutate: func(a *Assessment) { a.RiskCriteria = RiskCriteria{Appetite: 6, Acceptance: 9} },
+			want: "the acceptance threshold 9 is above the risk appetite 6"},
 		{name: "duplicate NC number", mutate: func(a *Assessment) {
 			a.NCs = []Nonconformity{{Number: 1, Grade: MinorNC, Status: NCOpen}, {Number: 1, Grade: MinorNC, Status: NCOpen}}
 		}, want: "nonconformity number 1 is not unique"},

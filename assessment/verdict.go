@@ -32,12 +32,23 @@ type Group struct {
 	ByStatus map[Status]int `json:"by_status"`
 }
 
-// Blocker is one thing that holds the readiness level down.
+// Blocker is one thing that holds the readiness level down: the kind of rule it breaks
+// (VerdictRules), the highest level it allows, and what caused it — the item, the AI
+// system(s), or the record (NC-003, risk 7, KPI-03) — so a reader knows exactly what to fix.
 type Blocker struct {
 	Kind   string `json:"kind"`
+	Cap    int    `json:"cap"`
 	Item   string `json:"item"`
 	System string `json:"system,omitempty"`
+	Ref    string `json:"ref,omitempty"`
 	Detail string `json:"detail"`
+}
+
+// RatedItem is an item of R with its maturity, as the ladder lists the items rated below a level.
+type RatedItem struct {
+	Item     string `json:"item"`
+	Title    string `json:"title"`
+	Maturity int    `json:"maturity"`
 }
 
 // Shortfall is an item whose maturity is below its target.
@@ -60,6 +71,8 @@ type Summary struct {
 	Floor       int               `json:"floor"`
 	Mean        Mean              `json:"mean"`
 	Blockers    []Blocker         `json:"blockers"`
+	BelowLevel3 []RatedItem       `json:"below_level_3"`
+	Steps       int               `json:"steps_to_level_4"`
 	BelowTarget []Shortfall       `json:"below_target"`
 	Overall     Group             `json:"overall"`
 	Groups      []Group           `json:"groups"`
@@ -68,6 +81,8 @@ type Summary struct {
 	Checklist   []ChecklistResult `json:"checklist"`
 	KPIs        []KPIResult       `json:"kpis"`
 	AsOf        time.Time         `json:"as_of"`
+
+	belowTop []RatedItem // items of R rated below 5, for the ladder
 }
 
 // InReadinessScope reports whether an item counts towards the verdict: every clause
@@ -142,7 +157,8 @@ func levelName(cat *checklists.Catalogue, level int) string {
 }
 
 // Evaluate applies every rule of §4 to an assessment as of a date (impact assessments age,
-// nonconformities fall overdue) and returns the verdict with all that supports it.
+// evidence expires, nonconformities fall overdue) and returns the verdict with all that
+// supports it.
 func Evaluate(cat *checklists.Catalogue, a *Assessment, asOf time.Time) Summary {
 	f := newFacts(cat, a, asOf)
 	s := Summary{AsOf: day(asOf)}
@@ -150,26 +166,31 @@ func Evaluate(cat *checklists.Catalogue, a *Assessment, asOf time.Time) Summary 
 	s.Groups = groups(cat, a, f.items)
 	s.Assessed, s.Total, s.Floor, s.Mean = s.Overall.Assessed, s.Overall.Total, s.Overall.Min, s.Overall.Mean
 	s.Complete = s.Total > 0 && s.Assessed == s.Total
-	s.Blockers = blockers(a, f.items)
-
-	level := s.Floor
+	s.Blockers = f.blockers()
+	s.Level = s.Floor
 	for _, b := range s.Blockers {
-		if b.Kind != "maturity_below_3" {
-			level = min(level, 2) // a blocker caps the level at 2
-		}
+		s.Level = min(s.Level, b.Cap)
 	}
-	s.Level, s.LevelName = level, levelName(cat, level)
+	s.LevelName = levelName(cat, s.Level)
 	s.Verdict = s.LevelName
 	if !s.Complete {
 		s.Verdict = fmt.Sprintf("Incomplete — %d of %d assessed", s.Assessed, s.Total)
 	}
-	for _, item := range f.items {
-		r := a.Result(item)
-		if a.InReadinessScope(item) && r.Maturity > 0 && r.Maturity < r.EffectiveTarget() {
+	for i, item := range f.items {
+		r := f.results[i]
+		if !f.inR[i] || r.Maturity == 0 {
+			continue
+		}
+		if r.Maturity < 5 {
+			s.belowTop = append(s.belowTop, RatedItem{Item: item.ID, Title: item.Title, Maturity: r.Maturity})
+		}
+		if r.Maturity < r.EffectiveTarget() {
 			s.BelowTarget = append(s.BelowTarget, Shortfall{Item: item.ID, Title: item.Title, Maturity: r.Maturity, Target: r.EffectiveTarget()})
 		}
 	}
-	s.Warnings = warnings(cat, a, f.items)
+	s.BelowLevel3 = s.below(3)
+	s.Steps = s.stepsTo(4)
+	s.Warnings = f.warnings()
 	s.Checklist = f.checklist()
 	s.CommonGaps = f.commonGaps()
 	s.KPIs = f.kpis()
@@ -177,61 +198,6 @@ func Evaluate(cat *checklists.Catalogue, a *Assessment, asOf time.Time) Summary 
 	s.Warnings = nonNilSlice(s.Warnings)
 	s.CommonGaps = nonNilSlice(s.CommonGaps)
 	return s
-}
-
-// Blockers lists what holds the level down (§4.4): each cause that caps the level at 2,
-// then each item rated below level 3.
-func Blockers(cat *checklists.Catalogue, a *Assessment) []Blocker {
-	return blockers(a, cat.Assessable())
-}
-
-func blockers(a *Assessment, items []checklists.Item) []Blocker {
-	out := []Blocker{}
-	inScope := 0
-	for i := range a.Systems {
-		sys := &a.Systems[i]
-		if !sys.InScope {
-			continue
-		}
-		inScope++
-		if sys.AISIADate.IsZero() {
-			out = append(out, Blocker{Kind: "missing_impact_assessment", System: sys.Name,
-				Detail: fmt.Sprintf("AI system %q is in scope but has no impact assessment", sys.Name)})
-		}
-	}
-	if inScope == 0 {
-		out = append(out, Blocker{Kind: "no_ai_system_in_scope",
-			Detail: "no AI system is in scope; an AI management system that governs no AI system cannot be certified"})
-	}
-	for _, item := range items {
-		r := a.Result(item)
-		switch {
-		case unjustifiedExclusion(item, r):
-			out = append(out, Blocker{Kind: "unjustified_exclusion", Item: item.ID,
-				Detail: fmt.Sprintf("%s %s is excluded from the SoA without a justification", item.ID, item.Title)})
-		case !a.InReadinessScope(item):
-		case r.Status == Nonconformant:
-			out = append(out, Blocker{Kind: "nonconformant", Item: item.ID,
-				Detail: fmt.Sprintf("%s %s is nonconformant", item.ID, item.Title)})
-		case unsupported(r):
-			out = append(out, Blocker{Kind: "unsupported_conformity", Item: item.ID,
-				Detail: fmt.Sprintf("%s %s is judged conformant without any evidence item", item.ID, item.Title)})
-		}
-	}
-	for i := range a.NCs {
-		if nc := &a.NCs[i]; nc.Grade == MajorNC && nc.IsOpen() {
-			out = append(out, Blocker{Kind: "open_major_nc", Item: nc.ItemID,
-				Detail: fmt.Sprintf("%s, a major nonconformity against %s, is %s", nc.Label(), nc.ItemID, nc.Status.Label())})
-		}
-	}
-	for _, item := range items {
-		r := a.Result(item)
-		if a.InReadinessScope(item) && r.Maturity > 0 && r.Maturity < 3 {
-			out = append(out, Blocker{Kind: "maturity_below_3", Item: item.ID,
-				Detail: fmt.Sprintf("%s %s is at maturity %d, below the certification-ready level 3", item.ID, item.Title, r.Maturity)})
-		}
-	}
-	return out
 }
 
 func nonNilSlice[T any](s []T) []T {

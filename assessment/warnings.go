@@ -4,15 +4,18 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"aimsbench/checklists"
 )
 
 // Warning is a consistency warning (§4.2): something an assessor or reviewer should look at
-// again. Warnings never block entry.
+// again. Warnings never block entry and never change the level. Item names the requirement
+// or control it concerns, System the AI system when it concerns the inventory.
 type Warning struct {
 	Kind   string `json:"kind"`
 	Item   string `json:"item"`
+	System string `json:"system,omitempty"`
 	Detail string `json:"detail"`
 }
 
@@ -20,28 +23,41 @@ type Warning struct {
 // a high-impact AI system is in scope: impacts, life cycle, data, information and use.
 var sensitiveObjectives = []string{"A.5", "A.6.2", "A.7", "A.8", "A.9"}
 
-// Warnings returns the consistency warnings of every item, in catalogue order.
-func Warnings(cat *checklists.Catalogue, a *Assessment) []Warning {
-	return warnings(cat, a, cat.Assessable())
+// Warnings returns the consistency warnings as of a date: those of every item, in catalogue
+// order, then those of the inventory.
+func Warnings(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []Warning {
+	return newFacts(cat, a, asOf).warnings()
 }
 
-func warnings(cat *checklists.Catalogue, a *Assessment, items []checklists.Item) []Warning {
+func (f *facts) warnings() []Warning {
 	var out []Warning
-	for _, item := range items {
-		out = append(out, ItemWarnings(cat, a, item)...)
+	for i, item := range f.items {
+		out = append(out, f.itemWarnings(item, f.results[i])...)
+	}
+	return append(out, f.systemWarnings()...)
+}
+
+// WarningsFor returns the consistency warnings of one item, from those the evaluation found;
+// the TUI shows them beside the item. Looking them up costs nothing like evaluating them,
+// which walks the whole inventory and register for some.
+func (s Summary) WarningsFor(itemID string) []Warning {
+	var out []Warning
+	for _, w := range s.Warnings {
+		if w.Item == itemID {
+			out = append(out, w)
+		}
 	}
 	return out
 }
 
-// ItemWarnings returns the consistency warnings of one item; the TUI shows them beside it.
-func ItemWarnings(cat *checklists.Catalogue, a *Assessment, item checklists.Item) []Warning {
-	r := a.Result(item)
+func (f *facts) itemWarnings(item checklists.Item, r *Result) []Warning {
+	cat, a := f.cat, f.a
 	var out []Warning
 	add := func(kind, format string, args ...any) {
 		out = append(out, Warning{Kind: kind, Item: item.ID, Detail: fmt.Sprintf(format, args...)})
 	}
-	if unsupported(r) {
-		add("unsupported_conformity", "%s is judged conformant but no evidence item is recorded", item.ID)
+	if unsupported(r, f.asOf) {
+		add("unsupported_conformity", "%s is judged conformant %s", item.ID, unsupportedWhy(r))
 	}
 	switch {
 	case r.Status == Nonconformant && r.Maturity >= 3:
@@ -49,27 +65,52 @@ func ItemWarnings(cat *checklists.Catalogue, a *Assessment, item checklists.Item
 	case r.Status == Conformant && r.Maturity > 0 && r.Maturity <= 2:
 		add("maturity_contradicts_status", "%s is conformant yet rated maturity %d; conformity needs at least a defined process (level 3)", item.ID, r.Maturity)
 	}
-	if !item.IsControl() || r.Decision != Excluded {
-		if item.IsControl() && r.Status == Conformant && testConclusion(cat, a, item.ID) == Ineffective {
-			add("failed_test_conformant", "%s is judged conformant but its control test concluded ineffective", item.ID)
+	if item.IsControl() && r.Decision == Excluded {
+		if sensitiveExclusion(cat, a, item) {
+			add("exclusion_with_high_impact_system", "%s is excluded while high-impact AI systems are in scope (%s); such an exclusion needs a strong justification", item.ID, strings.Join(HighImpactInScope(a), ", "))
+		}
+		if risks := risksRelyingOn(a, item.ID); len(risks) > 0 {
+			add("excluded_control_treats_risk", "%s is excluded but the risk register relies on it to treat: %s", item.ID, riskTitles(risks))
 		}
 		return out
 	}
-	if sensitiveExclusion(cat, a, item) {
-		add("exclusion_with_high_impact_system", "%s is excluded while high-impact AI systems are in scope (%s); such an exclusion needs a strong justification", item.ID, strings.Join(HighImpactInScope(a), ", "))
+	if r.Status != Conformant {
+		return out
 	}
-	if risks := risksTreatedBy(a, item.ID); len(risks) > 0 {
-		add("excluded_control_treats_risk", "%s is excluded but the risk register relies on it to treat: %s", item.ID, strings.Join(risks, "; "))
+	if item.IsControl() && testConclusion(cat, a, item.ID) == Ineffective {
+		add("failed_test_conformant", "%s is judged conformant but its control test concluded ineffective", item.ID)
+	}
+	if requests := requestsFor(cat, item.ID); len(requests) > 0 && allNotAvailable(a, requests) {
+		add("evidence_not_available", "%s is judged conformant, but every evidence request that supports it is marked not available (%s)", item.ID, strings.Join(requests, ", "))
+	}
+	return append(out, f.contradictions(item)...)
+}
+
+// systemWarnings are the warnings about the inventory as of the evaluation date: an in-scope
+// medium- or low-impact system whose impact assessment is more than 12 months old (for a
+// high-impact one it blocks the verdict instead), and a high-impact system left out of scope
+// while others stay in (leaving them all out blocks the verdict).
+func (f *facts) systemWarnings() []Warning {
+	var out []Warning
+	someHighInScope := len(HighImpactInScope(f.a)) > 0
+	for i := range f.a.Systems {
+		s := &f.a.Systems[i]
+		switch {
+		case s.InScope && s.Impact != ImpactHigh && !s.AISIADate.IsZero() && s.AISIADate.Before(f.yearAgo):
+			out = append(out, Warning{Kind: "impact_assessment_overdue", System: s.Name, Detail: fmt.Sprintf(
+				"the impact assessment of %s-impact AI system %q dates from %s, more than 12 months ago; plan its review", s.Impact, s.Name, s.AISIADate.Format(time.DateOnly))})
+		case !s.InScope && s.Impact == ImpactHigh && someHighInScope:
+			out = append(out, Warning{Kind: "high_impact_system_out_of_scope", System: s.Name, Detail: fmt.Sprintf(
+				"high-impact AI system %q is out of scope (%s); check that the justification would convince a certification body", s.Name, s.ExclusionJustification)})
+		}
 	}
 	return out
 }
 
-func unsupported(r *Result) bool { return r.Status == Conformant && len(r.Evidence) == 0 }
-
-// unjustifiedExclusion reports a control excluded from the SoA with no justification, blank
-// included: an import or a direct edit can store one that Apply would have refused.
+// unjustifiedExclusion reports a control excluded from the SoA without an acceptable
+// justification (§4.2a): an import or an older database can hold one that Apply would refuse.
 func unjustifiedExclusion(item checklists.Item, r *Result) bool {
-	return item.IsControl() && r.Decision == Excluded && strings.TrimSpace(r.Justification) == ""
+	return item.IsControl() && r.Decision == Excluded && !AcceptableJustification(r.Justification)
 }
 
 func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklists.Item) bool {
@@ -92,31 +133,43 @@ func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklist
 // HighImpactInScope names the in-scope AI systems of high impact: their presence raises the
 // bar for SoA exclusions and elevates control-testing risk.
 func HighImpactInScope(a *Assessment) []string {
-	var names []string
-	for _, s := range a.Systems {
-		if s.InScope && s.Impact == ImpactHigh {
-			names = append(names, s.Name)
-		}
-	}
-	return names
+	return systemNames(a, func(s *AISystem) bool { return s.InScope && s.Impact == ImpactHigh })
 }
 
-func risksTreatedBy(a *Assessment, control string) []string {
+func riskTitles(risks []*Risk) string {
+	titles := make([]string, len(risks))
+	for i, r := range risks {
+		titles[i] = r.Title
+	}
+	return strings.Join(titles, "; ")
+}
+
+// requestsFor lists the evidence requests of the catalogue that support an item.
+func requestsFor(cat *checklists.Catalogue, itemID string) []string {
 	var out []string
-	for _, r := range a.Risks {
-		if slices.Contains(r.Controls, control) {
-			out = append(out, r.Title)
+	for _, c := range cat.EvidenceRequests {
+		for _, e := range c.Items {
+			if slices.Contains(e.Supports, itemID) {
+				out = append(out, e.ID)
+			}
 		}
 	}
 	return out
 }
 
+func allNotAvailable(a *Assessment, requests []string) bool {
+	for _, id := range requests {
+		if a.Requests[id] != NotAvailable {
+			return false
+		}
+	}
+	return true
+}
+
 // testConclusion is the conclusion of the control's test, or NotConcluded when it has none.
 func testConclusion(cat *checklists.Catalogue, a *Assessment, control string) Conclusion {
-	for i := range a.Tests {
-		if a.Tests[i].ControlID == control {
-			return a.Tests[i].Conclusion(cat.Sampling)
-		}
+	if t := a.TestOf(control); t != nil {
+		return t.Conclusion(cat.Sampling)
 	}
 	return NotConcluded
 }

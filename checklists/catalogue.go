@@ -156,23 +156,25 @@ type PopulationSize struct {
 
 // Catalogue is a complete, validated catalogue. Build one with Load or Builtin.
 type Catalogue struct {
-	ID                 string             `json:"id"`
-	Version            string             `json:"version"`
-	Title              string             `json:"title"`
-	Items              []Item             `json:"items"`
-	MaturityLevels     []MaturityLevel    `json:"maturity_levels"`
-	EvidenceRequests   []EvidenceCategory `json:"evidence_requests"`
-	ReadinessChecklist []ChecklistEntry   `json:"readiness_checklist"`
-	CommonGaps         []CommonGap        `json:"common_gaps"`
-	KPIs               []KPI              `json:"kpis"`
-	GovernanceRoles    []GovernanceRole   `json:"governance_roles"`
-	Phases             []Phase            `json:"phases"`
-	FrameworkMapping   []FrameworkMapping `json:"framework_mapping"`
-	AnnexCObjectives   []Term             `json:"annex_c_objectives"`
-	AnnexCRiskSources  []Term             `json:"annex_c_risk_sources"`
-	AIRoles            []Term             `json:"ai_roles"`
-	LifecycleStages    []Term             `json:"lifecycle_stages"`
-	Sampling           Sampling           `json:"sampling"`
+	ID                 string               `json:"id"`
+	Version            string               `json:"version"`
+	Title              string               `json:"title"`
+	Items              []Item               `json:"items"`
+	MaturityLevels     []MaturityLevel      `json:"maturity_levels"`
+	EvidenceRequests   []EvidenceCategory   `json:"evidence_requests"`
+	ReadinessChecklist []ChecklistEntry     `json:"readiness_checklist"`
+	CommonGaps         []CommonGap          `json:"common_gaps"`
+	KPIs               []KPI                `json:"kpis"`
+	GovernanceRoles    []GovernanceRole     `json:"governance_roles"`
+	Phases             []Phase              `json:"phases"`
+	FrameworkMapping   []FrameworkMapping   `json:"framework_mapping"`
+	AnnexCObjectives   []Term               `json:"annex_c_objectives"`
+	AnnexCRiskSources  []Term               `json:"annex_c_risk_sources"`
+	AIRoles            []Term               `json:"ai_roles"`
+	LifecycleStages    []Term               `json:"lifecycle_stages"`
+	Sampling           Sampling             `json:"sampling"`
+	RequiredControls   []ControlRequirement `json:"required_controls"`
+	Sources            Sources              `json:"sources"`
 
 	index map[string]int
 }

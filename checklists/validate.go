@@ -62,6 +62,8 @@ func (v *validator) run() {
 		v.named(t.name, len(terms), func(i int) (string, string) { return terms[i].ID, terms[i].Title })
 	}
 	v.sampling()
+	v.requiredControls()
+	v.labelSources()
 }
 
 func (v *validator) items() {

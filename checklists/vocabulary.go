@@ -12,12 +12,14 @@ var Conditions = []string{
 	"scope_defined",                // scope statement and boundaries recorded
 	"risk_register_present",        // at least one risk in the register
 	"impact_assessments_current",   // every in-scope system has a current impact assessment
-	"soa_justified",                // every excluded control is justified
-	"included_controls_conformant", // every included control is conformant
+	"soa_justified",                // every exclusion is justified, not required, not relied on by a risk
+	"included_controls_conformant", // every included control is conformant, none tested ineffective
 	"ncs_verified",                 // every nonconformity is verified effective
 	"evidence_requests_received",   // every evidence request is received
 	"certification_body_named",     // the certification plan names a body
 	"exclusions_credible",          // no exclusion is weak or touches a high-impact system
+	"nonconformities_raised",       // gaps have led to at least one nonconformity being raised
+	"audit_findings_answered",      // every internal-audit finding has a correction or corrective action
 }
 
 // ItemTests are the tests a common gap applies to its listed items; the gap is found when any
@@ -44,3 +46,6 @@ var ComputedKPIs = []string{
 	"suppliers_assessed",
 	"human_oversight_coverage",
 }
+
+// ImpactLevels are the impact levels an AI system may have; required-controls rows may name them.
+var ImpactLevels = []string{"low", "medium", "high"}

@@ -35,7 +35,7 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WritePDF(w, cat, a, opts) }})
 	case "csv":
 		return writeAtomic(map[string]func(io.Writer) error{
-			path:          func(w io.Writer) error { return WriteGapCSV(w, cat, a) },
+			path:          func(w io.Writer) error { return WriteGapCSV(w, cat, a, opts.reportDate(a)) },
 			SoAPath(path): func(w io.Writer) error { return WriteSoACSV(w, cat, a) },
 		})
 	case "xlsx":

@@ -58,7 +58,7 @@ func TestCSVNeutralisesFormulasAndWritesBothRegisters(t *testing.T) {
 		t.Fatal(err)
 	}
 	gaps := readCSV(t, path)
-	if len(gaps) != len(assessment.GapRegister(cat, a))+1 || gaps[0][0] != "Item" {
+	if len(gaps) != len(assessment.GapRegister(cat, a, reportDay))+1 || gaps[0][0] != "Item" {
 		t.Fatalf("gap register has %d rows, header %v", len(gaps), gaps[0])
 	}
 	var row []string
@@ -106,7 +106,7 @@ func TestXLSXHasStyledFilteredSheets(t *testing.T) {
 		t.Fatalf("the workbook does not open: %v", err)
 	}
 	defer f.Close()
-	want := map[string]int{"Gap register": len(assessment.GapRegister(cat, a)), "Statement of Applicability": 38,
+	want := map[string]int{"Gap register": len(assessment.GapRegister(cat, a, reportDay)), "Statement of Applicability": 38,
 		"Nonconformities": len(a.NCs), "AI systems": len(a.Systems)}
 	if got := f.GetSheetList(); len(got) != len(want) {
 		t.Fatalf("sheets %v", got)

@@ -22,8 +22,8 @@ type facts struct {
 	phases       []assessment.RoadmapPhase
 	unplanned    []assessment.Gap
 	unplannedNCs []assessment.Nonconformity
-	capping      []assessment.Blocker // blockers that cap the level at 2
-	low          []assessment.Blocker // items rated below level 3
+	capping      []assessment.Blocker   // blockers, each capping the level at 2 or 3
+	low          []assessment.RatedItem // items rated below level 3
 	progress     *assessment.Progress
 	ncs          assessment.NCTally
 	requests     assessment.RequestTally
@@ -37,17 +37,11 @@ const topGapCount = 10
 func gather(cat *checklists.Catalogue, a *assessment.Assessment, opts Options) *facts {
 	f := &facts{cat: cat, a: a, opts: opts, asOf: opts.reportDate(a)}
 	f.sum = assessment.Evaluate(cat, a, f.asOf)
-	f.gaps = assessment.GapRegister(cat, a)
-	f.top = assessment.TopGaps(cat, a, topGapCount)
+	f.gaps = assessment.GapRegister(cat, a, f.asOf)
+	f.top = assessment.TopGaps(cat, a, topGapCount, f.asOf)
 	f.unassessed = assessment.Unassessed(cat, a)
 	f.phases, f.unplanned, f.unplannedNCs = assessment.Roadmap(cat, a, f.asOf)
-	for _, b := range f.sum.Blockers {
-		if b.CapsLevel() {
-			f.capping = append(f.capping, b)
-		} else {
-			f.low = append(f.low, b)
-		}
-	}
+	f.capping, f.low = f.sum.Blockers, f.sum.BelowLevel3
 	f.ncs = assessment.TallyNCs(a, f.asOf)
 	f.requests = assessment.TallyRequests(cat, a)
 	if opts.Previous != nil {

@@ -100,9 +100,7 @@ func TestReportHasEverySectionVerdictSystemAndNC(t *testing.T) {
 		mustContain(t, text, nc.Label())
 	}
 	for _, b := range sum.Blockers {
-		if b.CapsLevel() {
-			mustContain(t, text, b.Detail)
-		}
+		mustContain(t, text, capitalise(b.Detail))
 	}
 }
 

@@ -45,11 +45,11 @@ func number(n int) string {
 }
 
 // gapTable is the gap register: one row per gap in catalogue order.
-func gapTable(cat *checklists.Catalogue, a *assessment.Assessment) register {
+func gapTable(cat *checklists.Catalogue, a *assessment.Assessment, asOf time.Time) register {
 	reg := register{name: "Gap register",
 		header: []string{"Item", "Title", "Clause or objective", "Status", "Maturity", "Target", "Why a gap", "Finding", "Recommendation", "Owner", "Due", "Priority"},
 		widths: []float64{9, 36, 12, 18, 9, 8, 30, 50, 50, 20, 11, 9}}
-	for _, g := range assessment.GapRegister(cat, a) {
+	for _, g := range assessment.GapRegister(cat, a, asOf) {
 		r := g.Result
 		reg.rows = append(reg.rows, []string{g.Item.ID, g.Item.Title, g.Group, r.Status.Label(), number(r.Maturity),
 			fmt.Sprint(r.EffectiveTarget()), strings.Join(g.Reasons, "; "), r.Finding, r.Recommendation, r.Owner,
@@ -135,9 +135,9 @@ func writeCSV(w io.Writer, reg register) error {
 	return cw.Error()
 }
 
-// WriteGapCSV writes the gap register as CSV: one row per gap, in catalogue order.
-func WriteGapCSV(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment) error {
-	return writeCSV(w, gapTable(cat, a))
+// WriteGapCSV writes the gap register as of a date as CSV: one row per gap, in catalogue order.
+func WriteGapCSV(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment, asOf time.Time) error {
+	return writeCSV(w, gapTable(cat, a, asOf))
 }
 
 // WriteSoACSV writes the Statement of Applicability as CSV: one row per Annex A control.

@@ -104,7 +104,7 @@ func (d *doc) holdsDown() {
 	d.subheading("What holds the level down", 20)
 	var capping, low []string
 	for _, b := range d.capping {
-		capping = append(capping, capitalise(b.Detail)+".")
+		capping = append(capping, fmt.Sprintf("%s (caps the level at %d).", capitalise(b.Detail), b.Cap))
 	}
 	for _, b := range d.low {
 		low = append(low, b.Item)
@@ -114,7 +114,7 @@ func (d *doc) holdsDown() {
 		return
 	}
 	if len(capping) > 0 {
-		d.paraf("%s the level at 2 until resolved:", plural(len(capping), "issue caps", "issues cap"))
+		d.paraf("%s the level until resolved:", plural(len(capping), "issue caps", "issues cap"))
 		d.bullets(capping)
 	} else {
 		d.para("No blocking issue caps the level.")

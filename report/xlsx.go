@@ -37,7 +37,7 @@ func WriteXLSX(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment,
 	if err != nil {
 		return fmt.Errorf("create the cell style: %w", err)
 	}
-	sheets := []register{gapTable(cat, a), soaTable(cat, a), ncTable(a, asOf), inventoryTable(cat, a)}
+	sheets := []register{gapTable(cat, a, asOf), soaTable(cat, a), ncTable(a, asOf), inventoryTable(cat, a)}
 	for i, reg := range sheets {
 		if i == 0 {
 			err = f.SetSheetName("Sheet1", reg.name)

@@ -170,7 +170,7 @@ func TestOverrideWithoutJustificationIsRefused(t *testing.T) {
 	if got := h.stored().TestOf("A.2.4"); got.ConclusionOverride != "" {
 		t.Fatalf("override stored without justification: %q", got.ConclusionOverride)
 	}
-	h.keys("text:Qf", "enter")
+	h.keys("text:Qf the fourth sample was forged", "enter")
 	got := h.stored().TestOf("A.2.4")
 	if got.ConclusionOverride != assessment.Ineffective || !strings.HasPrefix(got.OverrideJustification, "Qf") {
 		t.Fatalf("override after justification: %q %q", got.ConclusionOverride, got.OverrideJustification)

@@ -129,7 +129,7 @@ func (g *gaps) keep(item checklists.Item) bool {
 			return false
 		}
 	case filterWarnings:
-		if len(assessment.ItemWarnings(g.w.c.Cat, g.w.a, item)) == 0 {
+		if len(g.w.sum.WarningsFor(item.ID)) == 0 {
 			return false
 		}
 	}
@@ -324,7 +324,7 @@ func (g *gaps) listLines(width int) []string {
 		if it.Assessable() {
 			r := g.w.a.Result(it)
 			row.status, row.maturity, row.selected = r.Status, r.Maturity, i == g.cursor
-			row.warn = len(assessment.ItemWarnings(g.w.c.Cat, g.w.a, it)) > 0
+			row.warn = len(g.w.sum.WarningsFor(it.ID)) > 0
 		}
 		if prev, ok := g.drawn[it.ID]; ok && prev.status == row.status && prev.maturity == row.maturity &&
 			prev.warn == row.warn && prev.selected == row.selected && prev.width == row.width {

@@ -33,7 +33,7 @@ func (g *gaps) detailView(width int) string {
 		line += " · SoA " + string(r.Decision)
 	}
 	b.WriteString(g.wrap(line, width) + "\n")
-	for _, w := range assessment.ItemWarnings(g.w.c.Cat, g.w.a, item) {
+	for _, w := range g.w.sum.WarningsFor(item.ID) {
 		b.WriteString(st.Warning.Render(g.wrap("! "+vis(w.Detail), width)) + "\n")
 	}
 	section := func(title, text string) {

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"errors"
+	"fmt"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -98,8 +98,8 @@ func (s *scoping) applySystem(id int64, in *systemInput) tea.Cmd {
 		Harms: in.harms.result(), ImpactToRiskTrace: in.trace}
 	if sys.InScope {
 		sys.ExclusionJustification = ""
-	} else if !filled(sys.ExclusionJustification) {
-		return s.w.refuse(errEmptyJustification)
+	} else if err := assessment.CheckJustification(fmt.Sprintf("taking %s out of scope", vis(sys.Name)), sys.ExclusionJustification); err != nil {
+		return s.w.refuse(fmt.Errorf("%w; nothing was saved", err))
 	}
 	systems := slices.Clone(s.w.a.Systems)
 	i := slices.IndexFunc(systems, func(x assessment.AISystem) bool { return x.ID == id })
@@ -147,5 +147,3 @@ func (s *scoping) newSystemID() int64 {
 	}
 	return id
 }
-
-var errEmptyJustification = errors.New("an out-of-scope AI system needs an exclusion justification; nothing was saved")

@@ -73,7 +73,7 @@ func (s *soa) rowView(it checklists.Item, selected bool, width int) string {
 		decision, plainDecision = st.Warning.Render("EXCL"), "EXCL"
 	}
 	warn, plainWarn := " ", " "
-	if len(assessment.ItemWarnings(s.w.c.Cat, s.w.a, it)) > 0 {
+	if len(s.w.sum.WarningsFor(it.ID)) > 0 {
 		warn, plainWarn = st.Warning.Render("!"), "!"
 	}
 	id := fmt.Sprintf(" %-8s ", it.ID)
@@ -145,7 +145,7 @@ func (s *soa) detailView(width int) string {
 		decision = st.Warning.Render("excluded")
 	}
 	b.WriteString(wrap(fmt.Sprintf("SoA %s · Status %s %s", decision, st.statusBadge(r.Status), r.Status.Label()), width) + "\n")
-	for _, w := range assessment.ItemWarnings(s.w.c.Cat, s.w.a, it) {
+	for _, w := range s.w.sum.WarningsFor(it.ID) {
 		b.WriteString(st.Warning.Render(wrap("! "+vis(w.Detail), width)) + "\n")
 	}
 	why := visText(r.Justification)
