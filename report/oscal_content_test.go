@@ -170,7 +170,7 @@ func TestOSCALPOAMTracksEveryNonconformity(t *testing.T) {
 		}
 	}
 	wantGaps := 0
-	for _, g := range assessment.GapRegister(cat, a) {
+	for _, g := range assessment.GapRegister(cat, a, fuzzDay) {
 		if !slices.ContainsFunc(a.NCs, func(nc assessment.Nonconformity) bool { return nc.IsOpen() && nc.ItemID == g.Item.ID }) {
 			wantGaps++
 		}

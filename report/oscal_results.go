@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	oscal "github.com/defenseunicorns/go-oscal/src/types/oscal-1-2-2"
 
@@ -116,7 +117,7 @@ func (x *oscalExport) finding(item checklists.Item, observations []string) oscal
 	f := oscal.Finding{
 		UUID: x.uuid("finding", item.ID), Title: title, Target: target, Props: fp.list(),
 		Description: orText(markupProse(r.Finding), judgementSentence(r)),
-		Remarks:     findingRemarks(x.a, item, r),
+		Remarks:     findingRemarks(x.a, item, r, x.asOf),
 	}
 	var related []oscal.RelatedObservation
 	for _, id := range observations {
@@ -147,12 +148,12 @@ func judgementSentence(r *assessment.Result) string {
 }
 
 // findingRemarks gives the recommendation and why the item is a gap, when it is one.
-func findingRemarks(a *assessment.Assessment, item checklists.Item, r *assessment.Result) string {
+func findingRemarks(a *assessment.Assessment, item checklists.Item, r *assessment.Result, asOf time.Time) string {
 	var parts []string
 	if rec := markupProse(r.Recommendation); rec != "" {
 		parts = append(parts, "Recommendation: "+rec)
 	}
-	if reasons := assessment.GapReasons(a, item); len(reasons) > 0 {
+	if reasons := assessment.GapReasons(a, item, asOf); len(reasons) > 0 {
 		parts = append(parts, "A gap: "+strings.Join(reasons, "; ")+".")
 	}
 	return strings.Join(parts, "\n\n")
