@@ -64,7 +64,11 @@ func ItemWarnings(cat *checklists.Catalogue, a *Assessment, item checklists.Item
 	return out
 }
 
-func unsupported(r *Result) bool { return r.Status == Conformant && len(r.Evidence) == 0 }
+// unsupported reports a conformant judgement with no evidence that can support it (a
+// questionnaire answer alone cannot: see Evidence.SupportsConformity).
+func unsupported(r *Result) bool {
+	return r.Status == Conformant && !slices.ContainsFunc(r.Evidence, Evidence.SupportsConformity)
+}
 
 // unjustifiedExclusion reports a control excluded from the SoA with no justification, blank
 // included: an import or a direct edit can store one that Apply would have refused.
