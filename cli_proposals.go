@@ -83,10 +83,8 @@ func decideProposal(cmd *cobra.Command, s *session, id, itemID string, fl propos
 			return err
 		}
 		if !fl.asJSON {
-			added := r.Evidence[len(r.Evidence)-1]
-			fmt.Fprintf(w, "accepted the client's answer on %s: evidence item %q added%s; status (%s) and maturity (%s) left for you to judge\n",
-				item.ID, assessment.Visible(clip(added.Title, 80), false), map[bool]string{true: " and the answer quoted in the finding"}[fl.toFinding],
-				r.Status.Label(), maturityText(r.Maturity))
+			fmt.Fprintf(w, "accepted the client's answer on %s: added as questionnaire evidence%s; its status (%s) and maturity (%s) are unchanged, judge them with 'aimsbench assess'\n",
+				item.ID, map[bool]string{true: " and quoted in the finding"}[fl.toFinding], r.Status.Label(), maturityText(r.Maturity))
 			return nil
 		}
 	case fl.reject:

@@ -52,7 +52,14 @@ type Questionnaire struct {
 // with another catalogue, and one changed outside its answer columns (a question, ID or
 // heading edited, rows or sheets added, removed or renamed, the hidden identification
 // edited).
-func ReadQuestionnaireFile(path string, cat *checklists.Catalogue, a *assessment.Assessment) (*Questionnaire, error) {
+func ReadQuestionnaireFile(path string, cat *checklists.Catalogue, a *assessment.Assessment) (q *Questionnaire, err error) {
+	defer func() {
+		// The spreadsheet parser is third-party code reading a file from outside: whatever
+		// it does with a damaged workbook, the import refuses it instead of crashing.
+		if r := recover(); r != nil {
+			q, err = nil, fmt.Errorf("%s is damaged and cannot be read as a questionnaire (%v); ask the client to save it again", path, r)
+		}
+	}()
 	data, err := readLimited(path)
 	if err != nil {
 		return nil, err
@@ -70,7 +77,7 @@ func ReadQuestionnaireFile(path string, cat *checklists.Catalogue, a *assessment
 		return nil, err
 	}
 	sum := sha256.Sum256(data)
-	q := &Questionnaire{Assessment: l.Assessment, Organisation: l.Organisation, Issued: l.Issued, Questions: l.questions(), SHA256: hex.EncodeToString(sum[:])}
+	q = &Questionnaire{Assessment: l.Assessment, Organisation: l.Organisation, Issued: l.Issued, Questions: l.questions(), SHA256: hex.EncodeToString(sum[:])}
 	for _, area := range l.Areas {
 		answers, err := readArea(path, wb, area)
 		if err != nil {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,8 +57,11 @@ func (s *Store) ReceiveProposals(aid string, answers []assessment.Proposal) ([]a
 // assessment.PendingProposals and OrderProposals to show them).
 func (s *Store) Proposals(aid string) ([]assessment.Proposal, error) {
 	var one int
-	if err := s.db.QueryRow(sqlExists, aid).Scan(&one); err != nil {
+	switch err := s.db.QueryRow(sqlExists, aid).Scan(&one); {
+	case errors.Is(err, sql.ErrNoRows):
 		return nil, fmt.Errorf("%w %q", ErrNotFound, aid)
+	case err != nil:
+		return nil, fmt.Errorf("cannot read the proposals of assessment %s: %w", aid, err)
 	}
 	rows, err := s.db.Query("SELECT key, body FROM records WHERE assessment_id = ? AND kind = ? ORDER BY key", aid, kindProposal)
 	if err != nil {
