@@ -178,8 +178,11 @@ const evidenceTitleRunes = 120
 func (p Proposal) evidenceTitle() string {
 	title := "Questionnaire answer (" + p.attribution() + ")"
 	answer := strings.Join(strings.Fields(p.Answer), " ")
-	if answer == "" {
+	switch {
+	case answer == "" && strings.TrimSpace(p.Reference) != "":
 		return title + ": documents named, no answer written"
+	case answer == "":
+		return title + ": a contact named, no answer written"
 	}
 	if r := []rune(answer); len(r) > evidenceTitleRunes {
 		answer = string(r[:evidenceTitleRunes]) + "…"

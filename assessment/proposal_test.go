@@ -72,6 +72,8 @@ func TestAcceptProposal(t *testing.T) {
 			"Questionnaire answer (Jane Roe, CISO, received 2025-06-28): Approved.", "The client answered in the questionnaire (Jane Roe, CISO, received 2025-06-28): Approved."},
 		{"a reference without an answer is still evidence of what to ask for", func() Proposal { p := clientAnswer(""); p.Contact = ""; return p }(), judged(), true,
 			"Questionnaire answer (contact not named, received 2025-06-28): documents named, no answer written", "Policy exists but is not communicated."},
+		{"a contact alone is recorded as such", func() Proposal { p := clientAnswer(""); p.Reference = ""; return p }(), judged(), false,
+			"Questionnaire answer (Jane Roe, CISO, received 2025-06-28): a contact named, no answer written", "Policy exists but is not communicated."},
 		{"a long answer is shortened in the title", clientAnswer(strings.Repeat("x", 500)), judged(), false,
 			"Questionnaire answer (Jane Roe, CISO, received 2025-06-28): " + strings.Repeat("x", 120) + "…", "Policy exists but is not communicated."},
 	}

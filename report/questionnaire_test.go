@@ -133,7 +133,6 @@ func TestQuestionnaireAsksEveryItemOfROnItsAreaSheet(t *testing.T) {
 }
 
 func TestQuestionnaireReadsBackTheClientsAnswers(t *testing.T) {
-	cat := catalogue(t)
 	a := demo(t, assessment.DemoStandard)
 	path := exportQuestionnaire(t, a)
 	fill(t, path, []answer{
@@ -141,14 +140,7 @@ func TestQuestionnaireReadsBackTheClientsAnswers(t *testing.T) {
 		{"A.5 Assessing impacts of AI…", 2, "", "AIA-METHOD-01", ""},
 		{"10 Improvement", 3, "  No formal process yet.  ", "", ""},
 	}, nil)
-	q, err := ReadQuestionnaireFile(path, cat, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]assessment.Proposal{}
-	for _, p := range q.Answers {
-		got[p.ItemID] = p
-	}
+	q, got := readAnswers(t, path, a)
 	if len(q.Answers) != 3 || q.Assessment != a.ID || !q.Issued.Equal(reportDay) || len(q.SHA256) != 64 {
 		t.Fatalf("read %d answers of assessment %s issued %v: %+v", len(q.Answers), q.Assessment, q.Issued, q.Answers)
 	}
@@ -165,7 +157,6 @@ func TestQuestionnaireReadsBackTheClientsAnswers(t *testing.T) {
 }
 
 func TestQuestionnaireKeepsHostileAnswersAsText(t *testing.T) {
-	cat := catalogue(t)
 	a := demo(t, assessment.DemoStandard)
 	path := exportQuestionnaire(t, a)
 	long := strings.Repeat("Ωmega policy text. ", 1684) // 32,000 characters: as much as a cell holds
@@ -179,14 +170,7 @@ func TestQuestionnaireKeepsHostileAnswersAsText(t *testing.T) {
 		f.SetCellFormula("5 Leadership", "E2", "cmd|' /C calc'!A0")
 		f.SetCellFormula("5 Leadership", "F2", `HYPERLINK("http://evil.example","click")`)
 	})
-	q, err := ReadQuestionnaireFile(path, cat, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]assessment.Proposal{}
-	for _, p := range q.Answers {
-		got[p.ItemID] = p
-	}
+	_, got := readAnswers(t, path, a)
 	for _, c := range []struct{ name, got, want string }{
 		{"escape sequences kept as written", got["4.1"].Answer, "\x1b[2J\x1b]0;pwned\x07cleared"},
 		{"text starting with = stays text", got["4.2"].Answer, "=1+1 typed as text"},
@@ -244,6 +228,20 @@ func rewriteZip(t *testing.T, path, name string, change func([]byte) []byte) {
 	if err := os.WriteFile(path, out.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// readAnswers reads a filled questionnaire back and returns its answers by item ID.
+func readAnswers(t *testing.T, path string, a *assessment.Assessment) (*Questionnaire, map[string]assessment.Proposal) {
+	t.Helper()
+	q, err := ReadQuestionnaireFile(path, catalogue(t), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]assessment.Proposal{}
+	for _, p := range q.Answers {
+		got[p.ItemID] = p
+	}
+	return q, got
 }
 
 // otherCatalogue is the built-in catalogue under another version.

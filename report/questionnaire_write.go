@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -123,30 +124,17 @@ func coverText(l questionnaireLayout) [][2]string {
 // writeCover fills the cover sheet and locks it.
 func writeCover(f *excelize.File, l questionnaireLayout, st questionnaireStyles) error {
 	const sheet = coverSheet
-	if err := f.SetCellStr(sheet, "A1", "ISO/IEC 42001 readiness questionnaire"); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheet, "A1", "A1", st.title); err != nil {
-		return err
-	}
-	f.SetRowHeight(sheet, 1, 26)
 	widths := []float64{22, 100}
+	err := errors.Join(f.SetCellStr(sheet, "A1", "ISO/IEC 42001 readiness questionnaire"),
+		f.SetCellStyle(sheet, "A1", "A1", st.title), f.SetRowHeight(sheet, 1, 26))
 	for i, line := range coverText(l) {
 		row := i + 3
-		if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &[]string{line[0], line[1]}); err != nil {
-			return err
-		}
-		f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), st.label)
-		f.SetCellStyle(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), st.text)
-		f.SetRowHeight(sheet, row, rowHeight(line[:], widths))
+		err = errors.Join(err, f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &[]string{line[0], line[1]}),
+			f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), st.label),
+			f.SetCellStyle(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), st.text),
+			f.SetRowHeight(sheet, row, rowHeight(line[:], widths)))
 	}
-	for i, w := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-	}
-	if err := setPrintLayout(f, sheet, l, ""); err != nil {
+	if err = errors.Join(err, setColWidths(f, sheet, widths), setPrintLayout(f, sheet, l, "")); err != nil {
 		return err
 	}
 	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true})
@@ -163,10 +151,9 @@ func writeArea(f *excelize.File, l questionnaireLayout, area questionnaireArea, 
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
-	if err := f.SetSheetRow(sheet, "A1", &questionnaireHeader); err != nil {
+	if err := errors.Join(f.SetSheetRow(sheet, "A1", &questionnaireHeader), f.SetRowHeight(sheet, 1, 30)); err != nil {
 		return err
 	}
-	f.SetRowHeight(sheet, 1, 30)
 	for i, row := range area.Rows {
 		cells := row.Locked[:]
 		if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+2), &cells); err != nil {
@@ -185,11 +172,8 @@ func writeArea(f *excelize.File, l questionnaireLayout, area questionnaireArea, 
 			return err
 		}
 	}
-	for i, w := range areaWidths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
+	if err := setColWidths(f, sheet, areaWidths); err != nil {
+		return err
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight",
 		Selection: []excelize.Selection{{SQRef: "E2", ActiveCell: "E2", Pane: "bottomRight"}}}); err != nil {
@@ -199,6 +183,20 @@ func writeArea(f *excelize.File, l questionnaireLayout, area questionnaireArea, 
 		return err
 	}
 	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true})
+}
+
+// setColWidths sets the widths of a sheet's first columns, in characters.
+func setColWidths(f *excelize.File, sheet string, widths []float64) error {
+	for i, w := range widths {
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err == nil {
+			err = f.SetColWidth(sheet, col, col, w)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // setPrintLayout prints a sheet landscape on A4, one page wide, with the organisation in the
