@@ -247,17 +247,23 @@ func backupCmd(opts *options) *cobra.Command {
 
 func importCmd(opts *options) *cobra.Command {
 	var format, into string
+	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "import --format inventory-csv --into ID FILE",
-		Short: "Import an AI system inventory (CSV) into an assessment",
+		Use:   "import --format inventory-csv|questionnaire --into ID FILE, or --format json FILE",
+		Short: "Import an AI system inventory (CSV) or the client's questionnaire into an assessment, or restore a JSON bundle",
 		Args:  cobra.ExactArgs(1),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+			if asJSON && format != "questionnaire" {
+				return usageError{errors.New("--json goes with --format questionnaire")}
+			}
 			switch format {
 			case "inventory-csv":
 			case "json":
 				return importBundle(cmd, s, into, args[0])
+			case "questionnaire":
+				return importQuestionnaire(cmd, s, into, args[0], asJSON)
 			default:
-				return usageError{fmt.Errorf("--format %q is not known; use inventory-csv or json", format)}
+				return usageError{fmt.Errorf("--format %q is not known; use inventory-csv, questionnaire or json", format)}
 			}
 			if into == "" {
 				return usageError{errors.New("--into is required: name the assessment to add the systems to")}
@@ -285,7 +291,8 @@ func importCmd(opts *options) *cobra.Command {
 			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "", "inventory-csv (json arrives with exports)")
+	cmd.Flags().StringVar(&format, "format", "", "inventory-csv, questionnaire (the client's filled workbook) or json")
 	cmd.Flags().StringVar(&into, "into", "", "assessment ID to import into")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "questionnaire: print what was imported as JSON")
 	return cmd
 }

@@ -26,11 +26,12 @@ func exportCmd(opts *options) *cobra.Command {
 	var format, out, asOf string
 	var gapOnly, draft bool
 	cmd := &cobra.Command{
-		Use:   "export ID --format pdf|csv|xlsx|json|oscal [--out FILE] [--gap-only] [--draft]",
-		Short: "Write the PDF report, the gap register and SoA (CSV, XLSX), the whole assessment (JSON) or OSCAL",
+		Use:   "export ID --format pdf|csv|xlsx|json|oscal|questionnaire [--out FILE] [--gap-only] [--draft]",
+		Short: "Write the PDF report, the gap register and SoA (CSV, XLSX), the whole assessment (JSON), OSCAL or the client questionnaire",
 		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (two files: FILE and\n" +
 			"FILE-soa) or XLSX, the whole assessment as a versioned JSON bundle that 'import --format json' restores, or\n" +
-			"NIST OSCAL " + report.OSCALVersion + " (catalog, assessment plan, assessment results and POA&M) into the folder --out.\n" +
+			"NIST OSCAL " + report.OSCALVersion + " (catalog, assessment plan, assessment results and POA&M) into the folder --out,\n" +
+			"or the auditee questionnaire (XLSX) the client fills in and 'import --format questionnaire' reads back.\n" +
 			"Without --out the file or folder is named after the organisation and the date, in the current folder.",
 		Args: cobra.ExactArgs(1),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
@@ -66,7 +67,7 @@ func exportCmd(opts *options) *cobra.Command {
 		}),
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "", "pdf, csv, xlsx, json or oscal (required)")
+	f.StringVar(&format, "format", "", "pdf, csv, xlsx, json, oscal or questionnaire (required)")
 	f.StringVar(&out, "out", "", "file to write, or folder for oscal (default: organisation and date)")
 	f.BoolVar(&gapOnly, "gap-only", false, "PDF: the gap report only (summary, gaps, NCs, common gaps, roadmap)")
 	f.BoolVar(&draft, "draft", false, "PDF: mark every page DRAFT")

@@ -6,23 +6,7 @@ import (
 	"time"
 
 	"aimsbench/assessment"
-	"aimsbench/store"
 )
-
-// stored loads an assessment's result for one item from the database the CLI wrote.
-func (c *cli) stored(id, item string) *assessment.Result {
-	c.t.Helper()
-	st, err := store.Open(c.db)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer st.Close()
-	a, err := st.Load(id)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return a.Results[item]
-}
 
 func TestAssessJustificationsAreHeldToTheRule(t *testing.T) {
 	c := newCLI(t)
@@ -46,16 +30,16 @@ func TestAssessJustificationsAreHeldToTheRule(t *testing.T) {
 		})
 	}
 	c.ok("assess", id, "A.8.3", "--soa", "excluded", "--justification", "No public reporting.")
-	if r := c.stored(id, "A.8.3"); r.Decision != assessment.Excluded || r.Justification != "No public reporting." {
+	if r := c.stored(id).Results["A.8.3"]; r.Decision != assessment.Excluded || r.Justification != "No public reporting." {
 		t.Errorf("a 20-character exclusion was stored as %s %q", r.Decision, r.Justification)
 	}
 	c.ok("assess", id, "A.8.3", "--soa", "included", "--justification", "Treats risk R-07")
-	if r := c.stored(id, "A.8.3"); r.Decision != assessment.Included || r.Justification != "Treats risk R-07" {
+	if r := c.stored(id).Results["A.8.3"]; r.Decision != assessment.Included || r.Justification != "Treats risk R-07" {
 		t.Errorf("the inclusion and its justification were stored as %s %q", r.Decision, r.Justification)
 	}
 	c.ok("assess", id, "A.8.3", "--soa", "excluded", "--justification", "Reports go through the group complaints process")
 	c.ok("assess", id, "A.8.3", "--soa", "included")
-	if r := c.stored(id, "A.8.3"); r.Justification != "" {
+	if r := c.stored(id).Results["A.8.3"]; r.Justification != "" {
 		t.Errorf("re-including kept the exclusion's justification %q as if it justified the inclusion", r.Justification)
 	}
 }
@@ -66,7 +50,7 @@ func TestAssessRecordsRemediationAndEvidenceDates(t *testing.T) {
 	c.ok("assess", id, "6.1.2", "--status", "partial", "--maturity", "2", "--note", "No consequence criteria",
 		"--recommendation", "Add criteria for individuals and society", "--owner", "Zoë Ångström", "--due", "2027-02-28", "--priority", "high",
 		"--evidence", "Risk method v0.3", "--evidence", "Risk register export", "--evidence-collected", "2026-11-20", "--evidence-valid-until", "2027-11-19")
-	r := c.stored(id, "6.1.2")
+	r := c.stored(id).Results["6.1.2"]
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	if r.Recommendation != "Add criteria for individuals and society" || r.Owner != "Zoë Ångström" || !r.Due.Equal(day("2027-02-28")) || r.Priority != assessment.High {
 		t.Errorf("remediation stored as %q, %q, %v, %q", r.Recommendation, r.Owner, r.Due, r.Priority)
@@ -80,7 +64,7 @@ func TestAssessRecordsRemediationAndEvidenceDates(t *testing.T) {
 		}
 	}
 	c.ok("assess", id, "6.1.2", "--due", "", "--priority", "")
-	if r := c.stored(id, "6.1.2"); !r.Due.IsZero() || r.Priority != "" {
+	if r := c.stored(id).Results["6.1.2"]; !r.Due.IsZero() || r.Priority != "" {
 		t.Errorf("an empty --due and --priority did not clear them: %v %q", r.Due, r.Priority)
 	}
 	refusals := []struct {

@@ -14,7 +14,7 @@ import (
 func TestVersion1BundleKeepsImporting(t *testing.T) {
 	c := newCLI(t)
 	id := strings.TrimSpace(c.ok("import", "--format", "json", filepath.Join("testdata", "v1-bundle.json")))
-	r := c.stored(id, "5.2")
+	r := c.stored(id).Results["5.2"]
 	if len(r.Evidence) != 1 || r.Evidence[0].Title != "AI policy v2.1" || !r.Evidence[0].Collected.IsZero() || !r.Evidence[0].ValidUntil.IsZero() {
 		t.Errorf("5.2's evidence imported as %+v", r.Evidence)
 	}

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -21,11 +22,12 @@ func (e Evidence) checkDates() error {
 	return nil
 }
 
-// SupportedOn reports whether a result has at least one evidence item still valid as of a
-// date: what a conformant judgement must rest on (§4.4 unsupported_conformity).
+// SupportedOn reports whether a result has at least one evidence item that can support it
+// and is still valid as of a date: what a conformant judgement must rest on (§4.4
+// unsupported_conformity). A questionnaire answer alone cannot (Evidence.SupportsConformity).
 func (r *Result) SupportedOn(asOf time.Time) bool {
 	for _, e := range r.Evidence {
-		if !e.Expired(asOf) {
+		if e.SupportsConformity() && !e.Expired(asOf) {
 			return true
 		}
 	}
@@ -40,7 +42,10 @@ func unsupported(r *Result, asOf time.Time) bool {
 // unsupportedWhy says why a conformant judgement is unsupported: no evidence at all, or all of
 // it expired (naming the last day any of it was valid).
 func unsupportedWhy(r *Result) string {
-	if len(r.Evidence) == 0 {
+	if !slices.ContainsFunc(r.Evidence, Evidence.SupportsConformity) {
+		if len(r.Evidence) > 0 {
+			return "with only the client's questionnaire answers as evidence"
+		}
 		return "without any evidence item"
 	}
 	var last time.Time

@@ -14,7 +14,8 @@ func orList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
-// lowerFirst lower-cases the first letter, unless the word is an acronym ("AI policy" stays).
+// lowerFirst lower-cases the first letter, unless the first word is an acronym or a name
+// with capitals inside ("AI policy", "AISIA", "OpenAI" stay).
 func lowerFirst(s string) string { return changeFirst(s, unicode.ToLower) }
 
 // upperFirst upper-cases the first letter.
@@ -25,7 +26,8 @@ func changeFirst(s string, to func(rune) rune) string {
 	if n == 0 {
 		return s
 	}
-	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r) && unicode.IsUpper(next) {
+	first, _, _ := strings.Cut(s, " ")
+	if strings.IndexFunc(first[n:], unicode.IsUpper) >= 0 && unicode.IsUpper(r) {
 		return s
 	}
 	return string(to(r)) + s[n:]

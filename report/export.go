@@ -19,9 +19,10 @@ import (
 )
 
 // Formats are the export formats, as given to ExportFile and `export --format`.
-var Formats = []string{"pdf", "csv", "xlsx", "json", "oscal"}
+var Formats = []string{"pdf", "csv", "xlsx", "json", "oscal", "questionnaire"}
 
-// ExportFile writes an assessment to path in a format (pdf, csv, xlsx, json or oscal). The
+// ExportFile writes an assessment to path in a format (pdf, csv, xlsx, json, oscal or
+// questionnaire, the auditee questionnaire workbook). The
 // file is written beside its destination under a temporary name with mode 0600 and renamed
 // into place only when complete, so a failed export never leaves a partial file. The csv
 // format writes two files: the gap register at path and the Statement of Applicability at
@@ -44,6 +45,8 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return EncodeBundle(w, a) }})
 	case "oscal":
 		return exportOSCAL(path, cat, a, opts)
+	case "questionnaire":
+		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteQuestionnaire(w, cat, a, opts) }})
 	}
 	return fmt.Errorf("the export format %q is not known; use %s", format, strings.Join(Formats, ", "))
 }
@@ -136,15 +139,18 @@ func stage(dest string, data []byte) (string, error) {
 
 // DefaultFileName is a file name for an export: the organisation and the date, in letters,
 // digits and dashes only, with the format's extension; the oscal format's folder ends in
-// "-oscal" instead.
+// "-oscal" instead, and the questionnaire is an .xlsx named as one.
 func DefaultFileName(a *assessment.Assessment, format string, asOf time.Time) string {
 	org := ""
 	if a != nil {
 		org = a.Organisation.Name
 	}
 	name := fmt.Sprintf("%s-iso42001-readiness-%s", slug(org), asOf.Format("2006-01-02"))
-	if format == "oscal" {
+	switch format {
+	case "oscal":
 		return name + "-oscal"
+	case "questionnaire":
+		return fmt.Sprintf("%s-iso42001-questionnaire-%s.xlsx", slug(org), asOf.Format("2006-01-02"))
 	}
 	return name + "." + format
 }

@@ -12,14 +12,16 @@ import (
 )
 
 // evidenceMethods maps an evidence item's kind onto the OSCAL method that produced it:
-// documents, records, systems and what was seen on site are examined; interviews are
-// interviews. Tests carry TEST (see testObservation).
+// documents, records, systems and what was seen on site are examined; interviews, and the
+// client's written answers to the questionnaire, are inquiry. Tests carry TEST (see
+// testObservation).
 var evidenceMethods = map[string]string{
-	"document":    methodExamine,
-	"record":      methodExamine,
-	"observation": methodExamine,
-	"system":      methodExamine,
-	"interview":   methodInterview,
+	"document":                       methodExamine,
+	"record":                         methodExamine,
+	"observation":                    methodExamine,
+	"system":                         methodExamine,
+	"interview":                      methodInterview,
+	assessment.EvidenceQuestionnaire: methodInterview,
 }
 
 // testMethods maps a control test's methods onto OSCAL's: inquiry is an interview,

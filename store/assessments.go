@@ -345,23 +345,34 @@ func (s *Store) SaveJudgement(aid string, item checklists.Item, j assessment.Jud
 		if err := t.touch(aid); err != nil {
 			return err
 		}
-		current := assessment.NewResult(item)
-		old, exists, err := t.getJSON(aid, kindResult, item.ID, current)
-		if err != nil {
-			return err
-		}
-		next, err := j.Apply(item, current)
-		if err != nil {
-			return err
-		}
-		body, err := json.Marshal(next)
-		if err != nil {
-			return fmt.Errorf("cannot encode %s %s: %w", kindResult, item.ID, err)
-		}
-		saved = next
-		return t.replace(aid, kindResult, item.ID, old, exists, body)
+		var err error
+		saved, err = t.judge(aid, item, func(*assessment.Result) (assessment.Judgement, error) { return j, nil })
+		return err
 	})
 	return saved, err
+}
+
+// judge applies a judgement to an item's result as it is on disk in this transaction; build
+// makes the judgement from that result (most edits do not need it).
+func (t *tx) judge(aid string, item checklists.Item, build func(current *assessment.Result) (assessment.Judgement, error)) (*assessment.Result, error) {
+	current := assessment.NewResult(item)
+	old, exists, err := t.getJSON(aid, kindResult, item.ID, current)
+	if err != nil {
+		return nil, err
+	}
+	j, err := build(current)
+	if err != nil {
+		return nil, err
+	}
+	next, err := j.Apply(item, current)
+	if err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(next)
+	if err != nil {
+		return nil, fmt.Errorf("cannot encode %s %s: %w", kindResult, item.ID, err)
+	}
+	return next, t.replace(aid, kindResult, item.ID, old, exists, body)
 }
 
 // touch stamps the assessment as updated by this edit; one statement both records the edit
