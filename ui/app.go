@@ -12,6 +12,8 @@ import (
 
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // Minimum terminal size the layout is designed for.
@@ -48,7 +50,7 @@ func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
 	if err != nil {
 		dir = "."
 	}
-	c := &Common{Store: s, Cat: cat, Styles: NewStyles(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, saver: newSaver()}
+	c := &Common{Store: s, Cat: cat, Styles: theme.New(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, saver: newSaver()}
 	return &App{c: c, home: newHome(c), firstFrame: opts.ExitAfterFirstFrame}
 }
 
@@ -62,10 +64,10 @@ func Run(s *store.Store, cat *checklists.Catalogue, opts Options) error {
 func (m *App) Init() tea.Cmd { return m.home.load() }
 
 var (
-	keyQuit     = binding("q", "q", "quit")
-	keyForceQ   = binding("ctrl+c", "ctrl+c", "quit")
-	keyHelp     = binding("?", "?", "help")
-	keyBackHome = binding("esc", "esc", "back")
+	keyQuit     = kit.NewBinding("q", "q", "quit")
+	keyForceQ   = kit.NewBinding("ctrl+c", "ctrl+c", "quit")
+	keyHelp     = kit.NewBinding("?", "?", "help")
+	keyBackHome = kit.NewBinding("esc", "esc", "back")
 )
 
 // quit waits for every queued save to reach the disk, then ends the program.
@@ -92,7 +94,7 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case openedMsg:
 		if msg.err != nil {
-			m.home.status = statusMsg{text: msg.err.Error(), err: true}
+			m.home.status = kit.Status{Text: msg.err.Error(), Err: true}
 			return m, nil
 		}
 		m.work = newWorkspace(m.c, msg.a)
@@ -161,7 +163,7 @@ func (m *App) content() string {
 		body = m.work.View()
 	}
 	if m.c.ReadOnly != "" {
-		body = m.c.Styles.Warning.Reverse(true).Render(truncate(" "+vis(m.c.ReadOnly)+" ", m.width)) + "\n" + body
+		body = m.c.Styles.Warning.Reverse(true).Render(kit.Truncate(" "+kit.Vis(m.c.ReadOnly)+" ", m.width)) + "\n" + body
 	}
 	return body
 }

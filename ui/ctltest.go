@@ -11,6 +11,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
 )
 
 // ctlTests is the control-testing step (SPEC §5): the included Annex A controls with the
@@ -23,7 +24,7 @@ type ctlTests struct {
 	inSamples bool // the samples have the keyboard
 	editing   *huh.Form
 	onDone    func() tea.Cmd // applies the open form's values
-	ask       *confirm
+	ask       *kit.Confirm
 	onYes     func() tea.Cmd // what a yes to the open confirmation does
 	width     int
 	height    int
@@ -40,20 +41,20 @@ type ctlTestKeyMap struct {
 
 func newCtlTestKeyMap() ctlTestKeyMap {
 	return ctlTestKeyMap{
-		Up:         binding("up k", "↑/k", "up"),
-		Down:       binding("down j", "↓/j", "down"),
-		PgUp:       binding("pgup ctrl+u", "pgup", "page up"),
-		PgDown:     binding("pgdown ctrl+d", "pgdn", "page down"),
-		Edit:       binding("enter e", "enter", "edit test"),
-		Draw:       binding("r", "r", "draw sample"),
-		Samples:    binding("right l", "→/l", "mark samples"),
-		Override:   binding("o", "o", "override conclusion"),
-		RaiseNC:    binding("N", "N", "raise NC"),
-		Pass:       binding("p", "p", "pass"),
-		Exception:  binding("x", "x", "exception"),
-		NotTested:  binding("u", "u", "not tested"),
-		Note:       binding("enter", "enter", "note & evidence"),
-		Back:       binding("left h", "←/h", "controls"),
+		Up:         kit.NewBinding("up k", "↑/k", "up"),
+		Down:       kit.NewBinding("down j", "↓/j", "down"),
+		PgUp:       kit.NewBinding("pgup ctrl+u", "pgup", "page up"),
+		PgDown:     kit.NewBinding("pgdown ctrl+d", "pgdn", "page down"),
+		Edit:       kit.NewBinding("enter e", "enter", "edit test"),
+		Draw:       kit.NewBinding("r", "r", "draw sample"),
+		Samples:    kit.NewBinding("right l", "→/l", "mark samples"),
+		Override:   kit.NewBinding("o", "o", "override conclusion"),
+		RaiseNC:    kit.NewBinding("N", "N", "raise NC"),
+		Pass:       kit.NewBinding("p", "p", "pass"),
+		Exception:  kit.NewBinding("x", "x", "exception"),
+		NotTested:  kit.NewBinding("u", "u", "not tested"),
+		Note:       kit.NewBinding("enter", "enter", "note & evidence"),
+		Back:       kit.NewBinding("left h", "←/h", "controls"),
 		dialogKeys: newDialogKeys("yes"),
 	}
 }
@@ -167,13 +168,13 @@ func (c *ctlTests) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (c *ctlTests) updateConfirm(msg tea.Msg) tea.Cmd {
-	done, yes := c.ask.update(msg)
+	done, yes := c.ask.Update(msg)
 	if !done {
 		return nil
 	}
 	c.ask = nil
 	if !yes {
-		c.w.status = statusMsg{text: "Nothing changed."}
+		c.w.status = kit.Status{Text: "Nothing changed."}
 		return nil
 	}
 	return c.onYes()
@@ -268,11 +269,11 @@ func (c *ctlTests) mark(item checklists.Item, t assessment.ControlTest, result a
 	after := next.Conclusion(sampling)
 	switch {
 	case after == assessment.Ineffective && before != assessment.Ineffective:
-		c.w.status = statusMsg{text: fmt.Sprintf("%s now concludes ineffective (exception in %s). Press enter to describe it, N to raise a nonconformity.", item.ID, vis(smp.Ref))}
+		c.w.status = kit.Status{Text: fmt.Sprintf("%s now concludes ineffective (exception in %s). Press enter to describe it, N to raise a nonconformity.", item.ID, kit.Vis(smp.Ref))}
 	case after != before:
-		c.w.status = statusMsg{text: fmt.Sprintf("%s now concludes %s.", item.ID, conclusionWord(after))}
+		c.w.status = kit.Status{Text: fmt.Sprintf("%s now concludes %s.", item.ID, conclusionWord(after))}
 	default:
-		c.w.status = statusMsg{text: fmt.Sprintf("%s: %s.", vis(smp.Ref), sampleWord(result))}
+		c.w.status = kit.Status{Text: fmt.Sprintf("%s: %s.", kit.Vis(smp.Ref), sampleWord(result))}
 	}
 	if result == assessment.Pass && c.sample < len(next.Samples)-1 {
 		c.sample++
@@ -285,7 +286,7 @@ func (c *ctlTests) mark(item checklists.Item, t assessment.ControlTest, result a
 func (c *ctlTests) startNC(item checklists.Item, t assessment.ControlTest) tea.Cmd {
 	for _, nc := range c.w.a.NCs {
 		if nc.ItemID == item.ID && nc.Source == "test" && nc.IsOpen() {
-			c.ask = newConfirm(wrap(fmt.Sprintf("%s is already open for %s from a test. Raise another nonconformity?", nc.Label(), item.ID), dialogWidth(c.width)), item.ID)
+			c.ask = kit.NewConfirm(kit.Wrap(fmt.Sprintf("%s is already open for %s from a test. Raise another nonconformity?", nc.Label(), item.ID), kit.DialogWidth(c.width)), item.ID)
 			c.onYes = func() tea.Cmd { return c.raiseNC(item, t) }
 			return nil
 		}
@@ -301,7 +302,7 @@ func (c *ctlTests) raiseNC(item checklists.Item, t assessment.ControlTest) tea.C
 	nc.Description = testFindingText(item, t, c.w.c.Cat.Sampling)
 	a.NCs = append(a.NCs, nc)
 	c.w.refresh()
-	c.w.status = statusMsg{text: fmt.Sprintf("%s raised against %s from the failed test (%s); complete it on step 7 Nonconformities.", nc.Label(), item.ID, nc.Grade.Label())}
+	c.w.status = kit.Status{Text: fmt.Sprintf("%s raised against %s from the failed test (%s); complete it on step 7 Nonconformities.", nc.Label(), item.ID, nc.Grade.Label())}
 	aid := a.ID
 	return c.w.save(nc.Label(), func(s *store.Store) error { return s.SaveNC(aid, &nc) })
 }

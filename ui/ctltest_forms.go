@@ -12,6 +12,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
 )
 
 // Test vocabulary of SPEC §5.
@@ -37,7 +38,7 @@ type testInput struct {
 
 // openTest edits the design of a control's test; a new test starts from the defaults.
 func (c *ctlTests) openTest(item checklists.Item, cur *assessment.ControlTest) tea.Cmd {
-	high := visibleNames(assessment.HighImpactInScope(c.w.a))
+	high := kit.VisibleNames(assessment.HighImpactInScope(c.w.a))
 	t := assessment.ControlTest{ControlID: item.ID, Nature: "manual", Elevated: len(high) > 0}
 	if cur != nil {
 		t = cloneTest(*cur)
@@ -108,19 +109,11 @@ func (c *ctlTests) saveDesign(item checklists.Item, t assessment.ControlTest, in
 		return c.w.refuse(err)
 	}
 	cmd := c.putTest(next)
-	c.w.status = statusMsg{text: fmt.Sprintf("%s test saved; sample size %d.", item.ID, next.Size(sampling))}
+	c.w.status = kit.Status{Text: fmt.Sprintf("%s test saved; sample size %d.", item.ID, next.Size(sampling))}
 	if next.Size(sampling) == 0 {
-		c.w.status.text = fmt.Sprintf("%s test saved; choose a frequency (and a population when event-driven) to get a sample size.", item.ID)
+		c.w.status.Text = fmt.Sprintf("%s test saved; choose a frequency (and a population when event-driven) to get a sample size.", item.ID)
 	}
 	return cmd
-}
-
-// pluralCount writes a number of things, in the singular for one.
-func pluralCount(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // parseCount reads a non-negative whole number; empty text is 0.
@@ -155,7 +148,7 @@ func (c *ctlTests) startDraw(item checklists.Item, t *assessment.ControlTest) te
 	if tested == 0 {
 		return c.openDraw(item, *t)
 	}
-	c.ask = newConfirm(wrap(fmt.Sprintf("Draw a new sample for %s? The %s drawn with seed %d, %d already tested, will be replaced.", item.ID, pluralCount(len(t.Samples), "sample"), t.Seed, tested), dialogWidth(c.width)), item.ID)
+	c.ask = kit.NewConfirm(kit.Wrap(fmt.Sprintf("Draw a new sample for %s? The %s drawn with seed %d, %d already tested, will be replaced.", item.ID, kit.Plural(len(t.Samples), "sample"), t.Seed, tested), kit.DialogWidth(c.width)), item.ID)
 	test := *t
 	c.onYes = func() tea.Cmd { return c.openDraw(item, test) }
 	return nil
@@ -179,7 +172,7 @@ func (c *ctlTests) openDraw(item checklists.Item, t assessment.ControlTest) tea.
 	c.onDone = func() tea.Cmd {
 		seed, _ := parseSeed(in.seed)
 		if path := strings.TrimSpace(in.file); path != "" {
-			c.w.status = statusMsg{text: "Reading " + vis(path) + "…"}
+			c.w.status = kit.Status{Text: "Reading " + kit.Vis(path) + "…"}
 			return readSampleRefs(item.ID, path, seed)
 		}
 		return c.draw(item.ID, parseRefs(in.refs), seed)
@@ -232,7 +225,7 @@ func (c *ctlTests) draw(control string, refs []string, seed uint64) tea.Cmd {
 		c.sample, c.inSamples = 0, true
 	}
 	cmd := c.putTest(next)
-	c.w.status = statusMsg{text: fmt.Sprintf("Drew %d of %d with seed %d. Mark each: p pass, x exception, u not tested.", len(next.Samples), next.Population, seed)}
+	c.w.status = kit.Status{Text: fmt.Sprintf("Drew %d of %d with seed %d. Mark each: p pass, x exception, u not tested.", len(next.Samples), next.Population, seed)}
 	return cmd
 }
 
@@ -300,7 +293,7 @@ func (c *ctlTests) openOverride(item checklists.Item, t assessment.ControlTest) 
 			return c.w.refuse(err)
 		}
 		cmd := c.putTest(next)
-		c.w.status = statusMsg{text: fmt.Sprintf("%s concludes %s.", item.ID, conclusionWord(next.Conclusion(sampling)))}
+		c.w.status = kit.Status{Text: fmt.Sprintf("%s concludes %s.", item.ID, conclusionWord(next.Conclusion(sampling)))}
 		return cmd
 	}
 	return c.editing.Init()
@@ -315,7 +308,7 @@ func (c *ctlTests) openNote(t assessment.ControlTest) tea.Cmd {
 	smp := t.Samples[i]
 	in := &noteInput{note: smp.Note, evidence: smp.Evidence}
 	width, height := c.formSize()
-	c.editing = newForm(fmt.Sprintf("%s sample %d: %s (%s)", t.ControlID, i+1, vis(smp.Ref), sampleWord(smp.Result)), width, height,
+	c.editing = newForm(fmt.Sprintf("%s sample %d: %s (%s)", t.ControlID, i+1, kit.Vis(smp.Ref), sampleWord(smp.Result)), width, height,
 		huh.NewText().Title("Note (what was seen; for an exception, what went wrong)").Value(&in.note).CharLimit(20000).Lines(4),
 		huh.NewInput().Title("Evidence (document, record or screenshot reference)").Value(&in.evidence).CharLimit(1000),
 	)
@@ -323,7 +316,7 @@ func (c *ctlTests) openNote(t assessment.ControlTest) tea.Cmd {
 		next := cloneTest(t)
 		next.Samples[i].Note, next.Samples[i].Evidence = strings.TrimSpace(in.note), strings.TrimSpace(in.evidence)
 		cmd := c.putTest(next)
-		c.w.status = statusMsg{text: fmt.Sprintf("Note on %s saved.", vis(smp.Ref))}
+		c.w.status = kit.Status{Text: fmt.Sprintf("Note on %s saved.", kit.Vis(smp.Ref))}
 		return cmd
 	}
 	return c.editing.Init()
@@ -335,7 +328,7 @@ func ruleReason(t assessment.ControlTest, sampling checklists.Sampling) string {
 	size := t.Size(sampling)
 	switch {
 	case t.RuleConclusion(sampling) == assessment.Ineffective:
-		return fmt.Sprintf("%s in %s", pluralCount(exc, "exception"), pluralCount(len(t.Samples), "sample"))
+		return fmt.Sprintf("%s in %s", kit.Plural(exc, "exception"), kit.Plural(len(t.Samples), "sample"))
 	case t.RuleConclusion(sampling) == assessment.Effective:
 		return fmt.Sprintf("%d of the %d required samples passed, no exception", pass, size)
 	case size == 0:
@@ -343,7 +336,7 @@ func ruleReason(t assessment.ControlTest, sampling checklists.Sampling) string {
 	case len(t.Samples) == 0:
 		return fmt.Sprintf("no sample drawn yet (%d required)", size)
 	case pass+untested < size:
-		return fmt.Sprintf("only %s drawn for the %d required; draw again", pluralCount(len(t.Samples), "sample"), size)
+		return fmt.Sprintf("only %s drawn for the %d required; draw again", kit.Plural(len(t.Samples), "sample"), size)
 	}
 	return fmt.Sprintf("%d of the %d required samples passed, %d not tested yet", pass, size, untested)
 }

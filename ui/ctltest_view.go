@@ -8,6 +8,8 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 func (c *ctlTests) listWidth() int { return min(max(c.width/3, 34), 46) }
@@ -17,14 +19,14 @@ func (c *ctlTests) listWidth() int { return min(max(c.width/3, 34), 46) }
 func (c *ctlTests) View() string {
 	st := c.w.c.Styles
 	if c.ask != nil {
-		return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, c.ask.view(st))
+		return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, c.ask.View(st))
 	}
 	listW := c.listWidth()
 	right := c.detailView(c.width - listW - 3)
 	if c.editing != nil {
 		right = c.editing.View()
 	}
-	return joinColumns(c.listView(listW), right, listW, c.height, st)
+	return kit.JoinColumns(c.listView(listW), right, listW, c.height, st)
 }
 
 // testBadge is the state of a control's test in a few cells, with a glyph so colour is not
@@ -63,9 +65,9 @@ func (c *ctlTests) listView(width int) string {
 			break
 		}
 	}
-	lines := []string{st.Subtle.Render(truncate(head, width))}
+	lines := []string{st.Subtle.Render(kit.Truncate(head, width))}
 	if len(controls) == 0 {
-		lines = append(lines, st.Subtle.Render(wrap("No Annex A control is included in the SoA, so there is nothing to test.", width)))
+		lines = append(lines, st.Subtle.Render(kit.Wrap("No Annex A control is included in the SoA, so there is nothing to test.", width)))
 		return strings.Join(lines, "\n")
 	}
 	rows := max(c.height-1, 1)
@@ -74,16 +76,16 @@ func (c *ctlTests) listView(width int) string {
 		item := controls[i]
 		badge, style := c.testBadge(c.w.a.TestOf(item.ID))
 		id := fmt.Sprintf(" %-8s ", item.ID)
-		title := truncate(item.Title, width-lipgloss.Width(id)-15)
+		title := kit.Truncate(item.Title, width-lipgloss.Width(id)-15)
 		if i == c.cursor {
 			marker := "▸"
 			if c.inSamples {
 				marker = "▹"
 			}
-			lines = append(lines, st.Selected.Render(pad(truncate(marker+id[1:]+pad(badge, 14)+" "+title, width), width)))
+			lines = append(lines, st.Selected.Render(kit.Pad(kit.Truncate(marker+id[1:]+kit.Pad(badge, 14)+" "+title, width), width)))
 			continue
 		}
-		lines = append(lines, id+style.Render(pad(badge, 14))+" "+title)
+		lines = append(lines, id+style.Render(kit.Pad(badge, 14))+" "+title)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -96,12 +98,12 @@ func (c *ctlTests) detailView(width int) string {
 	if !ok {
 		return ""
 	}
-	head := []string{st.Title.Render(truncate(item.ID+"  "+item.Title, width))}
+	head := []string{st.Title.Render(kit.Truncate(item.ID+"  "+item.Title, width))}
 	if t == nil {
-		head = append(head, "", wrap("No operating-effectiveness test is recorded for this control. Press enter to describe the test "+
+		head = append(head, "", kit.Wrap("No operating-effectiveness test is recorded for this control. Press enter to describe the test "+
 			"(procedure, methods, frequency, period, population), then r to draw a random sample.", width))
 		if linked := assessment.LinkedRisks(c.w.a, item.ID); len(linked) > 0 {
-			head = append(head, "", wrap("Risks treated by this control: "+riskList(linked), width))
+			head = append(head, "", kit.Wrap("Risks treated by this control: "+riskList(linked), width))
 		}
 		return strings.Join(head, "\n")
 	}
@@ -127,13 +129,13 @@ func (c *ctlTests) conclusionLines(t assessment.ControlTest, width int) []string
 	rule := conclusionWord(t.RuleConclusion(sampling))
 	var lines []string
 	if t.ConclusionOverride == assessment.Effective || t.ConclusionOverride == assessment.Ineffective {
-		lines = append(lines, wrap(style.Bold(true).Render(badge)+" by the assessor's override — the rule says "+rule+": "+ruleReason(t, sampling), width))
-		lines = append(lines, st.Subtle.Render(wrap("Justification: "+visText(t.OverrideJustification), width)))
+		lines = append(lines, kit.Wrap(style.Bold(true).Render(badge)+" by the assessor's override — the rule says "+rule+": "+ruleReason(t, sampling), width))
+		lines = append(lines, st.Subtle.Render(kit.Wrap("Justification: "+kit.VisText(t.OverrideJustification), width)))
 	} else {
-		lines = append(lines, wrap(style.Bold(true).Render(badge)+" — "+ruleReason(t, sampling), width))
+		lines = append(lines, kit.Wrap(style.Bold(true).Render(badge)+" — "+ruleReason(t, sampling), width))
 	}
 	if t.Conclusion(sampling) == assessment.Ineffective {
-		lines = append(lines, st.Warning.Render(truncate("! Press N to raise a nonconformity linked to "+t.ControlID+".", width)))
+		lines = append(lines, st.Warning.Render(kit.Truncate("! Press N to raise a nonconformity linked to "+t.ControlID+".", width)))
 	}
 	return lines
 }
@@ -144,17 +146,17 @@ func (c *ctlTests) designLines(t assessment.ControlTest, width int) []string {
 	sampling := c.w.c.Cat.Sampling
 	methods := make([]string, len(t.Methods))
 	for i, m := range t.Methods {
-		methods[i] = strings.Replace(vis(m), "reperformance", "re-performance", 1)
+		methods[i] = strings.Replace(kit.Vis(m), "reperformance", "re-performance", 1)
 	}
-	proc := strings.Split(wrap("Procedure: "+orDash(visText(t.Procedure)), width), "\n")
+	proc := strings.Split(kit.Wrap("Procedure: "+kit.OrDash(kit.VisText(t.Procedure)), width), "\n")
 	if len(proc) > 3 {
-		proc = append(proc[:2], truncate(strings.TrimRight(proc[2], " ")+" …", width))
+		proc = append(proc[:2], kit.Truncate(strings.TrimRight(proc[2], " ")+" …", width))
 	}
 	lines := append([]string{""}, proc...)
 	lines = append(lines,
-		truncate(fmt.Sprintf("Methods %s · %s · %s", orDash(strings.Join(methods, ", ")), orDash(vis(t.Nature)), frequencyTitle(sampling, t.Frequency)), width),
-		truncate(fmt.Sprintf("Period %s – %s · population %s", dateText(t.PeriodStart), dateText(t.PeriodEnd), countText(t.Population)), width))
-	high := visibleNames(assessment.HighImpactInScope(c.w.a))
+		kit.Truncate(fmt.Sprintf("Methods %s · %s · %s", kit.OrDash(strings.Join(methods, ", ")), kit.OrDash(kit.Vis(t.Nature)), frequencyTitle(sampling, t.Frequency)), width),
+		kit.Truncate(fmt.Sprintf("Period %s – %s · population %s", kit.DateText(t.PeriodStart), kit.DateText(t.PeriodEnd), countText(t.Population)), width))
+	high := kit.VisibleNames(assessment.HighImpactInScope(c.w.a))
 	risk := "Risk normal — no in-scope AI system is high impact"
 	switch {
 	case t.Elevated && len(high) > 0:
@@ -169,40 +171,40 @@ func (c *ctlTests) designLines(t assessment.ControlTest, width int) []string {
 		size = "Sample size unknown — choose the frequency (and the population when event-driven): press enter"
 	}
 	if t.SizeOverride > 0 {
-		size = fmt.Sprintf("Sample %d by override (table: %d) — %s", t.SizeOverride, t.SuggestedSize(sampling), vis(t.OverrideReason))
+		size = fmt.Sprintf("Sample %d by override (table: %d) — %s", t.SizeOverride, t.SuggestedSize(sampling), kit.Vis(t.OverrideReason))
 	}
 	if linked := assessment.LinkedRisks(c.w.a, t.ControlID); len(linked) > 0 {
-		lines = append(lines, st.Subtle.Render(truncate("Treats "+riskList(linked), width)))
+		lines = append(lines, st.Subtle.Render(kit.Truncate("Treats "+riskList(linked), width)))
 	}
-	return append(lines, truncate(risk, width), truncate(size, width))
+	return append(lines, kit.Truncate(risk, width), kit.Truncate(size, width))
 }
 
 // samplesView lists the samples with their results, keeping the sample cursor in view.
 func (c *ctlTests) samplesView(t assessment.ControlTest, width, rows int) string {
 	st := c.w.c.Styles
 	if len(t.Samples) == 0 {
-		return "\n" + st.Subtle.Render(wrap("No sample drawn. Press r to draw a random sample with a recorded seed.", width))
+		return "\n" + st.Subtle.Render(kit.Wrap("No sample drawn. Press r to draw a random sample with a recorded seed.", width))
 	}
 	pass, exc, untested := sampleCounts(t)
-	head := fmt.Sprintf("Samples (seed %d): %d pass · %s · %d not tested", t.Seed, pass, pluralCount(exc, "exception"), untested)
+	head := fmt.Sprintf("Samples (seed %d): %d pass · %s · %d not tested", t.Seed, pass, kit.Plural(exc, "exception"), untested)
 	if !c.inSamples {
 		head += " · → to mark"
 	}
-	lines := []string{"", st.Label.Render(truncate(head, width))}
+	lines := []string{"", st.Label.Render(kit.Truncate(head, width))}
 	rows -= 2
 	var foot []string
 	if c.inSamples {
 		s := t.Samples[c.sample]
-		note := strings.Split(wrap(st.Label.Render("Note: ")+orDash(vis(s.Note)), width), "\n")
+		note := strings.Split(kit.Wrap(st.Label.Render("Note: ")+kit.OrDash(kit.Vis(s.Note)), width), "\n")
 		if len(note) > 2 {
-			note = append(note[:1], truncate(strings.TrimRight(note[1], " ")+" …", width))
+			note = append(note[:1], kit.Truncate(strings.TrimRight(note[1], " ")+" …", width))
 		}
-		foot = append(note, truncate(st.Label.Render("Evidence: ")+orDash(vis(s.Evidence)), width))
+		foot = append(note, kit.Truncate(st.Label.Render("Evidence: ")+kit.OrDash(kit.Vis(s.Evidence)), width))
 		rows = max(rows-len(foot)-1, 1)
 	}
 	refW := 0
 	for _, s := range t.Samples {
-		refW = max(refW, lipgloss.Width(vis(s.Ref)))
+		refW = max(refW, lipgloss.Width(kit.Vis(s.Ref)))
 	}
 	refW = min(refW, max(width/3, 10))
 	first := scrollStart(c.sample, rows, len(t.Samples))
@@ -210,16 +212,16 @@ func (c *ctlTests) samplesView(t assessment.ControlTest, width, rows int) string
 		s := t.Samples[i]
 		badge, style := sampleBadge(st, s.Result)
 		num := fmt.Sprintf(" %2d ", i+1)
-		note := vis(s.Note)
+		note := kit.Vis(s.Note)
 		if note == "" && s.Evidence != "" {
-			note = "evidence: " + vis(s.Evidence)
+			note = "evidence: " + kit.Vis(s.Evidence)
 		}
-		text := pad(truncate(vis(s.Ref), refW), refW) + " "
+		text := kit.Pad(kit.Truncate(kit.Vis(s.Ref), refW), refW) + " "
 		if c.inSamples && i == c.sample {
-			lines = append(lines, st.Selected.Render(pad(truncate("▸"+num[1:]+text+badge+" "+note, width), width)))
+			lines = append(lines, st.Selected.Render(kit.Pad(kit.Truncate("▸"+num[1:]+text+badge+" "+note, width), width)))
 			continue
 		}
-		lines = append(lines, truncate(num+text+style.Render(badge)+" "+note, width))
+		lines = append(lines, kit.Truncate(num+text+style.Render(badge)+" "+note, width))
 	}
 	if len(foot) > 0 {
 		lines = append(append(lines, ""), foot...)
@@ -228,7 +230,7 @@ func (c *ctlTests) samplesView(t assessment.ControlTest, width, rows int) string
 }
 
 // sampleBadge is a sample's result with a glyph, padded to one width.
-func sampleBadge(st Styles, r assessment.SampleResult) (string, lipgloss.Style) {
+func sampleBadge(st theme.Styles, r assessment.SampleResult) (string, lipgloss.Style) {
 	switch r {
 	case assessment.Pass:
 		return "✓ pass      ", st.Good
@@ -250,7 +252,7 @@ func frequencyTitle(s checklists.Sampling, id string) string {
 	if id == "" {
 		return "frequency not set"
 	}
-	return vis(id)
+	return kit.Vis(id)
 }
 
 func countText(n int) string {

@@ -1,12 +1,12 @@
 package ui
 
 import (
+	"aimsbench/ui/kit"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-	"charm.land/lipgloss/v2"
 )
 
 // newForm builds an embedded huh form: its help is hidden (the footer shows keys), its size
@@ -40,7 +40,7 @@ func updateForm(w *workspace, form **huh.Form, onDone *func() tea.Cmd, msg tea.M
 	if submitted && apply != nil {
 		return apply()
 	}
-	w.status = statusMsg{text: "Cancelled; nothing changed."}
+	w.status = kit.Status{Text: "Cancelled; nothing changed."}
 	return nil
 }
 
@@ -62,24 +62,6 @@ func bigDigit(n int) string {
 	return "Level " + "\n" + strings.Join(d[:], "\n")
 }
 
-// joinSide places two blocks next to each other, gap cells apart.
-func joinSide(left, right string, gap int) string {
-	return lipgloss.JoinHorizontal(lipgloss.Top, left, strings.Repeat(" ", gap), right)
-}
-
-// markStyle colours a ✓ / ✗ / ! mark; the glyph itself carries the meaning.
-func markStyle(st Styles, mark string) lipgloss.Style {
-	switch mark {
-	case "✓":
-		return st.Good
-	case "✗":
-		return st.Bad
-	case "!":
-		return st.Warning
-	}
-	return st.Subtle
-}
-
 // dialogKeys are the keys of an open form or confirmation, shared by the steps that have
 // both, so their help shows them only while one is open.
 type dialogKeys struct {
@@ -90,12 +72,12 @@ type dialogKeys struct {
 // newDialogKeys builds them; yes describes what answering yes does.
 func newDialogKeys(yes string) dialogKeys {
 	return dialogKeys{
-		FormNext:   binding("tab", "tab/enter", "next field"),
-		FormPrev:   binding("shift+tab", "shift+tab", "previous field"),
-		FormCancel: binding("esc", "esc", "cancel"),
-		Yes:        binding("y", "y", yes),
-		No:         binding("n esc", "n/esc", "no"),
-		Toggle:     binding("left right", "←/→", "choose"),
+		FormNext:   kit.NewBinding("tab", "tab/enter", "next field"),
+		FormPrev:   kit.NewBinding("shift+tab", "shift+tab", "previous field"),
+		FormCancel: kit.NewBinding("esc", "esc", "cancel"),
+		Yes:        kit.NewBinding("y", "y", yes),
+		No:         kit.NewBinding("n esc", "n/esc", "no"),
+		Toggle:     kit.NewBinding("left right", "←/→", "choose"),
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // gapFilter narrows the catalogue list.
@@ -59,19 +61,17 @@ type wrapKey struct {
 }
 
 var (
-	keyConformant = binding("c", "c", "conformant")
-	keyPartial    = binding("p", "p", "partial")
-	keyNonconf    = binding("n", "n", "nonconformant")
-	keyNA         = binding("x", "x", "not applicable")
-	keyMaturity   = binding("1 2 3 4 5", "1–5", "maturity")
-	keyEvidence   = binding("e", "e", "add evidence")
-	keyNotes      = binding("enter", "enter", "edit notes")
-	keyRaiseNC    = binding("N", "N", "raise NC")
-	keySearch     = binding("/", "/", "filter")
-	keyCycle      = binding("f", "f", "cycle filter")
-	keyTarget     = binding("t", "t", "target +1")
-	keyPgDown     = binding("pgdown ctrl+d", "pgdn", "page down")
-	keyPgUp       = binding("pgup ctrl+u", "pgup", "page up")
+	keyConformant = kit.NewBinding("c", "c", "conformant")
+	keyPartial    = kit.NewBinding("p", "p", "partial")
+	keyNonconf    = kit.NewBinding("n", "n", "nonconformant")
+	keyNA         = kit.NewBinding("x", "x", "not applicable")
+	keyMaturity   = kit.NewBinding("1 2 3 4 5", "1–5", "maturity")
+	keyEvidence   = kit.NewBinding("e", "e", "add evidence")
+	keyNotes      = kit.NewBinding("enter", "enter", "edit notes")
+	keyRaiseNC    = kit.NewBinding("N", "N", "raise NC")
+	keySearch     = kit.NewBinding("/", "/", "filter")
+	keyCycle      = kit.NewBinding("f", "f", "cycle filter")
+	keyTarget     = kit.NewBinding("t", "t", "target +1")
 )
 
 func newGaps(w *workspace) *gaps {
@@ -95,14 +95,14 @@ func (g *gaps) Progress() (int, int) { return g.w.sum.Assessed, g.w.sum.Total }
 
 func (g *gaps) ShortHelp() []key.Binding {
 	if g.search.Focused() {
-		return []key.Binding{binding("enter", "enter", "done"), binding("esc", "esc", "clear filter")}
+		return []key.Binding{kit.NewBinding("enter", "enter", "done"), kit.NewBinding("esc", "esc", "clear filter")}
 	}
 	return []key.Binding{keyConformant, keyPartial, keyNonconf, keyNA, keyMaturity, keyNotes, keyEvidence, keyRaiseNC, keySearch, keyCycle}
 }
 
 func (g *gaps) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{keyUp, keyDown, keyPgUp, keyPgDown},
+		{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown},
 		{keyConformant, keyPartial, keyNonconf, keyNA, keyMaturity, keyTarget},
 		{keyEvidence, keyNotes, keyRaiseNC, keySearch, keyCycle},
 	}
@@ -219,13 +219,13 @@ func (g *gaps) Update(msg tea.Msg) tea.Cmd {
 	}
 	item, ok := g.selected()
 	switch {
-	case key.Matches(kp, keyDown):
+	case key.Matches(kp, kit.KeyDown):
 		g.move(1)
-	case key.Matches(kp, keyUp):
+	case key.Matches(kp, kit.KeyUp):
 		g.move(-1)
-	case key.Matches(kp, keyPgDown):
+	case key.Matches(kp, kit.KeyPgDown):
 		g.move(max(g.height/2, 1))
-	case key.Matches(kp, keyPgUp):
+	case key.Matches(kp, kit.KeyPgUp):
 		g.move(-max(g.height/2, 1))
 	case key.Matches(kp, keySearch):
 		return g.search.Focus()
@@ -306,13 +306,13 @@ func (g *gaps) View() string {
 // has not changed since the last frame.
 func (g *gaps) listLines(width int) []string {
 	st := g.w.c.Styles
-	fit := func(s string) string { return pad(truncate(s, width), width) }
+	fit := func(s string) string { return kit.Pad(kit.Truncate(s, width), width) }
 	head := fmt.Sprintf("Filter: %s · %d shown", filterNames[g.filter], countAssessable(g.rows))
 	if g.search.Focused() || g.search.Value() != "" {
 		g.search.SetWidth(width - 4)
 		head = g.search.View()
 	}
-	lines := []string{fit(st.Subtle.Render(truncate(head, width)))}
+	lines := []string{fit(st.Subtle.Render(kit.Truncate(head, width)))}
 	if g.drawn == nil {
 		g.drawn = map[string]drawnRow{}
 	}
@@ -346,7 +346,7 @@ func (g *gaps) listLines(width int) []string {
 func (g *gaps) rowLine(it checklists.Item, row drawnRow, width int) string {
 	st := g.w.c.Styles
 	if !it.Assessable() {
-		return st.Label.Render(truncate(it.ID+" "+it.Title, width))
+		return st.Label.Render(kit.Truncate(it.ID+" "+it.Title, width))
 	}
 	mat := "·"
 	if row.maturity > 0 {
@@ -358,9 +358,9 @@ func (g *gaps) rowLine(it checklists.Item, row drawnRow, width int) string {
 	}
 	text := fmt.Sprintf(" %-8s ", it.ID)
 	if row.selected {
-		return st.Selected.Render(pad(truncate(text+plainBadge(row.status)+" "+mat+" "+" "+it.Title, width), width))
+		return st.Selected.Render(kit.Pad(kit.Truncate(text+theme.PlainBadge(row.status)+" "+mat+" "+" "+it.Title, width), width))
 	}
-	return text + st.statusBadge(row.status) + " " + mat + warn + " " + truncate(it.Title, width-lineWidth(text)-9)
+	return text + st.StatusBadge(row.status) + " " + mat + warn + " " + kit.Truncate(it.Title, width-kit.Width(text)-9)
 }
 
 // wrap breaks text into lines of at most width cells, remembering the result: the detail
@@ -373,7 +373,7 @@ func (g *gaps) wrap(text string, width int) string {
 	if g.wrapped == nil || len(g.wrapped) > 1024 {
 		g.wrapped = map[wrapKey]string{}
 	}
-	s := wrap(text, width)
+	s := kit.Wrap(text, width)
 	g.wrapped[k] = s
 	return s
 }
@@ -386,9 +386,4 @@ func countAssessable(rows []checklists.Item) int {
 		}
 	}
 	return n
-}
-
-// plainBadge is the status mark without colour, for the highlighted row.
-func plainBadge(s assessment.Status) string {
-	return map[assessment.Status]string{assessment.Conformant: "✓ C ", assessment.Partial: "◐ P ", assessment.Nonconformant: "✗ NC", assessment.NotApplicable: "– NA"}[s] + map[bool]string{true: "·   ", false: ""}[s == assessment.NotAssessed]
 }

@@ -12,6 +12,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
 )
 
 // detailView shows everything about the selected item.
@@ -23,18 +24,18 @@ func (g *gaps) detailView(width int) string {
 	}
 	r := g.w.a.Result(item)
 	var b strings.Builder
-	b.WriteString(st.Title.Render(truncate(item.ID+"  "+item.Title, width)) + "\n")
+	b.WriteString(st.Title.Render(kit.Truncate(item.ID+"  "+item.Title, width)) + "\n")
 	mat := "not rated"
 	if r.Maturity > 0 {
 		mat = fmt.Sprintf("%d %s", r.Maturity, g.w.c.Cat.MaturityName(r.Maturity))
 	}
-	line := fmt.Sprintf("Status %s · Maturity %s · Target %d", st.statusBadge(r.Status)+" "+r.Status.Label(), mat, r.EffectiveTarget())
+	line := fmt.Sprintf("Status %s · Maturity %s · Target %d", st.StatusBadge(r.Status)+" "+r.Status.Label(), mat, r.EffectiveTarget())
 	if item.IsControl() {
 		line += " · SoA " + string(r.Decision)
 	}
 	b.WriteString(g.wrap(line, width) + "\n")
 	for _, w := range assessment.ItemWarnings(g.w.c.Cat, g.w.a, item) {
-		b.WriteString(st.Warning.Render(g.wrap("! "+vis(w.Detail), width)) + "\n")
+		b.WriteString(st.Warning.Render(g.wrap("! "+kit.Vis(w.Detail), width)) + "\n")
 	}
 	section := func(title, text string) {
 		if strings.TrimSpace(text) == "" {
@@ -45,55 +46,27 @@ func (g *gaps) detailView(width int) string {
 	section("What to verify", item.Verify)
 	section("Typical evidence", item.Evidence)
 	section("Implementation hint", item.Hint)
-	refs := "NIST AI RMF: " + orDash(strings.Join(item.NIST, ", "))
+	refs := "NIST AI RMF: " + kit.OrDash(strings.Join(item.NIST, ", "))
 	if len(item.EUAIAct) > 0 {
 		refs += " · EU AI Act (indicative): Art. " + strings.Join(item.EUAIAct, ", ")
 	}
 	b.WriteString("\n" + st.Subtle.Render(g.wrap(refs, width)) + "\n")
 	var ev []string
 	for _, e := range r.Evidence {
-		s := "• " + vis(e.Title)
+		s := "• " + kit.Vis(e.Title)
 		if e.Reference != "" {
-			s += " (" + vis(e.Reference) + ")"
+			s += " (" + kit.Vis(e.Reference) + ")"
 		}
 		if e.Path != "" {
-			s += " [file " + vis(filepath.Base(e.Path)) + ", sha256 " + e.SHA256[:min(12, len(e.SHA256))] + "…]"
+			s += " [file " + kit.Vis(filepath.Base(e.Path)) + ", sha256 " + e.SHA256[:min(12, len(e.SHA256))] + "…]"
 		}
 		ev = append(ev, s)
 	}
 	section(fmt.Sprintf("Evidence (%d) — e to add", len(r.Evidence)), strings.Join(ev, "\n"))
-	section("Finding — enter to edit", visText(r.Finding))
-	section("Recommendation", visText(r.Recommendation))
+	section("Finding — enter to edit", kit.VisText(r.Finding))
+	section("Recommendation", kit.VisText(r.Recommendation))
 	if r.Owner != "" || !r.Due.IsZero() || r.Priority != "" {
-		b.WriteString("\n" + g.wrap(fmt.Sprintf("Owner %s · Due %s · Priority %s", orDash(vis(r.Owner)), dateText(r.Due), orDash(string(r.Priority))), width) + "\n")
-	}
-	return b.String()
-}
-
-func orDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "—"
-	}
-	return s
-}
-
-// joinColumns places two blocks side by side with a divider, each cut to height.
-func joinColumns(left, right string, leftW, height int, st Styles) string {
-	l := strings.Split(left, "\n")
-	r := strings.Split(right, "\n")
-	var b strings.Builder
-	for i := 0; i < height; i++ {
-		var a, c string
-		if i < len(l) {
-			a = l[i]
-		}
-		if i < len(r) {
-			c = r[i]
-		}
-		b.WriteString(pad(truncate(a, leftW), leftW) + st.Subtle.Render(" │ ") + c)
-		if i < height-1 {
-			b.WriteString("\n")
-		}
+		b.WriteString("\n" + g.wrap(fmt.Sprintf("Owner %s · Due %s · Priority %s", kit.OrDash(kit.Vis(r.Owner)), kit.DateText(r.Due), kit.OrDash(string(r.Priority))), width) + "\n")
 	}
 	return b.String()
 }
@@ -167,7 +140,7 @@ type fileHashedMsg struct {
 }
 
 func (g *gaps) attachFile(item checklists.Item, e assessment.Evidence, path string) tea.Cmd {
-	g.w.status = statusMsg{text: "Hashing " + vis(path) + "…"}
+	g.w.status = kit.Status{Text: "Hashing " + kit.Vis(path) + "…"}
 	return func() tea.Msg {
 		abs, err := filepath.Abs(path)
 		if err == nil {
@@ -182,7 +155,7 @@ func (g *gaps) attachFile(item checklists.Item, e assessment.Evidence, path stri
 func (g *gaps) raiseNC(item checklists.Item) tea.Cmd {
 	nc := assessment.NewNonconformity(g.w.a.NextNCNumber(), g.w.a.Result(item), item.Title, g.w.c.Now())
 	g.w.a.NCs = append(g.w.a.NCs, nc)
-	g.w.status = statusMsg{text: fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), item.ID, nc.Grade.Label())}
+	g.w.status = kit.Status{Text: fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), item.ID, nc.Grade.Label())}
 	aid := g.w.a.ID
 	return g.w.save(nc.Label(), func(s *store.Store) error { return s.SaveNC(aid, &nc) })
 }

@@ -11,6 +11,8 @@ import (
 	"charm.land/huh/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // homeRow is one assessment on the home screen.
@@ -47,19 +49,17 @@ type home struct {
 	width   int
 	height  int
 	form    *huh.Form
-	confirm *confirm
-	status  statusMsg
+	confirm *kit.Confirm
+	status  kit.Status
 	newForm newAssessmentInput
 }
 
 var (
-	keyUp     = binding("up k", "↑/k", "up")
-	keyDown   = binding("down j", "↓/j", "down")
-	keyOpen   = binding("enter", "enter", "open")
-	keyNew    = binding("n", "n", "new assessment")
-	keyCopy   = binding("c", "c", "copy as next cycle")
-	keyDelete = binding("d", "d", "delete")
-	keyDemo   = binding("d", "d", "create the demo")
+	keyOpen   = kit.NewBinding("enter", "enter", "open")
+	keyNew    = kit.NewBinding("n", "n", "new assessment")
+	keyCopy   = kit.NewBinding("c", "c", "copy as next cycle")
+	keyDelete = kit.NewBinding("d", "d", "delete")
+	keyDemo   = kit.NewBinding("d", "d", "create the demo")
 )
 
 func newHome(c *Common) *home { return &home{c: c} }
@@ -93,7 +93,7 @@ func (h *home) FullHelp() [][]key.Binding {
 	if h.loaded && len(h.rows) == 0 {
 		return [][]key.Binding{{keyDemo, keyNew}}
 	}
-	return [][]key.Binding{{keyUp, keyDown, keyOpen}, {keyNew, keyCopy, keyDelete}}
+	return [][]key.Binding{{kit.KeyUp, kit.KeyDown, keyOpen}, {keyNew, keyCopy, keyDelete}}
 }
 
 func (h *home) selected() *homeRow {
@@ -109,7 +109,7 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 	case listedMsg:
 		h.loaded = true
 		if msg.err != nil {
-			h.status = statusMsg{text: msg.err.Error(), err: true}
+			h.status = kit.Status{Text: msg.err.Error(), Err: true}
 			return nil
 		}
 		h.rows = msg.rows
@@ -117,33 +117,33 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case homeChangedMsg:
 		if msg.err != nil {
-			h.status = statusMsg{text: msg.err.Error(), err: true}
+			h.status = kit.Status{Text: msg.err.Error(), Err: true}
 			return nil
 		}
-		h.status = statusMsg{text: msg.text}
+		h.status = kit.Status{Text: msg.text}
 		return h.load()
 	}
 	if h.form != nil {
 		return h.updateForm(msg)
 	}
 	if h.confirm != nil {
-		done, yes := h.confirm.update(msg)
+		done, yes := h.confirm.Update(msg)
 		if !done {
 			return nil
 		}
-		target := h.confirm.target
+		target := h.confirm.Target
 		h.confirm = nil
 		if yes {
 			return h.delete(target)
 		}
-		h.status = statusMsg{text: "Nothing was deleted."}
+		h.status = kit.Status{Text: "Nothing was deleted."}
 		return nil
 	}
 	kp, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	h.status = statusMsg{}
+	h.status = kit.Status{}
 	empty := h.loaded && len(h.rows) == 0
 	switch {
 	case empty && key.Matches(kp, keyDemo):
@@ -151,9 +151,9 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(kp, keyNew):
 		h.form = h.newAssessmentForm()
 		return h.form.Init()
-	case key.Matches(kp, keyUp):
+	case key.Matches(kp, kit.KeyUp):
 		h.cursor = max(h.cursor-1, 0)
-	case key.Matches(kp, keyDown):
+	case key.Matches(kp, kit.KeyDown):
 		h.cursor = min(h.cursor+1, max(len(h.rows)-1, 0))
 	case key.Matches(kp, keyOpen):
 		if r := h.selected(); r != nil {
@@ -165,8 +165,8 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(kp, keyDelete):
 		if r := h.selected(); r != nil {
-			h.confirm = newConfirm(fmt.Sprintf("Delete %q of %s and everything in it?\nThe audit trail keeps a record; the data cannot be recovered except from a backup.",
-				vis(r.header.Title), vis(r.header.Organisation)), r.header.ID)
+			h.confirm = kit.NewConfirm(fmt.Sprintf("Delete %q of %s and everything in it?\nThe audit trail keeps a record; the data cannot be recovered except from a backup.",
+				kit.Vis(r.header.Title), kit.Vis(r.header.Organisation)), r.header.ID)
 		}
 	}
 	return nil
@@ -258,7 +258,7 @@ type formDoneMsg struct{}
 func (h *home) updateForm(msg tea.Msg) tea.Cmd {
 	if kp, ok := msg.(tea.KeyPressMsg); ok && kp.String() == "esc" {
 		h.form = nil
-		h.status = statusMsg{text: "Cancelled; nothing was created."}
+		h.status = kit.Status{Text: "Cancelled; nothing was created."}
 		return nil
 	}
 	if _, ok := msg.(formDoneMsg); !ok {
@@ -269,7 +269,7 @@ func (h *home) updateForm(msg tea.Msg) tea.Cmd {
 	state := h.form.State
 	h.form = nil
 	if state != huh.StateCompleted {
-		h.status = statusMsg{text: "Cancelled; nothing was created."}
+		h.status = kit.Status{Text: "Cancelled; nothing was created."}
 		return nil
 	}
 	return h.createFromForm()
@@ -286,7 +286,7 @@ func (h *home) createFromForm() tea.Cmd {
 	}
 	s := h.c.Store
 	return h.c.saver.save(func() error { _, err := s.Create(a); return err }, func(err error) tea.Msg {
-		return homeChangedMsg{text: fmt.Sprintf("Assessment for %s created.", vis(a.Organisation.Name)), err: err}
+		return homeChangedMsg{text: fmt.Sprintf("Assessment for %s created.", kit.Vis(a.Organisation.Name)), err: err}
 	})
 }
 
@@ -294,13 +294,13 @@ func (h *home) createFromForm() tea.Cmd {
 func (h *home) View() string {
 	st := h.c.Styles
 	var b strings.Builder
-	b.WriteString(st.Header.Render("aimsbench") + st.HeaderDim.Render(" · ISO/IEC 42001 readiness workbench · "+vis(h.c.Store.Path())) + "\n\n")
+	b.WriteString(st.Header.Render("aimsbench") + st.HeaderDim.Render(" · ISO/IEC 42001 readiness workbench · "+kit.Vis(h.c.Store.Path())) + "\n\n")
 	switch {
 	case h.form != nil:
 		b.WriteString(h.form.View() + "\n\n" + st.Footer.Render("enter next field · shift+tab previous · esc cancel"))
 		return b.String()
 	case h.confirm != nil:
-		b.WriteString(h.confirm.view(st))
+		b.WriteString(h.confirm.View(st))
 		return b.String()
 	case !h.loaded:
 		b.WriteString("Loading assessments…")
@@ -310,14 +310,14 @@ func (h *home) View() string {
 		b.WriteString(h.listView())
 	}
 	b.WriteString("\n\n")
-	if h.status.text != "" {
+	if h.status.Text != "" {
 		style := st.Saved
-		if h.status.err {
+		if h.status.Err {
 			style = st.Error
 		}
-		b.WriteString(style.Render(truncate(vis(h.status.text), h.width-2)) + "\n")
+		b.WriteString(style.Render(kit.Truncate(kit.Vis(h.status.Text), h.width-2)) + "\n")
 	}
-	b.WriteString(st.Footer.Render(truncate(footerText(h.FullHelp())+" · ? help · q quit", h.width)))
+	b.WriteString(st.Footer.Render(kit.Truncate(kit.FooterText(h.FullHelp())+" · ? help · q quit", h.width)))
 	return b.String()
 }
 
@@ -325,7 +325,7 @@ func (h *home) firstRunView() string {
 	st := h.c.Styles
 	return st.Title.Render("Welcome to aimsbench") + "\n\n" +
 		"This database has no assessments yet. Everything you enter is saved at once to\n" +
-		vis(h.c.Store.Path()) + " and never leaves this machine.\n\n" +
+		kit.Vis(h.c.Store.Path()) + " and never leaves this machine.\n\n" +
 		"  " + st.Key.Render("d") + "  create the demo assessment (a fictitious insurer, to explore every screen)\n" +
 		"  " + st.Key.Render("n") + "  start a new assessment\n"
 }
@@ -336,18 +336,18 @@ func (h *home) listView() string {
 	orgW := max(14, (h.width-64)/2)
 	titleW := max(14, h.width-64-orgW)
 	var b strings.Builder
-	b.WriteString(st.Label.Render(pad("ORGANISATION", orgW)+"  "+pad("TITLE", titleW)+"  UPDATED      PROGRESS  VERDICT") + "\n")
+	b.WriteString(st.Label.Render(kit.Pad("ORGANISATION", orgW)+"  "+kit.Pad("TITLE", titleW)+"  UPDATED      PROGRESS  VERDICT") + "\n")
 	visible := max(h.height-9, 1)
 	first := max(0, h.cursor-visible+1)
 	for i := first; i < len(h.rows) && i < first+visible; i++ {
 		r := h.rows[i]
-		line := pad(truncate(vis(r.header.Organisation), orgW), orgW) + "  " + pad(truncate(vis(r.header.Title), titleW), titleW) + "  " +
-			r.header.Updated.Local().Format(time.DateOnly) + "   " + pad(fmt.Sprintf("%d/%d", r.assessed, r.total), 8) + "  "
-		verdict := truncate(r.verdict, max(h.width-lineWidth(line)-2, 8))
+		line := kit.Pad(kit.Truncate(kit.Vis(r.header.Organisation), orgW), orgW) + "  " + kit.Pad(kit.Truncate(kit.Vis(r.header.Title), titleW), titleW) + "  " +
+			r.header.Updated.Local().Format(time.DateOnly) + "   " + kit.Pad(fmt.Sprintf("%d/%d", r.assessed, r.total), 8) + "  "
+		verdict := kit.Truncate(r.verdict, max(h.width-kit.Width(line)-2, 8))
 		if i == h.cursor {
 			b.WriteString(st.Selected.Render("›"+line+verdict) + "\n")
 		} else {
-			b.WriteString(" " + line + levelStyle(r.level).Render(verdict) + "\n")
+			b.WriteString(" " + line + theme.Level(r.level).Render(verdict) + "\n")
 		}
 	}
 	return b.String()

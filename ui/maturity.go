@@ -9,6 +9,8 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // maturity is the maturity-scoring step: every requirement and included control with its
@@ -23,12 +25,12 @@ type maturity struct {
 }
 
 var (
-	matKeyRate     = binding("1 2 3 4 5", "1–5", "set maturity")
-	matKeyClear    = binding("0", "0", "clear maturity")
-	matKeyTarget   = binding("t", "t", "set target…")
-	matKeyUnrated  = binding("u", "u", "next unrated")
-	matKeyLevel    = binding("1 2 3 4 5", "1–5", "target level")
-	matKeyNoTarget = binding("esc", "esc", "cancel")
+	matKeyRate     = kit.NewBinding("1 2 3 4 5", "1–5", "set maturity")
+	matKeyClear    = kit.NewBinding("0", "0", "clear maturity")
+	matKeyTarget   = kit.NewBinding("t", "t", "set target…")
+	matKeyUnrated  = kit.NewBinding("u", "u", "next unrated")
+	matKeyLevel    = kit.NewBinding("1 2 3 4 5", "1–5", "target level")
+	matKeyNoTarget = kit.NewBinding("esc", "esc", "cancel")
 )
 
 func newMaturity(w *workspace) step { return &maturity{w: w} }
@@ -58,14 +60,14 @@ func (m *maturity) ShortHelp() []key.Binding {
 	if m.targetFor != "" {
 		return []key.Binding{matKeyLevel, matKeyNoTarget}
 	}
-	return []key.Binding{keyUp, keyDown, matKeyRate, matKeyTarget}
+	return []key.Binding{kit.KeyUp, kit.KeyDown, matKeyRate, matKeyTarget}
 }
 
 func (m *maturity) FullHelp() [][]key.Binding {
 	if m.targetFor != "" {
 		return [][]key.Binding{{matKeyLevel, matKeyNoTarget}}
 	}
-	return [][]key.Binding{{keyUp, keyDown, keyPgUp, keyPgDown, matKeyUnrated}, {matKeyRate, matKeyClear, matKeyTarget}}
+	return [][]key.Binding{{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown, matKeyUnrated}, {matKeyRate, matKeyClear, matKeyTarget}}
 }
 
 // rows are the group headings and the items that count towards readiness: clause
@@ -140,7 +142,7 @@ func (m *maturity) nextUnrated() {
 			return
 		}
 	}
-	m.w.status = statusMsg{text: "Every requirement and included control has a maturity rating."}
+	m.w.status = kit.Status{Text: "Every requirement and included control has a maturity rating."}
 }
 
 // Update sets maturity and target through the rules, and moves the cursor.
@@ -157,13 +159,13 @@ func (m *maturity) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch {
-	case key.Matches(kp, keyDown):
+	case key.Matches(kp, kit.KeyDown):
 		m.move(1)
-	case key.Matches(kp, keyUp):
+	case key.Matches(kp, kit.KeyUp):
 		m.move(-1)
-	case key.Matches(kp, keyPgDown):
+	case key.Matches(kp, kit.KeyPgDown):
 		m.move(max(m.height/2, 1))
-	case key.Matches(kp, keyPgUp):
+	case key.Matches(kp, kit.KeyPgUp):
 		m.move(-max(m.height/2, 1))
 	case key.Matches(kp, matKeyUnrated):
 		m.nextUnrated()
@@ -181,7 +183,7 @@ func (m *maturity) updateTarget(kp tea.KeyPressMsg) tea.Cmd {
 	m.targetFor = ""
 	item, ok := m.w.c.Cat.Item(id)
 	if !ok || !key.Matches(kp, matKeyLevel) {
-		m.w.status = statusMsg{text: "Target unchanged."}
+		m.w.status = kit.Status{Text: "Target unchanged."}
 		return nil
 	}
 	level := int(kp.String()[0] - '0')
@@ -193,7 +195,7 @@ func (m *maturity) listWidth() int { return min(max(m.width*2/5, 38), 56) }
 // View draws the list on the left and the chart on the right.
 func (m *maturity) View() string {
 	lw := m.listWidth()
-	return joinColumns(m.listView(lw), m.chartView(max(m.width-lw-3, 20)), lw, m.height, m.w.c.Styles)
+	return kit.JoinColumns(m.listView(lw), m.chartView(max(m.width-lw-3, 20)), lw, m.height, m.w.c.Styles)
 }
 
 func (m *maturity) listView(width int) string {
@@ -207,15 +209,15 @@ func (m *maturity) listView(width int) string {
 		head += " · ▼ below target"
 	}
 	if m.targetFor != "" {
-		head = st.Key.Render(clipCells("Target for "+m.targetFor+"? 1–5 · esc cancels", width))
+		head = st.Key.Render(kit.Truncate("Target for "+m.targetFor+"? 1–5 · esc cancels", width))
 	}
-	b.WriteString(st.Subtle.Render(clipCells(head, width)) + "\n")
+	b.WriteString(st.Subtle.Render(kit.Truncate(head, width)) + "\n")
 	room := max(m.height-1, 1)
 	first := max(0, min(at-room/2, len(rows)-room))
 	for i := first; i < len(rows) && i < first+room; i++ {
 		it := rows[i]
 		if !it.Assessable() {
-			b.WriteString(st.Label.Render(clipCells(it.ID+" "+it.Title, width)) + "\n")
+			b.WriteString(st.Label.Render(kit.Truncate(it.ID+" "+it.Title, width)) + "\n")
 			continue
 		}
 		r := m.w.a.Result(it)
@@ -229,12 +231,12 @@ func (m *maturity) listView(width int) string {
 		}
 		text := fmt.Sprintf(" %-8s ", it.ID)
 		cells := fmt.Sprintf("%s/%d", level, r.EffectiveTarget())
-		title := clipCells(it.Title, width-lineWidth(text)-13)
+		title := kit.Truncate(it.Title, width-kit.Width(text)-13)
 		if i == at {
-			b.WriteString(st.Selected.Render(pad(clipCells(text+gauge+" "+cells+" "+plainBelow+" "+it.Title, width), width)) + "\n")
+			b.WriteString(st.Selected.Render(kit.Pad(kit.Truncate(text+gauge+" "+cells+" "+plainBelow+" "+it.Title, width), width)) + "\n")
 			continue
 		}
-		b.WriteString(text + levelStyle(r.Maturity).Render(gauge) + " " + cells + " " + below + " " + title + "\n")
+		b.WriteString(text + theme.Level(r.Maturity).Render(gauge) + " " + cells + " " + below + " " + title + "\n")
 	}
 	return b.String()
 }

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // certificationReady is the maturity level the chart draws its line at: the level the
@@ -57,10 +59,10 @@ func (m *maturity) chartView(width int) string {
 	sum := m.w.sum
 	var b strings.Builder
 	head := fmt.Sprintf("Mean maturity by group · overall %s · floor %d", groupMeanText(sum.Overall), sum.Floor)
-	if lineWidth(head) > width {
+	if kit.Width(head) > width {
 		head = fmt.Sprintf("Mean maturity · overall %s · floor %d", groupMeanText(sum.Overall), sum.Floor)
 	}
-	b.WriteString(st.Title.Render(clipCells(head, width)) + "\n")
+	b.WriteString(st.Title.Render(kit.Truncate(head, width)) + "\n")
 	b.WriteString(strings.Repeat(" ", l.lead()) + st.Subtle.Render(maturityAxis(l)) + "\n")
 	// The chart needs 2 + groups + 1 lines; a blank line between clauses and Annex A when
 	// there is room for it.
@@ -73,10 +75,10 @@ func (m *maturity) chartView(width int) string {
 		b.WriteString(ansi.Truncate(m.barRow(g, l), width, "…") + "\n")
 	}
 	legend := fmt.Sprintf("┃ level %d, certification-ready · ▼ mean below %d · — not rated", certificationReady, certificationReady)
-	if lineWidth(legend) > width {
+	if kit.Width(legend) > width {
 		legend = fmt.Sprintf("┃ = level %d · ▼ below %d · — not rated", certificationReady, certificationReady)
 	}
-	b.WriteString(st.Subtle.Render(clipCells(legend, width)) + "\n")
+	b.WriteString(st.Subtle.Render(kit.Truncate(legend, width)) + "\n")
 	if spare > 1 {
 		b.WriteString("\n" + m.levelView(width))
 	}
@@ -103,16 +105,16 @@ func groupMeanText(g assessment.Group) string {
 // it, the mean as a number, a ▼ when it is below 3, and the minimum.
 func (m *maturity) barRow(g assessment.Group, l chartLayout) string {
 	st := m.w.c.Styles
-	row := pad(g.ID, l.idW) + " "
+	row := kit.Pad(g.ID, l.idW) + " "
 	if l.titleW > 0 {
-		row += pad(clipCells(g.Title, l.titleW), l.titleW) + " "
+		row += kit.Pad(kit.Truncate(g.Title, l.titleW), l.titleW) + " "
 	}
 	rated := g.Min > 0
 	mean := 0.0
 	if rated {
 		mean = float64(g.Mean)
 	}
-	row += maturityBar(mean, l, levelStyle(int(mean)), st)
+	row += maturityBar(mean, l, theme.Level(int(mean)), st)
 	switch {
 	case g.Total == 0:
 		return row + st.Subtle.Render(" n/a  all excluded")
@@ -133,7 +135,7 @@ func (m *maturity) barRow(g assessment.Group, l chartLayout) string {
 var barEighths = []string{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"}
 
 // maturityBar draws value on the 0–5 scale in barW cells, with the level-3 line drawn over it.
-func maturityBar(value float64, l chartLayout, fill lipgloss.Style, st Styles) string {
+func maturityBar(value float64, l chartLayout, fill lipgloss.Style, st theme.Styles) string {
 	n := int(math.Round(value * float64(l.perLevel) * 8))
 	full, part := n/8, n%8
 	cells := make([]string, l.barW())
@@ -160,11 +162,11 @@ func (m *maturity) levelView(width int) string {
 	}
 	r := m.w.a.Result(it)
 	var b strings.Builder
-	b.WriteString(st.Label.Render(clipCells(it.ID+"  "+it.Title, width)) + "\n")
+	b.WriteString(st.Label.Render(kit.Truncate(it.ID+"  "+it.Title, width)) + "\n")
 	describe := func(what string, level int) {
 		for _, lv := range m.w.c.Cat.MaturityLevels {
 			if lv.Level == level {
-				b.WriteString(wrap(fmt.Sprintf("%s %d %s: %s", what, lv.Level, lv.Name, lv.Description), width) + "\n")
+				b.WriteString(kit.Wrap(fmt.Sprintf("%s %d %s: %s", what, lv.Level, lv.Name, lv.Description), width) + "\n")
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"aimsbench/ui/kit"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ func TestMaturityChartShowsEveryGroupWithItsMeanAndTheLevel3Line(t *testing.T) {
 	col := -1
 	for _, g := range h.app.work.sum.Groups {
 		line := chartLine(h, g.ID)
-		c := lineWidth(line[:strings.Index(line, "┃")])
+		c := kit.Width(line[:strings.Index(line, "┃")])
 		if col >= 0 && c != col {
 			t.Errorf("the level-3 line of %s is at column %d, not %d", g.ID, c, col)
 		}
@@ -89,7 +90,7 @@ func TestMaturityChartFitsTheSmallestTerminal(t *testing.T) {
 		}
 	}
 	for _, l := range strings.Split(h.screen(), "\n") {
-		if w := lineWidth(l); w > 80 {
+		if w := kit.Width(l); w > 80 {
 			t.Errorf("line wider than 80 (%d): %q", w, l)
 		}
 	}

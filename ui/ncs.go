@@ -9,6 +9,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
 )
 
 // ncFilter narrows the nonconformity register.
@@ -28,21 +29,21 @@ type ncs struct {
 	w       *workspace
 	cursor  int // number of the selected NC; kept by number so filters cannot misplace it
 	filter  ncFilter
-	sheet   *entrySheet
+	sheet   *kit.Sheet
 	editing int // number of the NC the sheet edits; 0 while adding one
 	width   int
 	height  int
 }
 
 var (
-	ncKeyEdit   = binding("enter", "enter", "edit")
-	ncKeyAdd    = binding("a", "a", "add NC")
-	ncKeyFilter = binding("f", "f", "filter")
+	ncKeyEdit   = kit.NewBinding("enter", "enter", "edit")
+	ncKeyAdd    = kit.NewBinding("a", "a", "add NC")
+	ncKeyFilter = kit.NewBinding("f", "f", "filter")
 	// One key per life-cycle state; only the states the selected NC may move to are shown.
-	ncKeyProgress = binding("i", "i", "→ in progress")
-	ncKeyClose    = binding("c", "c", "→ closed")
-	ncKeyVerify   = binding("v", "v", "→ verified effective")
-	ncKeyReopen   = binding("r", "r", "→ reopened")
+	ncKeyProgress = kit.NewBinding("i", "i", "→ in progress")
+	ncKeyClose    = kit.NewBinding("c", "c", "→ closed")
+	ncKeyVerify   = kit.NewBinding("v", "v", "→ verified effective")
+	ncKeyReopen   = kit.NewBinding("r", "r", "→ reopened")
 )
 
 // ncTransitionKeys pairs each state with its key.
@@ -65,7 +66,7 @@ func (n *ncs) Typing() bool { return n.sheet != nil }
 func (n *ncs) SetSize(w, h int) {
 	n.width, n.height = w, h
 	if n.sheet != nil {
-		n.sheet.setWidth(min(w, 110))
+		n.sheet.SetWidth(min(w, 110))
 	}
 }
 
@@ -99,16 +100,16 @@ func (n *ncs) transitionKeys() []key.Binding {
 
 func (n *ncs) ShortHelp() []key.Binding {
 	if n.sheet != nil {
-		return n.sheet.keys()
+		return n.sheet.Keys()
 	}
 	return append([]key.Binding{ncKeyEdit, ncKeyAdd}, n.transitionKeys()...)
 }
 
 func (n *ncs) FullHelp() [][]key.Binding {
 	if n.sheet != nil {
-		return [][]key.Binding{n.sheet.keys()}
+		return [][]key.Binding{n.sheet.Keys()}
 	}
-	browse := []key.Binding{keyUp, keyDown, keyPgUp, keyPgDown, ncKeyFilter}
+	browse := []key.Binding{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown, ncKeyFilter}
 	if _, ok := n.selected(); ok {
 		return [][]key.Binding{browse, {ncKeyEdit, ncKeyAdd}, n.transitionKeys()}
 	}
@@ -182,13 +183,13 @@ func (n *ncs) Update(msg tea.Msg) tea.Cmd {
 	}
 	page := max(n.tableRows()-1, 1)
 	switch {
-	case key.Matches(kp, keyDown):
+	case key.Matches(kp, kit.KeyDown):
 		n.move(1)
-	case key.Matches(kp, keyUp):
+	case key.Matches(kp, kit.KeyUp):
 		n.move(-1)
-	case key.Matches(kp, keyPgDown):
+	case key.Matches(kp, kit.KeyPgDown):
 		n.move(page)
-	case key.Matches(kp, keyPgUp):
+	case key.Matches(kp, kit.KeyPgUp):
 		n.move(-page)
 	case key.Matches(kp, ncKeyFilter):
 		n.filter = (n.filter + 1) % ncFilter(len(ncFilterNames))
@@ -221,7 +222,7 @@ func (n *ncs) transition(to assessment.NCStatus) tea.Cmd {
 		return n.w.refuse(err)
 	}
 	n.w.a.NCs[i] = nc
-	n.w.status = statusMsg{text: fmt.Sprintf("%s is now %s.", nc.Label(), nc.Status.Label())}
+	n.w.status = kit.Status{Text: fmt.Sprintf("%s is now %s.", nc.Label(), nc.Status.Label())}
 	return n.saveNC(nc)
 }
 

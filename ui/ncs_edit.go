@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/kit"
 )
 
 // ncSources are the origins of a nonconformity, as stored and as read.
@@ -22,7 +23,7 @@ func ncSourceLabel(s string) string {
 			return ncSourceNames[i]
 		}
 	}
-	return vis(s)
+	return kit.Vis(s)
 }
 
 func ncDateField(t time.Time) string {
@@ -47,9 +48,9 @@ func (n *ncs) openSheet(nc *assessment.Nonconformity) {
 		grades[i], gradeNames[i] = string(g), g.Label()
 	}
 	cat := n.w.c.Cat
-	n.sheet = newEntrySheet(title, min(n.width, 110)).
-		lineField("item", "Requirement/control", nc.ItemID, "e.g. 9.2.2 or A.7.5").
-		withNote(func(id string) string {
+	n.sheet = kit.NewSheet(title, min(n.width, 110)).
+		LineField("item", "Requirement/control", nc.ItemID, "e.g. 9.2.2 or A.7.5").
+		WithNote(func(id string) string {
 			if id == "" {
 				return "Which clause requirement or Annex A control is not met?"
 			}
@@ -58,28 +59,28 @@ func (n *ncs) openSheet(nc *assessment.Nonconformity) {
 			}
 			return "✗ not in the catalogue"
 		}).
-		choiceField("source", "Source", ncSources, ncSourceNames, nc.Source).
-		choiceField("grade", "Grade", grades, gradeNames, string(nc.Grade)).
-		longField("description", "Description", nc.Description).
-		longField("cause", "Root cause", nc.RootCause).
-		longField("correction", "Correction", nc.Correction).
-		longField("action", "Corrective action", nc.CorrectiveAction).
-		lineField("owner", "Owner", nc.Owner, "who carries out the action").
-		lineField("due", "Due date", ncDateField(nc.Due), "YYYY-MM-DD").
-		lineField("checkdate", "Check date", ncDateField(nc.CheckDate), "YYYY-MM-DD: effectiveness check").
-		lineField("checkby", "Checked by", nc.CheckBy, "who verified the effectiveness").
-		longField("checkresult", "Check result", nc.CheckResult)
+		ChoiceField("source", "Source", ncSources, ncSourceNames, nc.Source).
+		ChoiceField("grade", "Grade", grades, gradeNames, string(nc.Grade)).
+		LongField("description", "Description", nc.Description).
+		LongField("cause", "Root cause", nc.RootCause).
+		LongField("correction", "Correction", nc.Correction).
+		LongField("action", "Corrective action", nc.CorrectiveAction).
+		LineField("owner", "Owner", nc.Owner, "who carries out the action").
+		LineField("due", "Due date", ncDateField(nc.Due), "YYYY-MM-DD").
+		LineField("checkdate", "Check date", ncDateField(nc.CheckDate), "YYYY-MM-DD: effectiveness check").
+		LineField("checkby", "Checked by", nc.CheckBy, "who verified the effectiveness").
+		LongField("checkresult", "Check result", nc.CheckResult)
 }
 
 func (n *ncs) updateSheet(msg tea.Msg) tea.Cmd {
-	switch n.sheet.update(msg) {
-	case sheetCancelled:
+	switch n.sheet.Update(msg) {
+	case kit.Cancelled:
 		n.sheet = nil
-		n.w.status = statusMsg{text: "Cancelled; the register is unchanged."}
-	case sheetSaved:
+		n.w.status = kit.Status{Text: "Cancelled; the register is unchanged."}
+	case kit.Saved:
 		nc, err := n.applySheet()
 		if err != nil {
-			n.sheet.err = err.Error()
+			n.sheet.Err = err.Error()
 			return nil
 		}
 		n.sheet = nil
@@ -87,7 +88,7 @@ func (n *ncs) updateSheet(msg tea.Msg) tea.Cmd {
 		if n.filter != ncAll && !(nc.IsOpen() && (n.filter == ncOpenOnly || nc.Overdue(n.w.c.Now()))) {
 			n.filter = ncAll // keep the saved NC in view
 		}
-		n.w.status = statusMsg{text: nc.Label() + " saved."}
+		n.w.status = kit.Status{Text: nc.Label() + " saved."}
 		return n.saveNC(nc)
 	}
 	return nil
@@ -107,19 +108,19 @@ func (n *ncs) applySheet() (assessment.Nonconformity, error) {
 			}
 		}
 	}
-	nc.ItemID = s.get("item")
+	nc.ItemID = s.Get("item")
 	if _, ok := n.w.c.Cat.Item(nc.ItemID); nc.ItemID != "" && !ok {
-		return nc, fmt.Errorf("%q is not a requirement or control of the catalogue; use an ID such as 9.2.2 or A.7.5", vis(nc.ItemID))
+		return nc, fmt.Errorf("%q is not a requirement or control of the catalogue; use an ID such as 9.2.2 or A.7.5", kit.Vis(nc.ItemID))
 	}
-	nc.Source, nc.Grade = s.get("source"), assessment.Grade(s.get("grade"))
-	nc.Description, nc.RootCause = s.get("description"), s.get("cause")
-	nc.Correction, nc.CorrectiveAction = s.get("correction"), s.get("action")
-	nc.Owner, nc.CheckBy, nc.CheckResult = s.get("owner"), s.get("checkby"), s.get("checkresult")
+	nc.Source, nc.Grade = s.Get("source"), assessment.Grade(s.Get("grade"))
+	nc.Description, nc.RootCause = s.Get("description"), s.Get("cause")
+	nc.Correction, nc.CorrectiveAction = s.Get("correction"), s.Get("action")
+	nc.Owner, nc.CheckBy, nc.CheckResult = s.Get("owner"), s.Get("checkby"), s.Get("checkresult")
 	for _, d := range []struct {
 		label string
 		to    *time.Time
 		text  string
-	}{{"due date", &nc.Due, s.get("due")}, {"check date", &nc.CheckDate, s.get("checkdate")}} {
+	}{{"due date", &nc.Due, s.Get("due")}, {"check date", &nc.CheckDate, s.Get("checkdate")}} {
 		*d.to = time.Time{}
 		if d.text == "" {
 			continue
@@ -142,4 +143,4 @@ func (n *ncs) applySheet() (assessment.Nonconformity, error) {
 }
 
 // ncText joins stored paragraphs for a one-line cell.
-func ncText(s string) string { return vis(strings.Join(strings.Fields(s), " ")) }
+func ncText(s string) string { return kit.Vis(strings.Join(strings.Fields(s), " ")) }

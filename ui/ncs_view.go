@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // ncGradeShort is a grade in a table cell.
@@ -21,7 +23,7 @@ func ncGradeShort(g assessment.Grade) string {
 	case assessment.GoodPractice:
 		return "good pr."
 	}
-	return vis(string(g))
+	return kit.Vis(string(g))
 }
 
 // ncStatusMark is a state with a glyph, so colour never carries it alone.
@@ -32,7 +34,7 @@ func ncStatusMark(s assessment.NCStatus) string {
 	if s == assessment.NCVerified {
 		label = "verified"
 	}
-	return strings.TrimSpace(glyph + " " + vis(label))
+	return strings.TrimSpace(glyph + " " + kit.Vis(label))
 }
 
 // tableRows is how many NCs the register shows at once; the detail gets the rest.
@@ -44,22 +46,22 @@ func (n *ncs) tableRows() int {
 // View draws the register above the selected NC, or the sheet while one is open.
 func (n *ncs) View() string {
 	if n.sheet != nil {
-		return n.sheet.view(n.w.c.Styles)
+		return n.sheet.View(n.w.c.Styles)
 	}
 	st := n.w.c.Styles
 	rows := n.rows()
 	at := n.position(rows)
 	var b strings.Builder
-	b.WriteString(st.Subtle.Render(clipCells(n.summaryLine(), n.width)) + "\n")
+	b.WriteString(st.Subtle.Render(kit.Truncate(n.summaryLine(), n.width)) + "\n")
 	if len(rows) == 0 {
 		msg := "No nonconformity yet. Press a to add one, or N on an item in step 2 Gap analysis to raise one from it."
 		if len(n.w.a.NCs) > 0 {
 			msg = fmt.Sprintf("No nonconformity matches the filter %q. Press f to change it.", ncFilterNames[n.filter])
 		}
-		return b.String() + wrap(msg, n.width)
+		return b.String() + kit.Wrap(msg, n.width)
 	}
 	wide := n.width >= 110
-	b.WriteString(st.Label.Render(clipCells(n.tableLine("ID", "Item", "Grade", "Status", "Due", "", "Owner", "Description", wide), n.width)) + "\n")
+	b.WriteString(st.Label.Render(kit.Truncate(n.tableLine("ID", "Item", "Grade", "Status", "Due", "", "Owner", "Description", wide), n.width)) + "\n")
 	room := n.tableRows()
 	first := max(0, min(at-room/2, len(rows)-room))
 	now := n.w.c.Now()
@@ -69,16 +71,16 @@ func (n *ncs) View() string {
 		if nc.Overdue(now) {
 			late = "⚠ overdue"
 		}
-		line := n.tableLine(nc.Label(), vis(nc.ItemID), ncGradeShort(nc.Grade), ncStatusMark(nc.Status), dateText(nc.Due), late, ncText(nc.Owner), ncText(nc.Description), wide)
+		line := n.tableLine(nc.Label(), kit.Vis(nc.ItemID), ncGradeShort(nc.Grade), ncStatusMark(nc.Status), kit.DateText(nc.Due), late, ncText(nc.Owner), ncText(nc.Description), wide)
 		switch {
 		case r == at:
-			line = st.Selected.Render(pad(clipCells(line, n.width), n.width))
+			line = st.Selected.Render(kit.Pad(kit.Truncate(line, n.width), n.width))
 		case late != "":
-			line = st.Bad.Render(clipCells(line, n.width))
+			line = st.Bad.Render(kit.Truncate(line, n.width))
 		case !nc.IsOpen():
-			line = st.Subtle.Render(clipCells(line, n.width))
+			line = st.Subtle.Render(kit.Truncate(line, n.width))
 		default:
-			line = clipCells(line, n.width)
+			line = kit.Truncate(line, n.width)
 		}
 		b.WriteString(line + "\n")
 	}
@@ -88,12 +90,12 @@ func (n *ncs) View() string {
 
 // tableLine lays out one register row in fixed columns; the description only when wide.
 func (n *ncs) tableLine(id, item, grade, status, due, late, owner, desc string, wide bool) string {
-	line := " " + pad(id, 7) + " " + pad(clipCells(item, 8), 8) + " " + pad(grade, 8) + " " + pad(status, 13) +
-		" " + pad(due, 10) + " " + pad(late, 9) + " "
+	line := " " + kit.Pad(id, 7) + " " + kit.Pad(kit.Truncate(item, 8), 8) + " " + kit.Pad(grade, 8) + " " + kit.Pad(status, 13) +
+		" " + kit.Pad(due, 10) + " " + kit.Pad(late, 9) + " "
 	if !wide {
 		return line + owner
 	}
-	return line + pad(clipCells(owner, 22), 22) + " " + desc
+	return line + kit.Pad(kit.Truncate(owner, 22), 22) + " " + desc
 }
 
 // summaryLine counts the register by state and names the filter.
@@ -126,15 +128,15 @@ func (n *ncs) detailView(nc assessment.Nonconformity) string {
 	if it, ok := n.w.c.Cat.Item(nc.ItemID); ok {
 		head += " · " + it.ID + " " + it.Title
 	} else if nc.ItemID != "" {
-		head += " · " + vis(nc.ItemID)
+		head += " · " + kit.Vis(nc.ItemID)
 	}
-	b.WriteString(st.Title.Render(clipCells(head, width)) + "\n")
-	facts := fmt.Sprintf("%s · from %s · raised %s · %s", vis(nc.Grade.Label()), ncSourceLabel(nc.Source), dateText(nc.Raised), ncStatusMark(nc.Status))
+	b.WriteString(st.Title.Render(kit.Truncate(head, width)) + "\n")
+	facts := fmt.Sprintf("%s · from %s · raised %s · %s", kit.Vis(nc.Grade.Label()), ncSourceLabel(nc.Source), kit.DateText(nc.Raised), ncStatusMark(nc.Status))
 	if !nc.Closed.IsZero() {
-		facts += " " + dateText(nc.Closed)
+		facts += " " + kit.DateText(nc.Closed)
 	}
-	b.WriteString(wrap(facts, width) + "\n")
-	owner := fmt.Sprintf("Owner %s · due %s", orDash(ncText(nc.Owner)), dateText(nc.Due))
+	b.WriteString(kit.Wrap(facts, width) + "\n")
+	owner := fmt.Sprintf("Owner %s · due %s", kit.OrDash(ncText(nc.Owner)), kit.DateText(nc.Due))
 	if nc.Overdue(n.w.c.Now()) {
 		days := int(n.w.c.Now().Sub(nc.Due).Hours() / 24)
 		owner += " " + st.Bad.Render(fmt.Sprintf("⚠ overdue by %d day(s)", days))
@@ -149,7 +151,7 @@ func (n *ncs) detailView(nc assessment.Nonconformity) string {
 	}
 	check := ""
 	if !nc.CheckDate.IsZero() || nc.CheckBy != "" || nc.CheckResult != "" {
-		check = fmt.Sprintf("%s by %s: %s", dateText(nc.CheckDate), orDash(nc.CheckBy), orDash(nc.CheckResult))
+		check = fmt.Sprintf("%s by %s: %s", kit.DateText(nc.CheckDate), kit.OrDash(nc.CheckBy), kit.OrDash(nc.CheckResult))
 	}
 	for _, f := range []struct{ label, text string }{
 		{"Description", nc.Description}, {"Root cause", nc.RootCause}, {"Correction", nc.Correction},
@@ -161,18 +163,18 @@ func (n *ncs) detailView(nc assessment.Nonconformity) string {
 }
 
 // ncLabelled prints a label column beside wrapped text (— when empty).
-func ncLabelled(st Styles, label, text string, width int) string {
+func ncLabelled(st theme.Styles, label, text string, width int) string {
 	const lw = 20
-	body := strings.TrimSpace(visText(text))
+	body := strings.TrimSpace(kit.VisText(text))
 	if body == "" {
 		body = st.Subtle.Render("—")
 	}
-	lines := strings.Split(wrap(body, max(width-lw, 20)), "\n")
+	lines := strings.Split(kit.Wrap(body, max(width-lw, 20)), "\n")
 	var b strings.Builder
 	for i, l := range lines {
 		head := strings.Repeat(" ", lw)
 		if i == 0 {
-			head = st.Label.Render(pad(label, lw))
+			head = st.Label.Render(kit.Pad(label, lw))
 		}
 		b.WriteString(head + strings.TrimRight(l, " ") + "\n")
 	}

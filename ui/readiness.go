@@ -10,6 +10,8 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // readinessLine is one selectable line of the readiness screen.
@@ -33,11 +35,11 @@ type readiness struct {
 }
 
 var (
-	keyJump    = binding("enter", "enter", "go to item / edit KPI")
-	keyRTop    = binding("home g", "g", "top")
-	keyREnd    = binding("end G", "G", "bottom")
-	keyRPgDown = binding("pgdown ctrl+d", "pgdn", "page down")
-	keyRPgUp   = binding("pgup ctrl+u", "pgup", "page up")
+	keyJump    = kit.NewBinding("enter", "enter", "go to item / edit KPI")
+	keyRTop    = kit.NewBinding("home g", "g", "top")
+	keyREnd    = kit.NewBinding("end G", "G", "bottom")
+	keyRPgDown = kit.NewBinding("pgdown ctrl+d", "pgdn", "page down")
+	keyRPgUp   = kit.NewBinding("pgup ctrl+u", "pgup", "page up")
 )
 
 func newReadiness(w *workspace) *readiness { return &readiness{w: w, cursor: 1} }
@@ -58,10 +60,10 @@ func (r *readiness) Progress() (int, int) {
 	return holds, len(r.w.sum.Checklist)
 }
 
-func (r *readiness) ShortHelp() []key.Binding { return []key.Binding{keyUp, keyDown, keyJump} }
+func (r *readiness) ShortHelp() []key.Binding { return []key.Binding{kit.KeyUp, kit.KeyDown, keyJump} }
 
 func (r *readiness) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{keyUp, keyDown, keyRPgUp, keyRPgDown, keyRTop, keyREnd}, {keyJump}}
+	return [][]key.Binding{{kit.KeyUp, kit.KeyDown, keyRPgUp, keyRPgDown, keyRTop, keyREnd}, {keyJump}}
 }
 
 // lines builds the selectable list from the summary.
@@ -73,14 +75,14 @@ func (r *readiness) lines() []readinessLine {
 		out = append(out, readinessLine{text: "Nothing: no blocker and no item below level 3.", mark: "✓"})
 	}
 	for _, b := range sum.Blockers {
-		out = append(out, readinessLine{text: vis(b.Detail), item: b.Item, mark: "✗"})
+		out = append(out, readinessLine{text: kit.Vis(b.Detail), item: b.Item, mark: "✗"})
 	}
 	holds, total := r.Progress()
 	out = append(out, readinessLine{text: fmt.Sprintf("Readiness checklist (%d of %d hold)", holds, total), header: true})
 	for _, c := range sum.Checklist {
 		l := readinessLine{text: c.Title, mark: "✓"}
 		if !c.Holds {
-			l.mark, l.text = "✗", c.Title+" — "+vis(strings.Join(c.Why, "; "))
+			l.mark, l.text = "✗", c.Title+" — "+kit.Vis(strings.Join(c.Why, "; "))
 		}
 		out = append(out, l)
 	}
@@ -89,7 +91,7 @@ func (r *readiness) lines() []readinessLine {
 		out = append(out, readinessLine{text: "None of the common gaps is present.", mark: "✓"})
 	}
 	for _, g := range sum.CommonGaps {
-		l := readinessLine{text: g.Title + " — " + vis(g.Detail), mark: "!"}
+		l := readinessLine{text: g.Title + " — " + kit.Vis(g.Detail), mark: "!"}
 		if len(g.Items) > 0 {
 			l.item = g.Items[0]
 		}
@@ -97,12 +99,12 @@ func (r *readiness) lines() []readinessLine {
 	}
 	out = append(out, readinessLine{text: "KPIs", header: true})
 	for _, k := range sum.KPIs {
-		l := readinessLine{text: fmt.Sprintf("%s: %s", k.Title, vis(k.Value)), mark: "·"}
+		l := readinessLine{text: fmt.Sprintf("%s: %s", k.Title, kit.Vis(k.Value)), mark: "·"}
 		if k.Source == "manual" {
 			l.kpi = k.ID
 			l.text += " (entered by the assessor"
 			if k.Target != "" {
-				l.text += ", target " + vis(k.Target)
+				l.text += ", target " + kit.Vis(k.Target)
 			}
 			l.text += "; enter to edit)"
 		}
@@ -122,9 +124,9 @@ func (r *readiness) Update(msg tea.Msg) tea.Cmd {
 	}
 	lines := r.lines()
 	switch {
-	case key.Matches(kp, keyDown):
+	case key.Matches(kp, kit.KeyDown):
 		r.cursor = min(r.cursor+1, len(lines)-1)
-	case key.Matches(kp, keyUp):
+	case key.Matches(kp, kit.KeyUp):
 		r.cursor = max(r.cursor-1, 0)
 	case key.Matches(kp, keyRPgDown):
 		r.cursor = min(r.cursor+r.height/2, len(lines)-1)
@@ -205,7 +207,7 @@ func (r *readiness) View() string {
 	}
 	st := r.w.c.Styles
 	sum := r.w.sum
-	box := st.Big.BorderForeground(levelColour(sum.Level)).Render(bigDigit(sum.Level) + "\n" + levelStyle(sum.Level).Bold(true).Render(sum.LevelName))
+	box := st.Big.BorderForeground(theme.LevelColour(sum.Level)).Render(bigDigit(sum.Level) + "\n" + theme.Level(sum.Level).Bold(true).Render(sum.LevelName))
 	facts := []string{
 		st.Label.Render(sum.Verdict),
 		"",
@@ -218,7 +220,7 @@ func (r *readiness) View() string {
 	if !sum.Complete {
 		facts = append(facts, st.Warning.Render("The level is provisional until every item is judged."))
 	}
-	top := joinSide(box, strings.Join(facts, "\n"), 3)
+	top := kit.JoinSide(box, strings.Join(facts, "\n"), 3)
 	used := strings.Count(top, "\n") + 2
 	lines := r.lines()
 	room := max(r.height-used, 3)
@@ -231,11 +233,11 @@ func (r *readiness) View() string {
 		if l.header {
 			text = st.Title.Render(text)
 		} else {
-			text = markStyle(st, l.mark).Render(l.mark) + " " + text
+			text = st.Mark(l.mark).Render(l.mark) + " " + text
 		}
-		text = truncate(text, r.width-2)
+		text = kit.Truncate(text, r.width-2)
 		if i == r.cursor {
-			text = st.Selected.Render(pad(truncate(l.mark+" "+l.text, r.width-2), r.width-2))
+			text = st.Selected.Render(kit.Pad(kit.Truncate(l.mark+" "+l.text, r.width-2), r.width-2))
 		}
 		b.WriteString(text + "\n")
 	}

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/report"
+	"aimsbench/ui/kit"
 )
 
 // exportKinds are the choices on the report step.
@@ -54,10 +55,10 @@ type (
 )
 
 var (
-	keyKind   = binding("f", "f", "choose output")
-	keyDraft  = binding("d", "d", "draft watermark")
-	keyPath   = binding("o", "o", "edit output path")
-	keyExport = binding("enter x", "enter", "export")
+	keyKind   = kit.NewBinding("f", "f", "choose output")
+	keyDraft  = kit.NewBinding("d", "d", "draft watermark")
+	keyPath   = kit.NewBinding("o", "o", "edit output path")
+	keyExport = kit.NewBinding("enter x", "enter", "export")
 )
 
 func newReportStep(w *workspace) *reportStep {
@@ -99,7 +100,7 @@ func (r *reportStep) ShortHelp() []key.Binding {
 
 func (r *reportStep) FullHelp() [][]key.Binding {
 	if r.path.Focused() {
-		return [][]key.Binding{{binding("enter", "enter", "done"), binding("esc", "esc", "restore default")}}
+		return [][]key.Binding{{kit.NewBinding("enter", "enter", "done"), kit.NewBinding("esc", "esc", "restore default")}}
 	}
 	return [][]key.Binding{r.ShortHelp()}
 }
@@ -120,7 +121,7 @@ func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
 		}
 		r.written, r.failed = msg.paths, ""
 		r.exported++
-		r.w.status = statusMsg{text: "Written: " + strings.Join(msg.paths, ", ")}
+		r.w.status = kit.Status{Text: "Written: " + strings.Join(msg.paths, ", ")}
 		return nil
 	}
 	if r.path.Focused() {
@@ -239,15 +240,15 @@ func (r *reportStep) View() string {
 	case r.running:
 		b.WriteString("  Exporting…  " + r.bar.ViewAs(r.done) + "\n")
 	case r.failed != "":
-		b.WriteString(st.Error.Render(wrap("  Export failed: "+vis(r.failed), r.width-4)) + "\n")
+		b.WriteString(st.Error.Render(kit.Wrap("  Export failed: "+kit.Vis(r.failed), r.width-4)) + "\n")
 	case len(r.written) > 0:
 		b.WriteString(st.Saved.Render("  ✓ Written:") + "\n")
 		for _, p := range r.written {
-			b.WriteString("    " + vis(p) + "\n")
+			b.WriteString("    " + kit.Vis(p) + "\n")
 		}
 	}
 	sum := r.w.sum
-	b.WriteString("\n" + st.Subtle.Render(wrap(fmt.Sprintf("The report states the verdict \"%s\" (level %d), %d of %d items assessed, and prints the audit-chain fingerprint so it can be tied to this exact data. Files are written with owner-only permissions.",
+	b.WriteString("\n" + st.Subtle.Render(kit.Wrap(fmt.Sprintf("The report states the verdict \"%s\" (level %d), %d of %d items assessed, and prints the audit-chain fingerprint so it can be tied to this exact data. Files are written with owner-only permissions.",
 		sum.Verdict, sum.Level, sum.Assessed, sum.Total), r.width-4)))
 	return b.String()
 }

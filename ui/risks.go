@@ -10,6 +10,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
 )
 
 // risks is the risk-and-impact step: the impact assessment (AISIA) of each in-scope AI
@@ -22,7 +23,7 @@ type risks struct {
 	residual bool // the heat map shows ratings after treatment
 	editing  *huh.Form
 	onDone   func() tea.Cmd // applies the open form's values
-	ask      *confirm       // delete confirmation
+	ask      *kit.Confirm   // delete confirmation
 	askID    int64          // the risk the confirmation is about
 	width    int
 	height   int
@@ -41,18 +42,18 @@ type risksKeyMap struct {
 
 func newRisksKeyMap() risksKeyMap {
 	return risksKeyMap{
-		Up:         binding("up k", "↑/k", "up"),
-		Down:       binding("down j", "↓/j", "down"),
-		PgUp:       binding("pgup ctrl+u", "pgup", "page up"),
-		PgDown:     binding("pgdown ctrl+d", "pgdn", "page down"),
-		Top:        binding("home g", "g", "first"),
-		Bottom:     binding("end G", "G", "last"),
-		Switch:     binding("t", "t", "other table"),
-		EditAISIA:  binding("enter e", "enter", "edit impact assessment"),
-		EditRisk:   binding("enter e", "enter", "edit risk"),
-		Add:        binding("a", "a", "add risk"),
-		Delete:     binding("d", "d", "delete risk"),
-		Map:        binding("m", "m", "heat map inherent/residual"),
+		Up:         kit.NewBinding("up k", "↑/k", "up"),
+		Down:       kit.NewBinding("down j", "↓/j", "down"),
+		PgUp:       kit.NewBinding("pgup ctrl+u", "pgup", "page up"),
+		PgDown:     kit.NewBinding("pgdown ctrl+d", "pgdn", "page down"),
+		Top:        kit.NewBinding("home g", "g", "first"),
+		Bottom:     kit.NewBinding("end G", "G", "last"),
+		Switch:     kit.NewBinding("t", "t", "other table"),
+		EditAISIA:  kit.NewBinding("enter e", "enter", "edit impact assessment"),
+		EditRisk:   kit.NewBinding("enter e", "enter", "edit risk"),
+		Add:        kit.NewBinding("a", "a", "add risk"),
+		Delete:     kit.NewBinding("d", "d", "delete risk"),
+		Map:        kit.NewBinding("m", "m", "heat map inherent/residual"),
 		dialogKeys: newDialogKeys("yes, delete"),
 	}
 }
@@ -182,8 +183,8 @@ func (r *risks) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(kp, k.Delete):
 		_, i := r.selected()
 		risk := r.w.a.Risks[i]
-		question := wrap(fmt.Sprintf("Delete %s “%s” from the risk register?", riskLabel(risk), vis(risk.Title)), dialogWidth(r.width))
-		r.ask, r.askID = newConfirm(question, riskLabel(risk)), risk.ID
+		question := kit.Wrap(fmt.Sprintf("Delete %s “%s” from the risk register?", riskLabel(risk), kit.Vis(risk.Title)), kit.DialogWidth(r.width))
+		r.ask, r.askID = kit.NewConfirm(question, riskLabel(risk)), risk.ID
 	}
 	r.selected() // clamp the cursor
 	return nil
@@ -204,13 +205,13 @@ func (r *risks) switchTable() {
 }
 
 func (r *risks) updateConfirm(msg tea.Msg) tea.Cmd {
-	done, yes := r.ask.update(msg)
+	done, yes := r.ask.Update(msg)
 	if !done {
 		return nil
 	}
 	r.ask = nil
 	if !yes {
-		r.w.status = statusMsg{text: "Not deleted."}
+		r.w.status = kit.Status{Text: "Not deleted."}
 		return nil
 	}
 	return r.deleteRisk(r.askID)
@@ -230,7 +231,7 @@ func (r *risks) deleteRisk(id int64) tea.Cmd {
 		id = risk.ID
 		a.Risks = append(a.Risks[:i:i], a.Risks[i+1:]...)
 		r.w.refresh()
-		r.w.status = statusMsg{text: riskLabel(risk) + " deleted."}
+		r.w.status = kit.Status{Text: riskLabel(risk) + " deleted."}
 		aid, numbers := a.ID, r.numbers
 		return r.w.save(riskLabel(risk), func(s *store.Store) error {
 			if id = numbers.stored(id); id == 0 {
@@ -260,9 +261,9 @@ func (r *risks) putRisk(risk assessment.Risk) tea.Cmd {
 		a.Risks[i] = risk
 	}
 	r.w.refresh()
-	r.w.status = statusMsg{text: riskLabel(risk) + " saved."}
+	r.w.status = kit.Status{Text: riskLabel(risk) + " saved."}
 	if risk.ID < 0 {
-		r.w.status.text = "Added “" + vis(risk.Title) + "” to the register."
+		r.w.status.Text = "Added “" + kit.Vis(risk.Title) + "” to the register."
 	}
 	aid, numbers, stored := a.ID, r.numbers, risk
 	stored.Controls = slices.Clone(risk.Controls)
@@ -286,13 +287,10 @@ func (r *risks) putSystem(sys assessment.AISystem) tea.Cmd {
 		}
 	}
 	r.w.refresh()
-	r.w.status = statusMsg{text: "Impact assessment of " + vis(sys.Name) + " saved."}
+	r.w.status = kit.Status{Text: "Impact assessment of " + kit.Vis(sys.Name) + " saved."}
 	aid := a.ID
 	return r.w.save(sys.Name, func(s *store.Store) error { return s.SaveSystem(aid, &sys) })
 }
-
-// dialogWidth is the text width of a confirmation on a screen this wide.
-func dialogWidth(screen int) int { return max(min(screen-12, 64), 30) }
 
 // riskLabel is a risk's reference as the report prints it; "R-new" until the store has
 // numbered a risk just added.

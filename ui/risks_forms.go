@@ -13,6 +13,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
 )
 
 // Vocabulary of the register (SPEC §2 step 3).
@@ -45,7 +46,7 @@ func (r *risks) openAISIA(sys assessment.AISystem) tea.Cmd {
 		return nil
 	}
 	width, height := r.formSize()
-	r.editing = newForm("Impact assessment — "+vis(sys.Name), width, height,
+	r.editing = newForm("Impact assessment — "+kit.Vis(sys.Name), width, height,
 		huh.NewInput().Title("Date of the last impact assessment (YYYY-MM-DD; empty: none)").Value(&in.date).Validate(notFuture),
 		huh.NewInput().Title("Last significant change to the system (YYYY-MM-DD; empty: none)").Value(&in.change).Validate(notFuture),
 		huh.NewText().Title("Affected groups considered").Value(&in.groups).CharLimit(5000).Lines(3),
@@ -125,7 +126,7 @@ func (r *risks) openRisk(i int) tea.Cmd {
 func (r *risks) systemOptions() []huh.Option[int64] {
 	opts := []huh.Option[int64]{huh.NewOption("— not tied to one system", int64(0))}
 	for _, s := range r.w.a.Systems {
-		label := vis(s.Name)
+		label := kit.Vis(s.Name)
 		if !s.InScope {
 			label += " (out of scope)"
 		}
@@ -166,7 +167,7 @@ func parseControlIDs(cat *checklists.Catalogue, s string) ([]string, error) {
 		}
 		item, ok := cat.Item(id)
 		if !ok || !item.IsControl() {
-			return nil, fmt.Errorf("%q is not an Annex A control; write IDs such as A.6.2.4", vis(f))
+			return nil, fmt.Errorf("%q is not an Annex A control; write IDs such as A.6.2.4", kit.Vis(f))
 		}
 		if !slices.Contains(out, id) {
 			out = append(out, id)

@@ -7,6 +7,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // heatMapWidth is the width of the heat map block: a row label and five cells of five, and
@@ -18,7 +20,7 @@ const heatMapWidth = 36
 func (r *risks) View() string {
 	r.reconcile()
 	if r.ask != nil {
-		return lipgloss.Place(r.width, r.height, lipgloss.Center, lipgloss.Center, r.ask.view(r.w.c.Styles))
+		return lipgloss.Place(r.width, r.height, lipgloss.Center, lipgloss.Center, r.ask.View(r.w.c.Styles))
 	}
 	if r.editing != nil {
 		return r.editing.View()
@@ -34,7 +36,7 @@ func (r *risks) View() string {
 	heatH := strings.Count(heat, "\n") + 1
 	sysRows := max(min(len(systems), r.height/3), heatH-2, 1)
 	tableW := r.width - heatMapWidth - 3
-	top := joinSide(r.aisiaView(systems, tableW, sysRows), heat, 3)
+	top := kit.JoinSide(r.aisiaView(systems, tableW, sysRows), heat, 3)
 	riskRows := max(r.height-(sysRows+2)-3-detailH-gapH, 1)
 
 	var b strings.Builder
@@ -57,26 +59,26 @@ func (r *risks) aisiaView(systems []assessment.AISystem, width, rows int) string
 	now := r.w.c.Now()
 	done, total := r.Progress()
 	wide := width >= 70
-	lines := []string{st.Label.Render(truncate(fmt.Sprintf("Impact assessments (AISIA) · %d/%d current", done, total), width))}
+	lines := []string{st.Label.Render(kit.Truncate(fmt.Sprintf("Impact assessments (AISIA) · %d/%d current", done, total), width))}
 	stateW, changeW, impactW := 9, 0, 0
 	if wide {
 		stateW, changeW, impactW = 24, 11, 7
 	}
 	nameW := max(width-2-1-impactW-11-changeW-stateW-6, 8)
 	cells := func(mark, name, impact, aisia, change, state string) string {
-		line := mark + pad(truncate(name, nameW), nameW) + " "
+		line := mark + kit.Pad(kit.Truncate(name, nameW), nameW) + " "
 		if wide {
-			line += pad(impact, impactW)
+			line += kit.Pad(impact, impactW)
 		}
-		line += pad(aisia, 11)
+		line += kit.Pad(aisia, 11)
 		if wide {
-			line += pad(change, changeW)
+			line += kit.Pad(change, changeW)
 		}
-		return line + pad(truncate(state, stateW), stateW)
+		return line + kit.Pad(kit.Truncate(state, stateW), stateW)
 	}
-	lines = append(lines, st.Subtle.Render(truncate(cells("  ", "System", "Impact", "AISIA", "Changed", "State")+" G H T", width)))
+	lines = append(lines, st.Subtle.Render(kit.Truncate(cells("  ", "System", "Impact", "AISIA", "Changed", "State")+" G H T", width)))
 	if len(systems) == 0 {
-		lines = append(lines, st.Warning.Render(truncate("! No AI system is in scope: add one on step 1 Scoping.", width)))
+		lines = append(lines, st.Warning.Render(kit.Truncate("! No AI system is in scope: add one on step 1 Scoping.", width)))
 	}
 	first := scrollStart(r.rowIn(len(systems), true), rows, len(systems))
 	for i := first; i < len(systems) && i < first+rows; i++ {
@@ -93,21 +95,21 @@ func (r *risks) aisiaView(systems []assessment.AISystem, width, rows int) string
 			}
 		}
 		marks := []string{yesMark(s.AffectedGroups != ""), yesMark(s.Harms != ""), yesMark(s.ImpactToRiskTrace)}
-		line := cells("  ", vis(s.Name), string(s.Impact), orDash(isoDate(s.AISIADate)), orDash(isoDate(s.LastChange)), state)
+		line := cells("  ", kit.Vis(s.Name), string(s.Impact), kit.OrDash(isoDate(s.AISIADate)), kit.OrDash(isoDate(s.LastChange)), state)
 		if i == r.cursor {
-			lines = append(lines, st.Selected.Render(pad(truncate("▸"+line[1:]+" "+strings.Join(marks, " "), width), width)))
+			lines = append(lines, st.Selected.Render(kit.Pad(kit.Truncate("▸"+line[1:]+" "+strings.Join(marks, " "), width), width)))
 			continue
 		}
-		colour := func(m string) string { return markStyle(st, m).Render(m) }
-		stateCell := pad(truncate(state, stateW), stateW)
+		colour := func(m string) string { return st.Mark(m).Render(m) }
+		stateCell := kit.Pad(kit.Truncate(state, stateW), stateW)
 		plain := strings.TrimSuffix(line, stateCell)
-		lines = append(lines, plain+markStyle(st, string([]rune(state)[:1])).Render(stateCell)+" "+colour(marks[0])+" "+colour(marks[1])+" "+colour(marks[2]))
+		lines = append(lines, plain+st.Mark(string([]rune(state)[:1])).Render(stateCell)+" "+colour(marks[0])+" "+colour(marks[1])+" "+colour(marks[2]))
 	}
 	for len(lines) < rows+2 {
 		lines = append(lines, "")
 	}
 	for i := range lines {
-		lines[i] = pad(lines[i], width)
+		lines[i] = kit.Pad(lines[i], width)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -150,9 +152,9 @@ func (r *risks) registerView(nSystems, rows int) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(st.Label.Render(truncate(fmt.Sprintf("Risk register · %d risks, %d open", len(list), open), r.width)) + "\n")
+	b.WriteString(st.Label.Render(kit.Truncate(fmt.Sprintf("Risk register · %d risks, %d open", len(list), open), r.width)) + "\n")
 	cols := riskColumns(r.width, r.width >= 110)
-	b.WriteString(st.Subtle.Render(truncate(cols.row("ID", "Risk", "System", "L×I", "Sev.", "Treat.", "Controls", "Res", "Owner", "Status"), r.width)) + "\n")
+	b.WriteString(st.Subtle.Render(kit.Truncate(cols.row("ID", "Risk", "System", "L×I", "Sev.", "Treat.", "Controls", "Res", "Owner", "Status"), r.width)) + "\n")
 	if len(list) == 0 {
 		b.WriteString(st.Subtle.Render("The register is empty. Press a to add the first risk."))
 		return b.String()
@@ -162,14 +164,14 @@ func (r *risks) registerView(nSystems, rows int) string {
 	for i := first; i < len(list) && i < first+rows; i++ {
 		x := list[i]
 		sev := assessment.Severity(x.Likelihood, x.Impact)
-		fields := []string{riskLabel(x), vis(x.Title), r.systemName(x.SystemID), rating(x.Likelihood, x.Impact), sev,
-			x.Treatment, strings.Join(x.Controls, " "), rating(x.ResidualLikelihood, x.ResidualImpact), vis(x.Owner), x.Status}
+		fields := []string{riskLabel(x), kit.Vis(x.Title), r.systemName(x.SystemID), rating(x.Likelihood, x.Impact), sev,
+			x.Treatment, strings.Join(x.Controls, " "), rating(x.ResidualLikelihood, x.ResidualImpact), kit.Vis(x.Owner), x.Status}
 		if i == cursor {
-			b.WriteString(st.Selected.Render(pad(truncate("▸"+cols.row(fields...)[1:], r.width), r.width)) + "\n")
+			b.WriteString(st.Selected.Render(kit.Pad(kit.Truncate("▸"+cols.row(fields...)[1:], r.width), r.width)) + "\n")
 			continue
 		}
-		fields[4] = severityStyle(st, sev).Render(pad(sev, cols.w[4]))
-		b.WriteString(truncate(cols.row(fields...), r.width) + "\n")
+		fields[4] = severityStyle(st, sev).Render(kit.Pad(sev, cols.w[4]))
+		b.WriteString(kit.Truncate(cols.row(fields...), r.width) + "\n")
 	}
 	if len(list) > rows {
 		b.WriteString(st.Subtle.Render(fmt.Sprintf("  %d–%d of %d", first+1, min(first+rows, len(list)), len(list))))
@@ -204,7 +206,7 @@ func (c riskCols) row(cells ...string) string {
 			continue
 		}
 		if lipgloss.Width(s) > c.w[i] || !strings.Contains(s, "\x1b") {
-			s = pad(truncate(s, c.w[i]), c.w[i])
+			s = kit.Pad(kit.Truncate(s, c.w[i]), c.w[i])
 		}
 		b.WriteString(s + " ")
 	}
@@ -218,7 +220,7 @@ func rating(l, i int) string {
 	return fmt.Sprintf("%d×%d", l, i)
 }
 
-func severityStyle(st Styles, sev string) lipgloss.Style {
+func severityStyle(st theme.Styles, sev string) lipgloss.Style {
 	switch sev {
 	case "high":
 		return st.Bad
@@ -234,7 +236,7 @@ func (r *risks) systemName(id int64) string {
 	}
 	for _, s := range r.w.a.Systems {
 		if s.ID == id {
-			return vis(s.Name)
+			return kit.Vis(s.Name)
 		}
 	}
 	return fmt.Sprintf("system %d (gone)", id)
@@ -283,7 +285,7 @@ func (r *risks) heatMapView() string {
 	if unrated > 0 {
 		legend = fmt.Sprintf("%d not rated · %s", unrated, legend)
 	}
-	b.WriteString(st.Subtle.Render(truncate(legend, heatMapWidth)))
+	b.WriteString(st.Subtle.Render(kit.Truncate(legend, heatMapWidth)))
 	return b.String()
 }
 
@@ -306,15 +308,15 @@ func (r *risks) detailView(lines int) string {
 			}
 		}
 		parts = append(parts,
-			st.Label.Render(vis(sys.Name))+fmt.Sprintf(" · %s impact · AISIA %s (%s) · last change %s · risks in the register %d · impact→risk trace %s",
-				sys.Impact, dateText(sys.AISIADate), state, dateText(sys.LastChange), linked, yesNo(sys.ImpactToRiskTrace)),
-			st.Label.Render("Groups: ")+orDash(vis(sys.AffectedGroups)),
-			st.Label.Render("Harms: ")+orDash(vis(sys.Harms)))
+			st.Label.Render(kit.Vis(sys.Name))+fmt.Sprintf(" · %s impact · AISIA %s (%s) · last change %s · risks in the register %d · impact→risk trace %s",
+				sys.Impact, kit.DateText(sys.AISIADate), state, kit.DateText(sys.LastChange), linked, yesNo(sys.ImpactToRiskTrace)),
+			st.Label.Render("Groups: ")+kit.OrDash(kit.Vis(sys.AffectedGroups)),
+			st.Label.Render("Harms: ")+kit.OrDash(kit.Vis(sys.Harms)))
 	case i >= 0:
 		x := r.w.a.Risks[i]
 		parts = append(parts,
-			st.Label.Render(riskLabel(x)+" ")+vis(x.Title),
-			fmt.Sprintf("Source %s · Objective %s · raised %s · owner %s", r.termName(x.Source, true), r.termName(x.Objective, false), dateText(x.Raised), orDash(vis(x.Owner))),
+			st.Label.Render(riskLabel(x)+" ")+kit.Vis(x.Title),
+			fmt.Sprintf("Source %s · Objective %s · raised %s · owner %s", r.termName(x.Source, true), r.termName(x.Objective, false), kit.DateText(x.Raised), kit.OrDash(kit.Vis(x.Owner))),
 			"Controls: "+r.controlsText(x.Controls))
 	default:
 		parts = append(parts, st.Subtle.Render("Press a to add a risk."))
@@ -325,14 +327,14 @@ func (r *risks) detailView(lines int) string {
 // fitLines shows the parts wrapped when they fit in the given lines, else one line each,
 // dropping the first parts when even that is too much.
 func fitLines(parts []string, lines, width int) string {
-	if wrapped := wrap(strings.Join(parts, "\n"), width); strings.Count(wrapped, "\n") < lines {
+	if wrapped := kit.Wrap(strings.Join(parts, "\n"), width); strings.Count(wrapped, "\n") < lines {
 		return wrapped
 	}
 	if len(parts) > lines {
 		parts = parts[len(parts)-lines:]
 	}
 	for i := range parts {
-		parts[i] = truncate(parts[i], width)
+		parts[i] = kit.Truncate(parts[i], width)
 	}
 	return strings.Join(parts, "\n")
 }
@@ -354,7 +356,7 @@ func (r *risks) termName(id string, source bool) string {
 			return t.ID + " " + t.Title
 		}
 	}
-	return orDash(vis(id))
+	return kit.OrDash(kit.Vis(id))
 }
 
 // controlsText lists the linked controls with their SoA decision, so a treatment that relies
@@ -367,7 +369,7 @@ func (r *risks) controlsText(ids []string) string {
 	for _, id := range ids {
 		item, ok := r.w.c.Cat.Item(id)
 		if !ok {
-			out = append(out, vis(id)+" (unknown)")
+			out = append(out, kit.Vis(id)+" (unknown)")
 			continue
 		}
 		if r.w.a.Result(item).Decision == assessment.Excluded {

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/kit"
 )
 
 // scopeSection is one part of the scoping step, switched with [ and ].
@@ -41,7 +42,7 @@ type scoping struct {
 	onDone   func() tea.Cmd // applies the open form's values
 	formWide bool           // the form takes the whole width (no list beside it)
 
-	confirm   *confirm
+	confirm   *kit.Confirm
 	onConfirm func() tea.Cmd
 
 	importSeq  int            // tags inventory reads so a stale reply is dropped
@@ -60,17 +61,17 @@ type importFailure struct {
 }
 
 var (
-	scopeKeySection = binding("[ ] left right", "[ ]", "section")
-	scopeKeyEdit    = binding("enter e", "enter", "edit")
-	scopeKeyAdd     = binding("a", "a", "add")
-	scopeKeyDelete  = binding("d", "d", "delete")
-	scopeKeyImport  = binding("i", "i", "import CSV")
-	scopeKeyDismiss = binding("x", "x", "dismiss import errors")
-	scopeKeyCancel  = binding("esc", "esc", "cancel")
-	scopeKeyYes     = binding("y", "y", "yes")
-	scopeKeyNo      = binding("n esc", "n/esc", "no")
-	scopeKeyChoose  = binding("enter", "enter", "choose (No unless moved)")
-	scopeKeyToggle  = binding("left right", "←/→", "move")
+	scopeKeySection = kit.NewBinding("[ ] left right", "[ ]", "section")
+	scopeKeyEdit    = kit.NewBinding("enter e", "enter", "edit")
+	scopeKeyAdd     = kit.NewBinding("a", "a", "add")
+	scopeKeyDelete  = kit.NewBinding("d", "d", "delete")
+	scopeKeyImport  = kit.NewBinding("i", "i", "import CSV")
+	scopeKeyDismiss = kit.NewBinding("x", "x", "dismiss import errors")
+	scopeKeyCancel  = kit.NewBinding("esc", "esc", "cancel")
+	scopeKeyYes     = kit.NewBinding("y", "y", "yes")
+	scopeKeyNo      = kit.NewBinding("n esc", "n/esc", "no")
+	scopeKeyChoose  = kit.NewBinding("enter", "enter", "choose (No unless moved)")
+	scopeKeyToggle  = kit.NewBinding("left right", "←/→", "move")
 )
 
 func newScoping(w *workspace) step { return &scoping{w: w} }
@@ -188,7 +189,7 @@ func (s *scoping) FullHelp() [][]key.Binding {
 	case s.form != nil:
 		return [][]key.Binding{s.form.KeyBinds(), {scopeKeyCancel}}
 	}
-	nav := []key.Binding{scopeKeySection, keyUp, keyDown}
+	nav := []key.Binding{scopeKeySection, kit.KeyUp, kit.KeyDown}
 	switch s.section {
 	case secExclusions:
 		acts := []key.Binding{scopeKeyAdd}
@@ -205,7 +206,7 @@ func (s *scoping) FullHelp() [][]key.Binding {
 		if s.importFail != nil {
 			acts = append(acts, scopeKeyDismiss)
 		}
-		return [][]key.Binding{acts, nav, {keyPgUp, keyPgDown}}
+		return [][]key.Binding{acts, nav, {kit.KeyPgUp, kit.KeyPgDown}}
 	case secCertification:
 		return [][]key.Binding{{scopeKeyEdit}, {scopeKeySection}}
 	}
@@ -232,13 +233,13 @@ func (s *scoping) Update(msg tea.Msg) tea.Cmd {
 		s.section = (s.section + 1) % scopeSectionCount
 	case k == "[" || k == "left":
 		s.section = (s.section + scopeSectionCount - 1) % scopeSectionCount
-	case key.Matches(kp, keyDown):
+	case key.Matches(kp, kit.KeyDown):
 		s.move(1)
-	case key.Matches(kp, keyUp):
+	case key.Matches(kp, kit.KeyUp):
 		s.move(-1)
-	case key.Matches(kp, keyPgDown):
+	case key.Matches(kp, kit.KeyPgDown):
 		s.move(max(s.bodyHeight()/2, 1))
-	case key.Matches(kp, keyPgUp):
+	case key.Matches(kp, kit.KeyPgUp):
 		s.move(-max(s.bodyHeight()/2, 1))
 	case key.Matches(kp, scopeKeyEdit):
 		return s.edit()
@@ -293,18 +294,18 @@ func (s *scoping) askDelete() {
 	case s.section == secExclusions && len(s.w.a.Scope.Exclusions) > 0:
 		i := s.row()
 		e := s.w.a.Scope.Exclusions[i]
-		s.confirm = newConfirm(s.question("Delete the exclusion “"+vis(e.What)+"” and its justification?"), e.What)
+		s.confirm = kit.NewConfirm(s.question("Delete the exclusion “"+kit.Vis(e.What)+"” and its justification?"), e.What)
 		s.onConfirm = func() tea.Cmd { return s.deleteExclusion(i) }
 	case s.section == secInventory && len(s.w.a.Systems) > 0:
 		sys := s.w.a.Systems[s.row()]
-		q := "Delete the AI system “" + vis(sys.Name) + "” from the inventory?"
+		q := "Delete the AI system “" + kit.Vis(sys.Name) + "” from the inventory?"
 		switch n := len(risksOf(s.w.a, sys.ID)); {
 		case n == 1:
 			q += " 1 risk in the register names it and would lose that link."
 		case n > 1:
 			q += fmt.Sprintf(" %d risks in the register name it and would lose that link.", n)
 		}
-		s.confirm = newConfirm(s.question(q), sys.Name)
+		s.confirm = kit.NewConfirm(s.question(q), sys.Name)
 		id := sys.ID
 		s.onConfirm = func() tea.Cmd { return s.deleteSystem(id) }
 	}
@@ -312,11 +313,11 @@ func (s *scoping) askDelete() {
 
 // question wraps a dialog's question to fit the screen with the dialog's frame.
 func (s *scoping) question(q string) string {
-	return wrap(truncate(q, 300), min(max(s.width-12, 30), 70))
+	return kit.Wrap(kit.Truncate(q, 300), min(max(s.width-12, 30), 70))
 }
 
 func (s *scoping) updateConfirm(msg tea.Msg) tea.Cmd {
-	done, yes := s.confirm.update(msg)
+	done, yes := s.confirm.Update(msg)
 	if !done {
 		return nil
 	}
@@ -325,7 +326,7 @@ func (s *scoping) updateConfirm(msg tea.Msg) tea.Cmd {
 	if yes && apply != nil {
 		return apply()
 	}
-	s.w.status = statusMsg{text: "Not deleted."}
+	s.w.status = kit.Status{Text: "Not deleted."}
 	return nil
 }
 
@@ -339,7 +340,7 @@ func (s *scoping) View() string {
 	var body string
 	switch {
 	case s.confirm != nil:
-		body = lipgloss.Place(s.width, h, lipgloss.Center, lipgloss.Center, s.confirm.view(st))
+		body = lipgloss.Place(s.width, h, lipgloss.Center, lipgloss.Center, s.confirm.View(st))
 	case s.form != nil && s.formWide:
 		body = s.form.View()
 	case s.section == secCertification:
@@ -360,7 +361,7 @@ func (s *scoping) View() string {
 		if s.form != nil {
 			right = s.form.View()
 		}
-		body = joinColumns(left, right, lw, h, st)
+		body = kit.JoinColumns(left, right, lw, h, st)
 	}
 	return s.sectionBar() + "\n\n" + body
 }

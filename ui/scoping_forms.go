@@ -12,6 +12,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
 )
 
 // editText is stored text in a form field. The field shows it with control characters made
@@ -208,7 +209,7 @@ func (s *scoping) deleteExclusion(i int) tea.Cmd {
 	if i < 0 || i >= len(ex) {
 		return nil
 	}
-	s.w.status = statusMsg{text: "Deleted the exclusion " + vis(ex[i].What) + "."}
+	s.w.status = kit.Status{Text: "Deleted the exclusion " + kit.Vis(ex[i].What) + "."}
 	s.w.a.Scope.Exclusions = slices.Delete(slices.Clone(ex), i, i+1)
 	s.move(0)
 	return s.saveHeader("exclusion")

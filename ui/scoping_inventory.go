@@ -14,6 +14,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
 )
 
 // maxInventoryBytes bounds an inventory file: a spreadsheet of AI systems is small, and a
@@ -36,15 +37,15 @@ func (s *scoping) inventoryColumns(width int) []invColumn {
 		stageW, rolesW = 14, 14
 	}
 	cols := []invColumn{
-		{"Name", 0, func(a assessment.AISystem) string { return vis(a.Name) }},
+		{"Name", 0, func(a assessment.AISystem) string { return kit.Vis(a.Name) }},
 		{"Stage", stageW, func(a assessment.AISystem) string {
 			if a.Stage == "" {
 				return "—"
 			}
 			return termTitle(cat.LifecycleStages, a.Stage)
 		}},
-		{"AI roles", rolesW, func(a assessment.AISystem) string { return orDash(roleNames(cat, a.Roles, true)) }},
-		{"Impact", 6, func(a assessment.AISystem) string { return orDash(vis(string(a.Impact))) }},
+		{"AI roles", rolesW, func(a assessment.AISystem) string { return kit.OrDash(roleNames(cat, a.Roles, true)) }},
+		{"Impact", 6, func(a assessment.AISystem) string { return kit.OrDash(kit.Vis(string(a.Impact))) }},
 		{"Scope", 5, func(a assessment.AISystem) string {
 			if a.InScope {
 				return "in"
@@ -52,7 +53,7 @@ func (s *scoping) inventoryColumns(width int) []invColumn {
 			return "out"
 		}},
 		{"AISIA", 11, func(a assessment.AISystem) string {
-			d := dateText(a.AISIADate)
+			d := kit.DateText(a.AISIADate)
 			if a.AISIADate.IsZero() {
 				d = "none"
 			}
@@ -95,13 +96,13 @@ func (s *scoping) inventoryView(width, height int) string {
 	systems := s.w.a.Systems
 	var b strings.Builder
 	if len(systems) == 0 {
-		b.WriteString(st.Subtle.Render(wrap("The inventory is empty. Press a to add an AI system, or i to import the client's inventory "+
+		b.WriteString(st.Subtle.Render(kit.Wrap("The inventory is empty. Press a to add an AI system, or i to import the client's inventory "+
 			"spreadsheet saved as CSV (columns found by their header: "+strings.Join(assessment.InventoryColumns, ", ")+").", width)) + "\n")
 	} else {
 		cols := s.inventoryColumns(width)
 		var head []string
 		for _, c := range cols {
-			head = append(head, pad(c.title, c.width))
+			head = append(head, kit.Pad(c.title, c.width))
 		}
 		b.WriteString(st.Label.Render("  "+strings.Join(head, " ")) + "\n")
 		room := max(min(len(systems), height/2-1), min(len(systems), 3))
@@ -118,26 +119,26 @@ func (s *scoping) inventoryView(width, height int) string {
 			}
 			var cells []string
 			for _, c := range cols {
-				cells = append(cells, pad(truncate(c.cell(sys), c.width), c.width))
+				cells = append(cells, kit.Pad(kit.Truncate(c.cell(sys), c.width), c.width))
 			}
 			line := mark + strings.Join(cells, " ")
 			if i == s.row() {
-				line = st.Selected.Render(pad(truncate(line, width), width))
+				line = st.Selected.Render(kit.Pad(kit.Truncate(line, width), width))
 			}
-			b.WriteString(truncate(line, width) + "\n")
+			b.WriteString(kit.Truncate(line, width) + "\n")
 		}
 		legend := "! before a name: incomplete entry · ! before a date: impact assessment not current"
 		if len(systems) > room {
 			legend = fmt.Sprintf("%d–%d of %d · ", first+1, min(first+room, len(systems)), len(systems)) + legend
 		}
-		b.WriteString(st.Subtle.Render(truncate("  "+legend, width)) + "\n")
+		b.WriteString(st.Subtle.Render(kit.Truncate("  "+legend, width)) + "\n")
 	}
 	b.WriteString("\n")
 	switch {
 	case s.form != nil:
 		b.WriteString(s.form.View())
 	case s.importing != "":
-		b.WriteString(st.Subtle.Render(wrap("Reading "+vis(s.importing)+"… the table updates when the whole file is checked.", width)))
+		b.WriteString(st.Subtle.Render(kit.Wrap("Reading "+kit.Vis(s.importing)+"… the table updates when the whole file is checked.", width)))
 	case s.importFail != nil:
 		b.WriteString(s.importFailureView(width, height-lineCount(b.String())))
 	case len(systems) > 0:
@@ -153,41 +154,41 @@ func (s *scoping) systemView(sys assessment.AISystem, width int) string {
 	st := s.w.c.Styles
 	cat := s.w.c.Cat
 	var b strings.Builder
-	b.WriteString(st.Title.Render(truncate(vis(sys.Name), width)) + "\n")
+	b.WriteString(st.Title.Render(kit.Truncate(kit.Vis(sys.Name), width)) + "\n")
 	if filled(sys.Purpose) {
-		b.WriteString(wrap(vis(sys.Purpose), width) + "\n")
+		b.WriteString(kit.Wrap(kit.Vis(sys.Purpose), width) + "\n")
 	}
 	scope := "in scope"
 	if !sys.InScope {
-		scope = "out of scope: " + orDash(vis(sys.ExclusionJustification))
+		scope = "out of scope: " + kit.OrDash(kit.Vis(sys.ExclusionJustification))
 	}
 	stage := "—"
 	if sys.Stage != "" {
 		stage = termTitle(cat.LifecycleStages, sys.Stage)
 	}
-	aisia := dateText(sys.AISIADate)
+	aisia := kit.DateText(sys.AISIADate)
 	if p := assessment.ImpactAssessmentProblem(sys, s.w.c.Now()); p != "" && sys.InScope {
 		aisia += "  ! not current: " + p
 	}
-	supp := orDash(vis(sys.Suppliers))
+	supp := kit.OrDash(kit.Vis(sys.Suppliers))
 	if filled(sys.Suppliers) {
 		supp += " (supplier assessed: " + yesOrNo(sys.SupplierAssessed) + ")"
 	}
 	b.WriteString(s.fields(width,
-		"Owner", vis(sys.Owner), "Stage", stage, "AI roles", roleNames(cat, sys.Roles, false),
-		"Impact", vis(string(sys.Impact))+" · "+scope, "Suppliers", supp,
+		"Owner", kit.Vis(sys.Owner), "Stage", stage, "AI roles", roleNames(cat, sys.Roles, false),
+		"Impact", kit.Vis(string(sys.Impact))+" · "+scope, "Suppliers", supp,
 		"Oversight", "human oversight documented: "+yesOrNo(sys.HumanOversight)+" · personal data: "+yesOrNo(sys.PersonalData),
-		"AISIA", aisia, "Last change", dateText(sys.LastChange),
-		"Affected groups", vis(sys.AffectedGroups), "Harms", vis(sys.Harms),
+		"AISIA", aisia, "Last change", kit.DateText(sys.LastChange),
+		"Affected groups", kit.Vis(sys.AffectedGroups), "Harms", kit.Vis(sys.Harms),
 		"Traceability", "impact findings traced to risk treatment: "+yesOrNo(sys.ImpactToRiskTrace)))
 	if gaps := systemGaps(sys); len(gaps) > 0 {
-		b.WriteString(st.Warning.Render(wrap("! Incomplete entry: no "+strings.Join(gaps, ", no ")+". Press enter to complete it.", width)) + "\n")
+		b.WriteString(st.Warning.Render(kit.Wrap("! Incomplete entry: no "+strings.Join(gaps, ", no ")+". Press enter to complete it.", width)) + "\n")
 	}
 	if risks := risksOf(s.w.a, sys.ID); len(risks) > 0 {
 		for i := range risks {
-			risks[i] = vis(risks[i])
+			risks[i] = kit.Vis(risks[i])
 		}
-		b.WriteString(st.Subtle.Render(wrap(plural(len(risks), "risk")+" in the register: "+strings.Join(risks, "; "), width)) + "\n")
+		b.WriteString(st.Subtle.Render(kit.Wrap(kit.Plural(len(risks), "risk")+" in the register: "+strings.Join(risks, "; "), width)) + "\n")
 	}
 	return b.String()
 }
@@ -196,11 +197,11 @@ func (s *scoping) systemView(sys assessment.AISystem, width int) string {
 func (s *scoping) importFailureView(width, height int) string {
 	st := s.w.c.Styles
 	f := s.importFail
-	head := st.Error.Render(truncate("✗ Import of "+vis(f.path)+" refused; nothing was imported.", width)) + "\n"
+	head := st.Error.Render(kit.Truncate("✗ Import of "+kit.Vis(f.path)+" refused; nothing was imported.", width)) + "\n"
 	if f.message != "" {
-		return head + wrap(vis(f.message), width) + "\n" + st.Subtle.Render("Fix the file and press i to import again; x dismisses this.")
+		return head + kit.Wrap(kit.Vis(f.message), width) + "\n" + st.Subtle.Render("Fix the file and press i to import again; x dismisses this.")
 	}
-	head += fmt.Sprintf("%s — fix them in the file and press i to import again; x dismisses this.\n", plural(len(f.rows), "problem"))
+	head += fmt.Sprintf("%s — fix them in the file and press i to import again; x dismisses this.\n", kit.Plural(len(f.rows), "problem"))
 	room := max(height-3, 1)
 	var lines []string
 	for i, r := range f.rows {
@@ -208,7 +209,7 @@ func (s *scoping) importFailureView(width, height int) string {
 			lines = append(lines, st.Subtle.Render(fmt.Sprintf("… and %d more", len(f.rows)-i)))
 			break
 		}
-		lines = append(lines, truncate(fmt.Sprintf("  line %d: %s", r.Line, vis(r.Reason)), width))
+		lines = append(lines, kit.Truncate(fmt.Sprintf("  line %d: %s", r.Line, kit.Vis(r.Reason)), width))
 	}
 	return head + strings.Join(lines, "\n")
 }
@@ -244,7 +245,7 @@ func (s *scoping) readInventory(path string) tea.Cmd {
 	s.importPath, s.importing, s.importFail = path, path, nil
 	s.importSeq++
 	seq, aid, cat := s.importSeq, s.w.a.ID, s.w.c.Cat
-	s.w.status = statusMsg{text: "Reading " + vis(path) + "…"}
+	s.w.status = kit.Status{Text: "Reading " + kit.Vis(path) + "…"}
 	return func() (out tea.Msg) {
 		msg := inventoryReadMsg{aid: aid, seq: seq, path: path}
 		defer func() {
@@ -303,7 +304,7 @@ func (s *scoping) inventoryRead(m inventoryReadMsg) tea.Cmd {
 			f.message = m.err.Error()
 		}
 		s.importFail = f
-		s.w.status = statusMsg{text: "Import refused; nothing was imported. The problems are listed under the table.", err: true}
+		s.w.status = kit.Status{Text: "Import refused; nothing was imported. The problems are listed under the table.", Err: true}
 		return nil
 	}
 	next := s.nextSystemID()
@@ -316,7 +317,7 @@ func (s *scoping) inventoryRead(m inventoryReadMsg) tea.Cmd {
 	toStore := cloneSystems(added)
 	aid := s.w.a.ID
 	s.section, s.cursor[secInventory] = secInventory, len(s.w.a.Systems)-len(added)
-	s.w.status = statusMsg{text: fmt.Sprintf("Imported %s from %s.", plural(len(added), "AI system"), vis(filepath.Base(m.path)))}
+	s.w.status = kit.Status{Text: fmt.Sprintf("Imported %s from %s.", kit.Plural(len(added), "AI system"), kit.Vis(filepath.Base(m.path)))}
 	return s.w.save("inventory import", func(st *store.Store) error { return st.AddSystems(aid, toStore) })
 }
 
@@ -346,7 +347,7 @@ func (s *scoping) deleteSystem(id int64) tea.Cmd {
 	name := s.w.a.Systems[i].Name
 	s.w.a.Systems = slices.Delete(slices.Clone(s.w.a.Systems), i, i+1)
 	s.move(0)
-	s.w.status = statusMsg{text: "Deleted " + vis(name) + " from the inventory."}
+	s.w.status = kit.Status{Text: "Deleted " + kit.Vis(name) + " from the inventory."}
 	aid := s.w.a.ID
 	return s.w.save(name, func(st *store.Store) error { return st.DeleteSystem(aid, id) })
 }

@@ -9,6 +9,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
 )
 
 // systemInput holds the AI system form's values.
@@ -28,7 +29,7 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 	label := "New AI system"
 	if i >= 0 {
 		sys = s.w.a.Systems[i]
-		label = "Edit " + truncate(vis(sys.Name), 40)
+		label = "Edit " + kit.Truncate(kit.Vis(sys.Name), 40)
 	}
 	in := &systemInput{
 		name: newEditText(sys.Name, false), purpose: newEditText(sys.Purpose, true), owner: newEditText(sys.Owner, false),
@@ -107,7 +108,7 @@ func (s *scoping) applySystem(id int64, in *systemInput) tea.Cmd {
 		sys.ID = s.newSystemID()
 		systems = append(systems, sys)
 		i = len(systems) - 1
-		s.w.status = statusMsg{text: "Added " + vis(sys.Name) + " to the inventory."}
+		s.w.status = kit.Status{Text: "Added " + kit.Vis(sys.Name) + " to the inventory."}
 	} else {
 		systems[i] = sys
 	}

@@ -7,6 +7,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
 )
 
 // sectionBar names the five sections with their counts, the current one highlighted.
@@ -36,13 +37,13 @@ func (s *scoping) sectionBar() string {
 		return b.String()
 	}
 	bar := render(long)
-	if lineWidth(bar)+12 > s.width {
+	if kit.Width(bar)+12 > s.width {
 		bar = render(short)
 	}
-	if hint := st.Subtle.Render("[ ] section"); lineWidth(bar)+lineWidth(hint)+1 <= s.width {
-		bar = pad(bar, s.width-lineWidth(hint)) + hint
+	if hint := st.Subtle.Render("[ ] section"); kit.Width(bar)+kit.Width(hint)+1 <= s.width {
+		bar = kit.Pad(bar, s.width-kit.Width(hint)) + hint
 	}
-	return truncate(bar, s.width)
+	return kit.Truncate(bar, s.width)
 }
 
 // listLine draws one row of a left-hand list with a colour-independent mark.
@@ -50,9 +51,9 @@ func (s *scoping) listLine(i int, mark, text string, width int) string {
 	st := s.w.c.Styles
 	line := " " + mark + " " + text
 	if i == s.row() {
-		return st.Selected.Render(pad(truncate(line, width), width))
+		return st.Selected.Render(kit.Pad(kit.Truncate(line, width), width))
 	}
-	return truncate(line, width)
+	return kit.Truncate(line, width)
 }
 
 func doneMark(ok bool) string {
@@ -79,7 +80,7 @@ func (s *scoping) fields(width int, pairs ...string) string {
 	st := s.w.c.Styles
 	labelW := 0
 	for i := 0; i < len(pairs); i += 2 {
-		labelW = max(labelW, lineWidth(pairs[i]))
+		labelW = max(labelW, kit.Width(pairs[i]))
 	}
 	valueW := max(width-labelW-2, 10)
 	var b strings.Builder
@@ -88,12 +89,12 @@ func (s *scoping) fields(width int, pairs ...string) string {
 		if v == "" {
 			v = st.Subtle.Render("—")
 		}
-		for j, line := range strings.Split(wrap(v, valueW), "\n") {
+		for j, line := range strings.Split(kit.Wrap(v, valueW), "\n") {
 			label := ""
 			if j == 0 {
 				label = pairs[i]
 			}
-			b.WriteString(st.Label.Render(pad(label, labelW)) + "  " + line + "\n")
+			b.WriteString(st.Label.Render(kit.Pad(label, labelW)) + "  " + line + "\n")
 		}
 	}
 	return b.String()
@@ -102,11 +103,11 @@ func (s *scoping) fields(width int, pairs ...string) string {
 // textBlock shows a stored multi-line text with its title, or what to do when it is empty.
 func (s *scoping) textBlock(title, why, text string, width int) string {
 	st := s.w.c.Styles
-	head := st.Title.Render(title) + "\n" + st.Subtle.Render(wrap(why, width)) + "\n\n"
+	head := st.Title.Render(title) + "\n" + st.Subtle.Render(kit.Wrap(why, width)) + "\n\n"
 	if !filled(text) {
 		return head + st.Warning.Render("! Not recorded yet.") + " Press enter to write it."
 	}
-	return head + wrap(visText(text), width)
+	return head + kit.Wrap(kit.VisText(text), width)
 }
 
 // blockView shows one block of "Organisation & scope".
@@ -116,13 +117,13 @@ func (s *scoping) blockView(i, width int) string {
 	switch i {
 	case 0:
 		o := a.Organisation
-		return st.Title.Render("Organisation") + "\n\n" + s.fields(width, "Name", vis(o.Name), "Sector", vis(o.Sector),
-			"Size", vis(o.Size), "Address", vis(o.Address), "Contact", vis(o.Contact))
+		return st.Title.Render("Organisation") + "\n\n" + s.fields(width, "Name", kit.Vis(o.Name), "Sector", kit.Vis(o.Sector),
+			"Size", kit.Vis(o.Size), "Address", kit.Vis(o.Address), "Contact", kit.Vis(o.Contact))
 	case 1:
 		cat := a.CatalogueID + " " + a.CatalogueVersion
-		return st.Title.Render("Assessment details") + "\n\n" + s.fields(width, "Title", vis(a.Title), "Assessor", vis(a.Assessor),
-			"Start", dateText(a.StartDate), "End", dateText(a.EndDate), "Classification", vis(a.Classification),
-			"Report version", vis(a.ReportVersion), "Catalogue", vis(cat))
+		return st.Title.Render("Assessment details") + "\n\n" + s.fields(width, "Title", kit.Vis(a.Title), "Assessor", kit.Vis(a.Assessor),
+			"Start", kit.DateText(a.StartDate), "End", kit.DateText(a.EndDate), "Classification", kit.Vis(a.Classification),
+			"Report version", kit.Vis(a.ReportVersion), "Catalogue", kit.Vis(cat))
 	case 2:
 		return s.textBlock("AIMS scope statement", "What the AI management system covers: activities, AI systems, products and services (clause 4.3).", a.Scope.Statement, width)
 	case 3:
@@ -139,7 +140,7 @@ func (s *scoping) exclusionsList(width int) string {
 	st := s.w.c.Styles
 	ex := s.w.a.Scope.Exclusions
 	if len(ex) == 0 {
-		return st.Subtle.Render(wrap("No exclusion recorded. Press a to add one.", width))
+		return st.Subtle.Render(kit.Wrap("No exclusion recorded. Press a to add one.", width))
 	}
 	var lines []string
 	for i, e := range ex {
@@ -147,7 +148,7 @@ func (s *scoping) exclusionsList(width int) string {
 		if !filled(e.Justification) {
 			mark = "!"
 		}
-		lines = append(lines, s.listLine(i, mark, vis(e.What), width))
+		lines = append(lines, s.listLine(i, mark, kit.Vis(e.What), width))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -159,23 +160,23 @@ func (s *scoping) exclusionView(width int) string {
 	var b strings.Builder
 	if ex := s.w.a.Scope.Exclusions; len(ex) > 0 {
 		e := ex[s.row()]
-		b.WriteString(st.Title.Render(truncate(vis(e.What), width)) + "\n\n" + st.Label.Render("Justification") + "\n")
+		b.WriteString(st.Title.Render(kit.Truncate(kit.Vis(e.What), width)) + "\n\n" + st.Label.Render("Justification") + "\n")
 		if filled(e.Justification) {
-			b.WriteString(wrap(visText(e.Justification), width) + "\n")
+			b.WriteString(kit.Wrap(kit.VisText(e.Justification), width) + "\n")
 		} else {
-			b.WriteString(st.Warning.Render(wrap("! No justification: an exclusion without one will not survive Stage 1. Press enter to add it.", width)) + "\n")
+			b.WriteString(st.Warning.Render(kit.Wrap("! No justification: an exclusion without one will not survive Stage 1. Press enter to add it.", width)) + "\n")
 		}
 	} else {
-		b.WriteString(st.Subtle.Render(wrap("Exclusions are parts of the organisation, activities or services deliberately left outside the AIMS scope, each with its justification. Press a to add one.", width)) + "\n")
+		b.WriteString(st.Subtle.Render(kit.Wrap("Exclusions are parts of the organisation, activities or services deliberately left outside the AIMS scope, each with its justification. Press a to add one.", width)) + "\n")
 	}
 	var out []string
 	for _, sys := range s.w.a.Systems {
 		if !sys.InScope {
-			out = append(out, "• "+vis(sys.Name)+": "+orDash(vis(sys.ExclusionJustification)))
+			out = append(out, "• "+kit.Vis(sys.Name)+": "+kit.OrDash(kit.Vis(sys.ExclusionJustification)))
 		}
 	}
 	if len(out) > 0 {
-		b.WriteString("\n" + st.Label.Render("AI systems out of scope (see AI systems)") + "\n" + wrap(strings.Join(out, "\n"), width) + "\n")
+		b.WriteString("\n" + st.Label.Render("AI systems out of scope (see AI systems)") + "\n" + kit.Wrap(strings.Join(out, "\n"), width) + "\n")
 	}
 	return b.String()
 }
@@ -196,13 +197,13 @@ func (s *scoping) roleView(width int) string {
 	}
 	r := s.w.c.Cat.GovernanceRoles[s.row()]
 	h := s.holder(r.ID)
-	out := st.Title.Render(truncate(r.Title, width)) + "\n\n"
+	out := st.Title.Render(kit.Truncate(r.Title, width)) + "\n\n"
 	if filled(h.Name) {
-		out += s.fields(width, "Held by", vis(h.Name), "Contact", vis(h.Contact))
+		out += s.fields(width, "Held by", kit.Vis(h.Name), "Contact", kit.Vis(h.Contact))
 	} else {
 		out += st.Warning.Render("! Vacant: nobody is named for this role.") + " Press enter to name them.\n"
 	}
-	return out + "\n" + st.Label.Render("Responsibilities") + "\n" + wrap(r.Responsibilities, width)
+	return out + "\n" + st.Label.Render("Responsibilities") + "\n" + kit.Wrap(r.Responsibilities, width)
 }
 
 // certificationView shows the certification plan and what its dates mean today.
@@ -210,21 +211,21 @@ func (s *scoping) certificationView(width int) string {
 	st := s.w.c.Styles
 	c := s.w.a.Certification
 	out := st.Title.Render("Certification plan") + "\n" +
-		st.Subtle.Render(wrap("The certification body and the planned audit dates, when known. Press enter to edit.", width)) + "\n\n" +
-		s.fields(width, "Certification body", vis(c.Body), "Stage 1 audit", dateText(c.Stage1)+s.daysAway(c.Stage1),
-			"Stage 2 audit", dateText(c.Stage2)+s.daysAway(c.Stage2))
+		st.Subtle.Render(kit.Wrap("The certification body and the planned audit dates, when known. Press enter to edit.", width)) + "\n\n" +
+		s.fields(width, "Certification body", kit.Vis(c.Body), "Stage 1 audit", kit.DateText(c.Stage1)+s.daysAway(c.Stage1),
+			"Stage 2 audit", kit.DateText(c.Stage2)+s.daysAway(c.Stage2))
 	var notes []string
 	if !c.Stage1.IsZero() && !c.Stage2.IsZero() && c.Stage2.Before(c.Stage1) {
 		notes = append(notes, "! Stage 2 is planned before Stage 1.")
 	}
 	if end := s.w.a.EndDate; !c.Stage1.IsZero() && !end.IsZero() && c.Stage1.Before(end) {
-		notes = append(notes, "! Stage 1 is planned before this readiness assessment ends ("+dateText(end)+").")
+		notes = append(notes, "! Stage 1 is planned before this readiness assessment ends ("+kit.DateText(end)+").")
 	}
 	if !filled(c.Body) {
 		notes = append(notes, "No certification body is named yet; the readiness checklist asks for one.")
 	}
 	if len(notes) > 0 {
-		out += "\n" + st.Warning.Render(wrap(strings.Join(notes, "\n"), width))
+		out += "\n" + st.Warning.Render(kit.Wrap(strings.Join(notes, "\n"), width))
 	}
 	return out
 }
@@ -241,16 +242,9 @@ func (s *scoping) daysAway(t time.Time) string {
 	case d == 0:
 		return " (today)"
 	case d > 0:
-		return fmt.Sprintf(" (in %s)", plural(d, "day"))
+		return fmt.Sprintf(" (in %s)", kit.Plural(d, "day"))
 	}
-	return fmt.Sprintf(" (%s ago)", plural(-d, "day"))
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return fmt.Sprintf(" (%s ago)", kit.Plural(-d, "day"))
 }
 
 // risksOf lists the titles of the risks that name an AI system.
@@ -272,7 +266,7 @@ func termTitle(terms []checklists.Term, id string) string {
 			return t.Title
 		}
 	}
-	return vis(id)
+	return kit.Vis(id)
 }
 
 func yesOrNo(b bool) string {

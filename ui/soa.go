@@ -9,6 +9,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
 )
 
 // soa is the Statement of Applicability: the 38 Annex A controls by objective, each with its
@@ -18,7 +19,7 @@ type soa struct {
 	rows     []checklists.Item // objectives and controls in catalogue order
 	controls []checklists.Item
 	cursor   int // index into controls
-	sheet    *entrySheet
+	sheet    *kit.Sheet
 	editing  checklists.Item // the control the sheet edits
 	exclude  bool            // saving the sheet excludes the control
 	width    int
@@ -26,9 +27,9 @@ type soa struct {
 }
 
 var (
-	soaKeyExclude = binding("space", "space", "exclude…")
-	soaKeyInclude = binding("space", "space", "include")
-	soaKeyJustify = binding("enter", "enter", "edit justification")
+	soaKeyExclude = kit.NewBinding("space", "space", "exclude…")
+	soaKeyInclude = kit.NewBinding("space", "space", "include")
+	soaKeyJustify = kit.NewBinding("enter", "enter", "edit justification")
 )
 
 func newSoA(w *workspace) step {
@@ -51,7 +52,7 @@ func (s *soa) Typing() bool { return s.sheet != nil }
 func (s *soa) SetSize(w, h int) {
 	s.width, s.height = w, h
 	if s.sheet != nil {
-		s.sheet.setWidth(s.detailWidth())
+		s.sheet.SetWidth(s.detailWidth())
 	}
 }
 
@@ -85,16 +86,16 @@ func (s *soa) toggleKey() key.Binding {
 
 func (s *soa) ShortHelp() []key.Binding {
 	if s.sheet != nil {
-		return s.sheet.keys()
+		return s.sheet.Keys()
 	}
-	return []key.Binding{keyUp, keyDown, s.toggleKey(), soaKeyJustify}
+	return []key.Binding{kit.KeyUp, kit.KeyDown, s.toggleKey(), soaKeyJustify}
 }
 
 func (s *soa) FullHelp() [][]key.Binding {
 	if s.sheet != nil {
-		return [][]key.Binding{s.sheet.keys()}
+		return [][]key.Binding{s.sheet.Keys()}
 	}
-	return [][]key.Binding{{keyUp, keyDown, keyPgUp, keyPgDown}, {s.toggleKey(), soaKeyJustify}}
+	return [][]key.Binding{{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown}, {s.toggleKey(), soaKeyJustify}}
 }
 
 // Update gives keys to the open sheet first, then handles the list.
@@ -108,13 +109,13 @@ func (s *soa) Update(msg tea.Msg) tea.Cmd {
 	}
 	page := max(s.height/2, 1)
 	switch {
-	case key.Matches(kp, keyDown):
+	case key.Matches(kp, kit.KeyDown):
 		s.cursor = min(s.cursor+1, len(s.controls)-1)
-	case key.Matches(kp, keyUp):
+	case key.Matches(kp, kit.KeyUp):
 		s.cursor = max(s.cursor-1, 0)
-	case key.Matches(kp, keyPgDown):
+	case key.Matches(kp, kit.KeyPgDown):
 		s.cursor = min(s.cursor+page, len(s.controls)-1)
-	case key.Matches(kp, keyPgUp):
+	case key.Matches(kp, kit.KeyPgUp):
 		s.cursor = max(s.cursor-page, 0)
 	case key.Matches(kp, soaKeyExclude):
 		return s.toggle()
@@ -139,51 +140,51 @@ func (s *soa) toggle() tea.Cmd {
 	d := assessment.Included
 	cmd := s.w.judge(it, assessment.Judgement{Decision: &d})
 	if cmd != nil {
-		s.w.status = statusMsg{text: fmt.Sprintf("%s is included in the SoA again; its status is back to not assessed — judge it on step 2.", it.ID)}
+		s.w.status = kit.Status{Text: fmt.Sprintf("%s is included in the SoA again; its status is back to not assessed — judge it on step 2.", it.ID)}
 	}
 	return cmd
 }
 
 func (s *soa) openSheet(it checklists.Item, exclude bool) {
-	sheet := newEntrySheet("Justification of "+it.ID+" in the SoA", s.detailWidth())
+	sheet := kit.NewSheet("Justification of "+it.ID+" in the SoA", s.detailWidth())
 	switch {
 	case exclude:
-		sheet.title = "Exclude " + it.ID + " from the SoA"
-		sheet.intro = "Say why the control does not apply to this AIMS. Once excluded it is not applicable; the report prints this justification."
+		sheet.Title = "Exclude " + it.ID + " from the SoA"
+		sheet.Intro = "Say why the control does not apply to this AIMS. Once excluded it is not applicable; the report prints this justification."
 		if n := len(s.linkedRisks(it)); n > 0 {
-			sheet.intro += fmt.Sprintf(" Note: the risk register relies on it to treat %d risk(s), so the exclusion will be flagged.", n)
+			sheet.Intro += fmt.Sprintf(" Note: the risk register relies on it to treat %d risk(s), so the exclusion will be flagged.", n)
 		}
 	case s.w.a.Result(it).Decision == assessment.Excluded:
-		sheet.intro = "Why the control does not apply. An excluded control must keep a justification."
+		sheet.Intro = "Why the control does not apply. An excluded control must keep a justification."
 	default:
-		sheet.intro = "Why the control is included: the risks it treats or the requirement it meets (optional)."
+		sheet.Intro = "Why the control is included: the risks it treats or the requirement it meets (optional)."
 	}
 	s.editing, s.exclude = it, exclude
-	s.sheet = sheet.longField("why", "Reason", s.w.a.Result(it).Justification).tall(6)
+	s.sheet = sheet.LongField("why", "Reason", s.w.a.Result(it).Justification).Tall(6)
 }
 
 // updateSheet applies the justification through the SoA rules; a refusal keeps the sheet
 // open with the reason, so nothing typed is lost.
 func (s *soa) updateSheet(msg tea.Msg) tea.Cmd {
-	switch s.sheet.update(msg) {
-	case sheetCancelled:
+	switch s.sheet.Update(msg) {
+	case kit.Cancelled:
 		s.sheet = nil
-		s.w.status = statusMsg{text: "Cancelled; the SoA entry is unchanged."}
-	case sheetSaved:
-		why := s.sheet.get("why")
+		s.w.status = kit.Status{Text: "Cancelled; the SoA entry is unchanged."}
+	case kit.Saved:
+		why := s.sheet.Get("why")
 		j := assessment.Judgement{Justification: &why}
 		if s.exclude {
 			d := assessment.Excluded
 			j.Decision = &d
 		}
 		if _, err := j.Apply(s.editing, s.w.a.Result(s.editing)); err != nil {
-			s.sheet.err = err.Error()
+			s.sheet.Err = err.Error()
 			return nil
 		}
 		s.sheet = nil
 		cmd := s.w.judge(s.editing, j)
 		if cmd != nil && s.exclude {
-			s.w.status = statusMsg{text: fmt.Sprintf("%s excluded from the SoA; it is now not applicable.", s.editing.ID)}
+			s.w.status = kit.Status{Text: fmt.Sprintf("%s excluded from the SoA; it is now not applicable.", s.editing.ID)}
 		}
 		return cmd
 	}

@@ -50,7 +50,7 @@ func TestSoAExcludeWithEmptyJustificationIsRefused(t *testing.T) {
 	h, s := soaStep(t, "A.2.2")
 	h.keys("space", "text:   ", "enter")
 	h.contains("✗ excluding A.2.2 from the")
-	if s.sheet == nil || !strings.Contains(s.sheet.err, "needs a justification") {
+	if s.sheet == nil || !strings.Contains(s.sheet.Err, "needs a justification") {
 		t.Fatal("the refusal does not say a justification is needed")
 	}
 	if !s.Typing() {

@@ -9,6 +9,8 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 func (s *soa) listWidth() int   { return min(max(s.width/2, 38), 60) }
@@ -18,9 +20,9 @@ func (s *soa) detailWidth() int { return max(s.width-s.listWidth()-3, 20) }
 func (s *soa) View() string {
 	right := s.detailView(s.detailWidth())
 	if s.sheet != nil {
-		right = s.sheet.view(s.w.c.Styles)
+		right = s.sheet.View(s.w.c.Styles)
 	}
-	return joinColumns(s.listView(s.listWidth()), right, s.listWidth(), s.height, s.w.c.Styles)
+	return kit.JoinColumns(s.listView(s.listWidth()), right, s.listWidth(), s.height, s.w.c.Styles)
 }
 
 func (s *soa) listView(width int) string {
@@ -43,8 +45,8 @@ func (s *soa) listView(width int) string {
 		head += fmt.Sprintf(" · %d without justification", unjustified)
 	}
 	var b strings.Builder
-	b.WriteString(st.Subtle.Render(clipCells(head, width)) + "\n")
-	b.WriteString(st.Label.Render(clipCells(soaHeader(width), width)) + "\n")
+	b.WriteString(st.Subtle.Render(kit.Truncate(head, width)) + "\n")
+	b.WriteString(st.Label.Render(kit.Truncate(soaHeader(width), width)) + "\n")
 	room := max(s.height-2, 1)
 	at := 0
 	for i, r := range s.rows {
@@ -65,7 +67,7 @@ const soaWide = 56
 func (s *soa) rowView(it checklists.Item, selected bool, width int) string {
 	st := s.w.c.Styles
 	if !it.IsControl() {
-		return st.Label.Render(clipCells(it.ID+" "+it.Title, width))
+		return st.Label.Render(kit.Truncate(it.ID+" "+it.Title, width))
 	}
 	r := s.w.a.Result(it)
 	decision, plainDecision := "incl", "incl"
@@ -84,20 +86,20 @@ func (s *soa) rowView(it checklists.Item, selected bool, width int) string {
 			risks = fmt.Sprintf("%6d ", n)
 		}
 		mark, style := s.testMark(it)
-		cols, plainCols = risks+style.Render(pad(mark, 7)), risks+pad(mark, 7)
+		cols, plainCols = risks+style.Render(kit.Pad(mark, 7)), risks+kit.Pad(mark, 7)
 	}
-	rest := width - lineWidth(id) - 12 - lineWidth(plainCols)
+	rest := width - kit.Width(id) - 12 - kit.Width(plainCols)
 	if selected {
-		return st.Selected.Render(pad(clipCells(id+plainDecision+" "+plainBadge(r.Status)+" "+plainWarn+plainCols+" "+it.Title, width), width))
+		return st.Selected.Render(kit.Pad(kit.Truncate(id+plainDecision+" "+theme.PlainBadge(r.Status)+" "+plainWarn+plainCols+" "+it.Title, width), width))
 	}
-	return id + decision + " " + st.statusBadge(r.Status) + " " + warn + cols + " " + clipCells(it.Title, rest)
+	return id + decision + " " + st.StatusBadge(r.Status) + " " + warn + cols + " " + kit.Truncate(it.Title, rest)
 }
 
 // soaHeader names the list's columns.
 func soaHeader(width int) string {
-	head := " " + pad("Control", 8) + " " + pad("SoA", 4) + " " + pad("Status", 6)
+	head := " " + kit.Pad("Control", 8) + " " + kit.Pad("SoA", 4) + " " + kit.Pad("Status", 6)
 	if width >= soaWide {
-		head += fmt.Sprintf("%6s ", "Risks") + pad("Test", 7)
+		head += fmt.Sprintf("%6s ", "Risks") + kit.Pad("Test", 7)
 	}
 	return head + " Title"
 }
@@ -139,27 +141,27 @@ func (s *soa) detailView(width int) string {
 	}
 	r := s.w.a.Result(it)
 	var b strings.Builder
-	b.WriteString(st.Title.Render(clipCells(it.ID+"  "+it.Title, width)) + "\n")
+	b.WriteString(st.Title.Render(kit.Truncate(it.ID+"  "+it.Title, width)) + "\n")
 	decision := "included"
 	if r.Decision == assessment.Excluded {
 		decision = st.Warning.Render("excluded")
 	}
-	b.WriteString(wrap(fmt.Sprintf("SoA %s · Status %s %s", decision, st.statusBadge(r.Status), r.Status.Label()), width) + "\n")
+	b.WriteString(kit.Wrap(fmt.Sprintf("SoA %s · Status %s %s", decision, st.StatusBadge(r.Status), r.Status.Label()), width) + "\n")
 	for _, w := range assessment.ItemWarnings(s.w.c.Cat, s.w.a, it) {
-		b.WriteString(st.Warning.Render(wrap("! "+vis(w.Detail), width)) + "\n")
+		b.WriteString(st.Warning.Render(kit.Wrap("! "+kit.Vis(w.Detail), width)) + "\n")
 	}
-	why := visText(r.Justification)
+	why := kit.VisText(r.Justification)
 	if strings.TrimSpace(why) == "" {
 		why = st.Subtle.Render("none recorded")
 		if r.Decision == assessment.Excluded {
 			why = st.Error.Render("✗ none — an exclusion needs a justification")
 		}
 	}
-	b.WriteString("\n" + st.Label.Render("Justification") + st.Subtle.Render(" — enter to edit") + "\n" + wrap(why, width) + "\n")
+	b.WriteString("\n" + st.Label.Render("Justification") + st.Subtle.Render(" — enter to edit") + "\n" + kit.Wrap(why, width) + "\n")
 	b.WriteString("\n" + st.Label.Render("Linked risks") + "\n" + s.risksView(it, width))
-	b.WriteString("\n" + st.Label.Render("Control test") + "\n" + wrap(s.testView(it), width) + "\n")
+	b.WriteString("\n" + st.Label.Render("Control test") + "\n" + kit.Wrap(s.testView(it), width) + "\n")
 	if it.Hint != "" {
-		b.WriteString("\n" + st.Label.Render("Implementation hint") + "\n" + wrap(it.Hint, width) + "\n")
+		b.WriteString("\n" + st.Label.Render("Implementation hint") + "\n" + kit.Wrap(it.Hint, width) + "\n")
 	}
 	return b.String()
 }
@@ -168,10 +170,10 @@ func (s *soa) detailView(width int) string {
 func (s *soa) risksView(it checklists.Item, width int) string {
 	var b strings.Builder
 	for _, rk := range s.linkedRisks(it) {
-		b.WriteString(wrap(fmt.Sprintf("• %s (%s, %d×%d)", vis(rk.Title), orDash(vis(rk.Status)), rk.Likelihood, rk.Impact), width) + "\n")
+		b.WriteString(kit.Wrap(fmt.Sprintf("• %s (%s, %d×%d)", kit.Vis(rk.Title), kit.OrDash(kit.Vis(rk.Status)), rk.Likelihood, rk.Impact), width) + "\n")
 	}
 	if b.Len() == 0 {
-		return s.w.c.Styles.Subtle.Render(wrap("No risk in the register names this control.", width)) + "\n"
+		return s.w.c.Styles.Subtle.Render(kit.Wrap("No risk in the register names this control.", width)) + "\n"
 	}
 	return b.String()
 }

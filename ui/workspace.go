@@ -11,6 +11,8 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/theme"
 )
 
 // workspace is one open assessment: a header, the step bar, the active step and a footer.
@@ -24,7 +26,7 @@ type workspace struct {
 	active  int
 	width   int
 	height  int
-	status  statusMsg
+	status  kit.Status
 	pending int       // saves queued and not yet confirmed
 	retry   *saveTask // the last failed save, kept for ctrl+s
 	frame   frameCache
@@ -58,10 +60,10 @@ type savedMsg struct {
 }
 
 var (
-	keyNextStep = binding("tab", "tab", "next step")
-	keyPrevStep = binding("shift+tab", "shift+tab", "previous step")
-	keyRetry    = binding("ctrl+s", "ctrl+s", "retry failed save")
-	keyHome     = binding("esc", "esc", "home")
+	keyNextStep = kit.NewBinding("tab", "tab", "next step")
+	keyPrevStep = kit.NewBinding("shift+tab", "shift+tab", "previous step")
+	keyRetry    = kit.NewBinding("ctrl+s", "ctrl+s", "retry failed save")
+	keyHome     = kit.NewBinding("esc", "esc", "home")
 )
 
 func newWorkspace(c *Common, a *assessment.Assessment) *workspace {
@@ -117,7 +119,7 @@ func (w *workspace) SetSize(width, height int) {
 // the edit is refused and the assessment reloaded, so the screen shows what is stored.
 func (w *workspace) save(what string, write func(*store.Store) error) tea.Cmd {
 	if w.c.ReadOnly != "" {
-		w.status = statusMsg{text: "Not saved: this session is read-only. " + w.c.ReadOnly, err: true}
+		w.status = kit.Status{Text: "Not saved: this session is read-only. " + w.c.ReadOnly, Err: true}
 		return w.reload()
 	}
 	task := saveTask{what: what, write: write}
@@ -143,7 +145,7 @@ func (w *workspace) reload() tea.Cmd {
 
 // refuse shows why an edit was not accepted.
 func (w *workspace) refuse(err error) tea.Cmd {
-	w.status = statusMsg{text: err.Error(), err: true}
+	w.status = kit.Status{Text: err.Error(), Err: true}
 	return nil
 }
 
@@ -179,23 +181,23 @@ func (w *workspace) Update(msg tea.Msg) tea.Cmd {
 		w.version++
 		if msg.err != nil {
 			w.retry = &msg.task
-			w.status = statusMsg{text: fmt.Sprintf("Not saved (%s): %v. Your edit is still on screen; press ctrl+s to retry.", msg.task.what, msg.err), err: true}
+			w.status = kit.Status{Text: fmt.Sprintf("Not saved (%s): %v. Your edit is still on screen; press ctrl+s to retry.", msg.task.what, msg.err), Err: true}
 			return nil
 		}
 		if w.retry != nil && w.retry.what == msg.task.what {
 			w.retry = nil
 		}
 		w.refresh()
-		if w.status.err && w.retry == nil {
-			w.status = statusMsg{}
+		if w.status.Err && w.retry == nil {
+			w.status = kit.Status{}
 		}
 		return nil
 	case tea.KeyPressMsg:
 		if cmd, handled := w.globalKey(msg); handled {
 			return cmd
 		}
-		if !w.status.err {
-			w.status = statusMsg{}
+		if !w.status.Err {
+			w.status = kit.Status{}
 		}
 	}
 	return w.current().Update(msg)
@@ -205,7 +207,7 @@ func (w *workspace) Update(msg tea.Msg) tea.Cmd {
 func (w *workspace) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if key.Matches(msg, keyRetry) && w.retry != nil {
 		t := *w.retry
-		w.retry, w.status = nil, statusMsg{text: "Retrying…"}
+		w.retry, w.status = nil, kit.Status{Text: "Retrying…"}
 		return w.save(t.what, t.write), true
 	}
 	if w.Typing() {
@@ -229,7 +231,7 @@ func (w *workspace) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
-	w.status = statusMsg{}
+	w.status = kit.Status{}
 	return nil, true
 }
 
@@ -261,10 +263,10 @@ func (w *workspace) View() string {
 	}
 	b.WriteString(strings.Join(lines, "\n") + "\n")
 	switch {
-	case w.status.err:
-		b.WriteString(st.Error.Render(truncate("✗ "+vis(w.status.text), w.width)))
-	case w.status.text != "":
-		b.WriteString(st.Saved.Render(truncate(vis(w.status.text), w.width)))
+	case w.status.Err:
+		b.WriteString(st.Error.Render(kit.Truncate("✗ "+kit.Vis(w.status.Text), w.width)))
+	case w.status.Text != "":
+		b.WriteString(st.Saved.Render(kit.Truncate(kit.Vis(w.status.Text), w.width)))
 	case w.pending > 0:
 		b.WriteString(st.Subtle.Render("saving…"))
 	default:
@@ -275,9 +277,9 @@ func (w *workspace) View() string {
 }
 
 func (w *workspace) footerView() string {
-	text := footerText(w.current().FullHelp()) + " · tab step · ? help · esc home · q quit"
+	text := kit.FooterText(w.current().FullHelp()) + " · tab step · ? help · esc home · q quit"
 	if key := strconv.Itoa(w.width) + "\x00" + text; key != w.frame.footerKey {
-		w.frame.footerKey, w.frame.footer = key, w.c.Styles.Footer.Render(truncate(text, w.width))
+		w.frame.footerKey, w.frame.footer = key, w.c.Styles.Footer.Render(kit.Truncate(text, w.width))
 	}
 	return w.frame.footer
 }
@@ -293,13 +295,13 @@ func (w *workspace) headerView() string {
 
 func (w *workspace) drawHeader() string {
 	st := w.c.Styles
-	left := st.Header.Render(vis(w.a.Organisation.Name)) + st.HeaderDim.Render(" · "+vis(w.a.Title))
-	right := fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + levelStyle(w.sum.Level).Render(w.sum.Verdict)
+	left := st.Header.Render(kit.Vis(w.a.Organisation.Name)) + st.HeaderDim.Render(" · "+kit.Vis(w.a.Title))
+	right := fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + theme.Level(w.sum.Level).Render(w.sum.Verdict)
 	if w.sum.Complete {
-		right = fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + levelStyle(w.sum.Level).Render("Level "+strconv.Itoa(w.sum.Level)+" "+w.sum.Verdict)
+		right = fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + theme.Level(w.sum.Level).Render("Level "+strconv.Itoa(w.sum.Level)+" "+w.sum.Verdict)
 	}
-	room := w.width - lineWidth(right) - 1
-	return pad(truncate(left, room), room) + " " + right
+	room := w.width - kit.Width(right) - 1
+	return kit.Pad(kit.Truncate(left, room), room) + " " + right
 }
 
 func (w *workspace) stepBar() string {
@@ -327,7 +329,7 @@ func (w *workspace) drawStepBar() string {
 		}
 	}
 	bar := strings.Join(parts, "")
-	if lineWidth(bar) > w.width {
+	if kit.Width(bar) > w.width {
 		// Narrow terminals: number and progress only, the active step keeps its name.
 		parts = parts[:0]
 		for i, s := range w.steps {
@@ -339,7 +341,7 @@ func (w *workspace) drawStepBar() string {
 				parts = append(parts, st.StepIdle.Render(label))
 			}
 		}
-		bar = truncate(strings.Join(parts, ""), w.width)
+		bar = kit.Truncate(strings.Join(parts, ""), w.width)
 	}
 	return bar
 }

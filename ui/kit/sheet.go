@@ -1,6 +1,7 @@
-package ui
+package kit
 
 import (
+	"aimsbench/ui/theme"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -8,20 +9,23 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
-// entrySheet is a compact form of labelled fields, one line each (long texts get a few
+// Sheet is a compact form of labelled fields, one line each (long texts get a few
 // lines while they are being edited), used for SoA justifications and nonconformities.
 // Its cursor does not blink: no timer runs while the assessor types, and every key is
 // handled at once.
-type entrySheet struct {
-	title  string
-	intro  string // optional guidance under the title
-	fields []*sheetField
-	focus  int
-	err    string // why the last save was refused, shown until the next key
-	width  int
+type Sheet struct {
+	Title string
+	// Intro is optional guidance under the title.
+	Intro string
+	// Err says why the last save was refused; it is shown until the next key.
+	Err     string
+	fields  []*sheetField
+	focus   int
+	width   int
+	initial []string // the values the sheet opened with, taken at its first key
+	ask     *Confirm // the question whether to discard typed text
 }
 
 // sheetKind is how a field is edited.
@@ -47,37 +51,38 @@ type sheetField struct {
 }
 
 var (
-	sheetKeyNext    = binding("tab enter", "tab/enter", "next field")
-	sheetKeyPrev    = binding("shift+tab", "shift+tab", "previous field")
-	sheetKeySave    = binding("ctrl+s", "ctrl+s", "save")
-	sheetKeyCancel  = binding("esc", "esc", "cancel")
-	sheetKeyCycle   = binding("left right space", "←/→", "change choice")
-	sheetKeyNewline = binding("alt+enter ctrl+j", "ctrl+j", "new line")
+	sheetKeyNext    = KeyNext
+	sheetKeyPrev    = KeyPrev
+	sheetKeySave    = KeySave
+	sheetKeyCancel  = KeyCancel
+	sheetKeyCycle   = NewBinding("left right space", "←/→", "change choice")
+	sheetKeyNewline = NewBinding("alt+enter ctrl+j", "ctrl+j", "new line")
 	// Help-only variants for the last field, where enter saves and tab wraps round.
-	sheetKeyEnterSave = binding("enter ctrl+s", "enter/ctrl+s", "save")
-	sheetKeyFirst     = binding("tab", "tab", "first field")
+	sheetKeyEnterSave = NewBinding("enter ctrl+s", "enter/ctrl+s", "save")
+	sheetKeyFirst     = NewBinding("tab", "tab", "first field")
 )
 
-// sheetOutcome says what a key did to a sheet.
-type sheetOutcome int
+// Outcome says what a key did to a sheet.
+type Outcome int
 
+// What a key did to a sheet: it is still open, it was saved, or it was cancelled.
 const (
-	sheetEditing sheetOutcome = iota
-	sheetSaved
-	sheetCancelled
+	Editing Outcome = iota
+	Saved
+	Cancelled
 )
 
-func newEntrySheet(title string, width int) *entrySheet {
-	return &entrySheet{title: title, width: max(width, 30)}
+func NewSheet(title string, width int) *Sheet {
+	return &Sheet{Title: title, width: max(width, 30)}
 }
 
 // setWidth follows a terminal resize.
-func (s *entrySheet) setWidth(width int) {
+func (s *Sheet) SetWidth(width int) {
 	s.width = max(width, 30)
 	s.fitInputs()
 }
 
-func (s *entrySheet) fitInputs() {
+func (s *Sheet) fitInputs() {
 	for _, f := range s.fields {
 		switch f.kind {
 		case sheetLine:
@@ -88,7 +93,7 @@ func (s *entrySheet) fitInputs() {
 	}
 }
 
-func (s *entrySheet) labelWidth() int {
+func (s *Sheet) labelWidth() int {
 	w := 0
 	for _, f := range s.fields {
 		w = max(w, lipgloss.Width(f.label))
@@ -96,22 +101,22 @@ func (s *entrySheet) labelWidth() int {
 	return min(w+2, s.width/3)
 }
 
-func (s *entrySheet) inputWidth() int { return max(s.width-s.labelWidth()-2, 10) }
+func (s *Sheet) inputWidth() int { return max(s.width-s.labelWidth()-2, 10) }
 
 // lineField adds a one-line text field holding value.
-func (s *entrySheet) lineField(name, label, value, placeholder string) *entrySheet {
+func (s *Sheet) LineField(name, label, value, placeholder string) *Sheet {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
 	in.SetStyles(sheetInputStyles())
 	in.SetWidth(s.inputWidth())
-	in.SetValue(vis(value))
+	in.SetValue(Vis(value))
 	s.add(&sheetField{name: name, label: label, kind: sheetLine, line: in})
 	return s
 }
 
 // longField adds a multi-line text field holding value.
-func (s *entrySheet) longField(name, label, value string) *entrySheet {
+func (s *Sheet) LongField(name, label, value string) *Sheet {
 	ta := textarea.New()
 	ta.Prompt = "│ "
 	ta.Placeholder = "type here; ctrl+j starts a new line"
@@ -121,13 +126,13 @@ func (s *entrySheet) longField(name, label, value string) *entrySheet {
 	ta.KeyMap.InsertNewline = sheetKeyNewline
 	ta.SetWidth(s.inputWidth())
 	ta.SetHeight(3)
-	ta.SetValue(visText(value))
+	ta.SetValue(VisText(value))
 	s.add(&sheetField{name: name, label: label, kind: sheetLong, long: ta})
 	return s
 }
 
 // choiceField adds a field choosing one of values (shown by names), set to value.
-func (s *entrySheet) choiceField(name, label string, values, names []string, value string) *entrySheet {
+func (s *Sheet) ChoiceField(name, label string, values, names []string, value string) *Sheet {
 	f := &sheetField{name: name, label: label, kind: sheetChoice, values: values, names: names}
 	for i, v := range values {
 		if v == value {
@@ -139,18 +144,18 @@ func (s *entrySheet) choiceField(name, label string, values, names []string, val
 }
 
 // tall gives the last field added, a long one, more lines while it is edited.
-func (s *entrySheet) tall(lines int) *entrySheet {
+func (s *Sheet) Tall(lines int) *Sheet {
 	s.fields[len(s.fields)-1].long.SetHeight(lines)
 	return s
 }
 
 // withNote attaches a live remark to the last field added.
-func (s *entrySheet) withNote(note func(string) string) *entrySheet {
+func (s *Sheet) WithNote(note func(string) string) *Sheet {
 	s.fields[len(s.fields)-1].note = note
 	return s
 }
 
-func (s *entrySheet) add(f *sheetField) {
+func (s *Sheet) add(f *sheetField) {
 	s.fields = append(s.fields, f)
 	if len(s.fields) == 1 {
 		s.focusField(0)
@@ -159,13 +164,34 @@ func (s *entrySheet) add(f *sheetField) {
 }
 
 // get returns a field's value by name; text is trimmed of surrounding space.
-func (s *entrySheet) get(name string) string {
+func (s *Sheet) Get(name string) string {
 	for _, f := range s.fields {
 		if f.name == name {
 			return f.value()
 		}
 	}
 	return ""
+}
+
+// Typed reports whether any field differs from the value the sheet opened with.
+func (s *Sheet) Typed() bool {
+	if s.initial == nil {
+		return false
+	}
+	for i, v := range s.values() {
+		if v != s.initial[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Sheet) values() []string {
+	out := make([]string, len(s.fields))
+	for i, f := range s.fields {
+		out[i] = f.value()
+	}
+	return out
 }
 
 func (f *sheetField) value() string {
@@ -181,7 +207,7 @@ func (f *sheetField) value() string {
 	return strings.TrimSpace(f.line.Value())
 }
 
-func (s *entrySheet) focusField(i int) {
+func (s *Sheet) focusField(i int) {
 	if i < 0 || i >= len(s.fields) {
 		return
 	}
@@ -201,7 +227,7 @@ func (s *entrySheet) focusField(i int) {
 }
 
 // keys are the bindings that work in the focused field.
-func (s *entrySheet) keys() []key.Binding {
+func (s *Sheet) Keys() []key.Binding {
 	var ks []key.Binding
 	switch {
 	case len(s.fields) == 1:
@@ -226,40 +252,56 @@ func (s *entrySheet) keys() []key.Binding {
 
 // update handles one message and says whether the sheet was saved or cancelled. Enter on
 // the last field saves, as does ctrl+s anywhere.
-func (s *entrySheet) update(msg tea.Msg) sheetOutcome {
+func (s *Sheet) Update(msg tea.Msg) Outcome {
 	if len(s.fields) == 0 {
-		return sheetCancelled
+		return Cancelled
+	}
+	if s.initial == nil {
+		s.initial = s.values()
+	}
+	if s.ask != nil {
+		done, yes := s.ask.Update(msg)
+		switch {
+		case done && yes:
+			return Cancelled
+		case done:
+			s.ask = nil
+		}
+		return Editing
 	}
 	f := s.fields[s.focus]
 	kp, isKey := msg.(tea.KeyPressMsg)
 	if isKey {
-		s.err = ""
+		s.Err = ""
 		switch {
+		case key.Matches(kp, sheetKeyCancel) && s.Typed():
+			s.ask = NewConfirm(discardAsk, "")
+			return Editing
 		case key.Matches(kp, sheetKeyCancel):
-			return sheetCancelled
+			return Cancelled
 		case key.Matches(kp, sheetKeySave):
-			return sheetSaved
+			return Saved
 		case kp.String() == "enter" && s.focus == len(s.fields)-1:
-			return sheetSaved
+			return Saved
 		case key.Matches(kp, sheetKeyNext):
 			s.focusField((s.focus + 1) % len(s.fields))
-			return sheetEditing
+			return Editing
 		case key.Matches(kp, sheetKeyPrev):
 			s.focusField(s.focus - 1)
-			return sheetEditing
+			return Editing
 		}
 		switch f.kind {
 		case sheetChoice:
 			s.updateChoice(f, kp)
-			return sheetEditing
+			return Editing
 		case sheetLine:
 			switch kp.String() {
 			case "down":
 				s.focusField(s.focus + 1)
-				return sheetEditing
+				return Editing
 			case "up":
 				s.focusField(s.focus - 1)
-				return sheetEditing
+				return Editing
 			}
 		case sheetLong:
 			if kp.String() == "up" || kp.String() == "down" {
@@ -268,7 +310,7 @@ func (s *entrySheet) update(msg tea.Msg) sheetOutcome {
 				if row == f.long.Line() && col == f.long.Column() && off == f.long.LineInfo().RowOffset {
 					s.focusField(s.focus + map[string]int{"up": -1, "down": 1}[kp.String()])
 				}
-				return sheetEditing
+				return Editing
 			}
 		}
 	}
@@ -278,10 +320,10 @@ func (s *entrySheet) update(msg tea.Msg) sheetOutcome {
 	case sheetLong:
 		f.long, _ = f.long.Update(msg)
 	}
-	return sheetEditing
+	return Editing
 }
 
-func (s *entrySheet) updateChoice(f *sheetField, kp tea.KeyPressMsg) {
+func (s *Sheet) updateChoice(f *sheetField, kp tea.KeyPressMsg) {
 	n := len(f.values)
 	if n == 0 {
 		return
@@ -299,20 +341,23 @@ func (s *entrySheet) updateChoice(f *sheetField, kp tea.KeyPressMsg) {
 }
 
 // view draws the sheet within its width.
-func (s *entrySheet) view(st Styles) string {
-	var b strings.Builder
-	b.WriteString(st.Title.Render(clipCells(s.title, s.width)) + "\n")
-	if s.intro != "" {
-		b.WriteString(st.Subtle.Render(wrap(s.intro, s.width)) + "\n")
+func (s *Sheet) View(st theme.Styles) string {
+	if s.ask != nil {
+		return s.ask.View(st)
 	}
-	if s.err != "" {
-		b.WriteString(st.Error.Render(wrap("✗ "+vis(s.err), s.width)) + "\n")
+	var b strings.Builder
+	b.WriteString(st.Title.Render(Truncate(s.Title, s.width)) + "\n")
+	if s.Intro != "" {
+		b.WriteString(st.Subtle.Render(Wrap(s.Intro, s.width)) + "\n")
+	}
+	if s.Err != "" {
+		b.WriteString(st.Error.Render(Wrap("✗ "+Vis(s.Err), s.width)) + "\n")
 	}
 	lw := s.labelWidth()
 	iw := s.inputWidth()
 	for i, f := range s.fields {
 		focused := i == s.focus
-		label := pad(clipCells(f.label, lw-1), lw)
+		label := Pad(Truncate(f.label, lw-1), lw)
 		mark := "  "
 		if focused {
 			label = st.Key.Render(label)
@@ -329,19 +374,19 @@ func (s *entrySheet) view(st Styles) string {
 		case f.kind == sheetLong && focused:
 			val = sheetIndentRest(f.long.View(), lw+2)
 		case f.kind == sheetLong:
-			val = clipCells(strings.ReplaceAll(visText(f.long.Value()), "\n", " ⏎ "), iw)
+			val = Truncate(strings.ReplaceAll(VisText(f.long.Value()), "\n", " ⏎ "), iw)
 		case focused:
 			val = f.line.View()
 		default:
-			val = clipCells(vis(f.line.Value()), iw)
+			val = Truncate(Vis(f.line.Value()), iw)
 			if val == "" {
-				val = st.Subtle.Render(clipCells(f.line.Placeholder, iw))
+				val = st.Subtle.Render(Truncate(f.line.Placeholder, iw))
 			}
 		}
 		b.WriteString(mark + label + val + "\n")
 		if focused && f.note != nil {
 			if note := f.note(f.value()); note != "" {
-				b.WriteString(strings.Repeat(" ", lw+2) + st.Subtle.Render(clipCells(note, iw)) + "\n")
+				b.WriteString(strings.Repeat(" ", lw+2) + st.Subtle.Render(Truncate(note, iw)) + "\n")
 			}
 		}
 	}
@@ -357,7 +402,7 @@ func sheetIndentRest(s string, n int) string {
 func sheetInputStyles() textinput.Styles {
 	s := textinput.DefaultStyles(true)
 	s.Focused.Text, s.Blurred.Text = lipgloss.NewStyle(), lipgloss.NewStyle()
-	s.Focused.Placeholder = lipgloss.NewStyle().Foreground(grey)
+	s.Focused.Placeholder = lipgloss.NewStyle().Foreground(theme.Grey)
 	s.Blurred.Placeholder = s.Focused.Placeholder
 	s.Focused.Prompt, s.Blurred.Prompt = lipgloss.NewStyle(), lipgloss.NewStyle()
 	s.Cursor.Blink = false
@@ -371,18 +416,9 @@ func sheetAreaStyles() textarea.Styles {
 	plain := lipgloss.NewStyle()
 	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
 		st.Base, st.Text, st.CursorLine, st.EndOfBuffer, st.Prompt = plain, plain, plain, plain, plain
-		st.Placeholder = plain.Foreground(grey)
+		st.Placeholder = plain.Foreground(theme.Grey)
 	}
 	s.Cursor.Blink = false
 	s.Cursor.Color = lipgloss.NoColor{}
 	return s
-}
-
-// clipCells cuts s to width cells with an ellipsis, keeping escape sequences intact. It
-// measures once, so long stored texts cost no more than short ones.
-func clipCells(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, width, "…")
 }
