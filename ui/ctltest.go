@@ -255,7 +255,7 @@ func (c *ctlTests) putTest(t assessment.ControlTest) tea.Cmd {
 	c.w.refresh()
 	saved := cloneTest(t)
 	aid := a.ID
-	return c.w.save(t.ControlID+" test", func(s *store.Store) error { return s.SaveTest(aid, &saved) })
+	return c.w.save(t.ControlID+" test", func(s *store.Store) error { _, err := s.SaveTest(aid, nil, saved); return err })
 }
 
 // mark records one sample's result and says what it did to the conclusion.
@@ -304,7 +304,7 @@ func (c *ctlTests) raiseNC(item checklists.Item, t assessment.ControlTest) tea.C
 	c.w.refresh()
 	c.w.status = kit.Status{Text: fmt.Sprintf("%s raised against %s from the failed test (%s); complete it on step 7 Nonconformities.", nc.Label(), item.ID, nc.Grade.Label())}
 	aid := a.ID
-	return c.w.save(nc.Label(), func(s *store.Store) error { return s.SaveNC(aid, &nc) })
+	return c.w.save(nc.Label(), func(s *store.Store) error { _, err := s.SaveNC(aid, nil, nc); return err })
 }
 
 // conclusionWord is a conclusion as a reader sees it.

@@ -157,7 +157,7 @@ func (g *gaps) raiseNC(item checklists.Item) tea.Cmd {
 	g.w.a.NCs = append(g.w.a.NCs, nc)
 	g.w.status = kit.Status{Text: fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), item.ID, nc.Grade.Label())}
 	aid := g.w.a.ID
-	return g.w.save(nc.Label(), func(s *store.Store) error { return s.SaveNC(aid, &nc) })
+	return g.w.save(nc.Label(), func(s *store.Store) error { _, err := s.SaveNC(aid, nil, nc); return err })
 }
 
 // form builds an embedded form in the detail pane.

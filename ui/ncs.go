@@ -229,5 +229,5 @@ func (n *ncs) transition(to assessment.NCStatus) tea.Cmd {
 // saveNC queues a copy of the NC for the store.
 func (n *ncs) saveNC(nc assessment.Nonconformity) tea.Cmd {
 	aid := n.w.a.ID
-	return n.w.save(nc.Label(), func(s *store.Store) error { return s.SaveNC(aid, &nc) })
+	return n.w.save(nc.Label(), func(s *store.Store) error { _, err := s.SaveNC(aid, nil, nc); return err })
 }

@@ -191,7 +191,7 @@ func (r *readiness) editKPI(id string) tea.Cmd {
 		r.w.a.KPIValues[id] = val
 		r.w.refresh()
 		aid := r.w.a.ID
-		return r.w.save(id, func(s *store.Store) error { return s.SetKPI(aid, id, val) })
+		return r.w.save(id, func(s *store.Store) error { _, err := s.SetKPI(aid, id, nil, val); return err })
 	}
 	return r.editing.Init()
 }

@@ -270,9 +270,11 @@ func (r *risks) putRisk(risk assessment.Risk) tea.Cmd {
 	return r.w.save(riskLabel(risk), func(s *store.Store) error {
 		provisional := stored.ID
 		stored.ID = numbers.stored(provisional)
-		if err := s.SaveRisk(aid, &stored); err != nil {
+		saved, err := s.SaveRisk(aid, nil, stored)
+		if err != nil {
 			return err
 		}
+		stored = saved
 		numbers.record(provisional, stored.ID)
 		return nil
 	})
@@ -289,7 +291,7 @@ func (r *risks) putSystem(sys assessment.AISystem) tea.Cmd {
 	r.w.refresh()
 	r.w.status = kit.Status{Text: "Impact assessment of " + kit.Vis(sys.Name) + " saved."}
 	aid := a.ID
-	return r.w.save(sys.Name, func(s *store.Store) error { return s.SaveSystem(aid, &sys) })
+	return r.w.save(sys.Name, func(s *store.Store) error { _, err := s.SaveSystem(aid, nil, sys); return err })
 }
 
 // riskLabel is a risk's reference as the report prints it; "R-new" until the store has

@@ -93,7 +93,7 @@ func (s *scoping) saveHeader(what string) tea.Cmd {
 	h := *s.w.a
 	h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues = nil, nil, nil, nil, nil, nil, nil, nil
 	h.Scope.Exclusions = slices.Clone(h.Scope.Exclusions)
-	return s.w.save(what, func(st *store.Store) error { return st.SaveHeader(&h) })
+	return s.w.save(what, func(st *store.Store) error { _, err := st.SaveHeader(nil, &h); return err })
 }
 
 // openForm shows an embedded form of titled groups (pages): in the detail pane, or across
@@ -228,7 +228,7 @@ func (s *scoping) editRole(r checklists.GovernanceRole) tea.Cmd {
 			s.w.a.RoleHolders[i] = next
 		}
 		aid := s.w.a.ID
-		return s.w.save(r.Title, func(st *store.Store) error { return st.SaveRoleHolder(aid, next) })
+		return s.w.save(r.Title, func(st *store.Store) error { _, err := st.SaveRoleHolder(aid, nil, next); return err })
 	}, huh.NewGroup(
 		name.input("Held by (leave empty when vacant)"),
 		contact.input("Contact (function, e-mail, phone)"),

@@ -116,7 +116,7 @@ func (s *scoping) applySystem(id int64, in *systemInput) tea.Cmd {
 	s.cursor[secInventory] = i
 	stored := cloneSystems([]assessment.AISystem{sys})[0]
 	aid := s.w.a.ID
-	return s.w.save(sys.Name, func(st *store.Store) error { return st.SaveSystem(aid, &stored) })
+	return s.w.save(sys.Name, func(st *store.Store) error { _, err := st.SaveSystem(aid, nil, stored); return err })
 }
 
 // keepOrder lists the selected roles with those already stored first, in their stored

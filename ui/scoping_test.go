@@ -263,10 +263,10 @@ func TestStoredEscapeSequencesAreShownVisibly(t *testing.T) {
 	a.Organisation.Name = "Evil\x1b]0;pwned\x07 Ltd"
 	a.Scope.Statement = "Scope \x1b[31mred\x1b[0m"
 	a.Systems[0].Name = "Bot\x1b]0;pwned\x07"
-	if err := h.s.SaveHeader(a); err != nil {
+	if _, err := h.s.SaveHeader(nil, a); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.s.SaveSystem(a.ID, &a.Systems[0]); err != nil {
+	if _, err := h.s.SaveSystem(a.ID, nil, a.Systems[0]); err != nil {
 		t.Fatal(err)
 	}
 	h.open(1)
