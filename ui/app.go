@@ -13,7 +13,9 @@ import (
 	"aimsbench/checklists"
 	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 	"aimsbench/ui/theme"
+	"aimsbench/ui/workspace"
 )
 
 // Minimum terminal size the layout is designed for.
@@ -24,9 +26,9 @@ const (
 
 // App is the root model: the home screen, or the workspace of one open assessment.
 type App struct {
-	c          *Common
+	c          *kit.Session
 	home       *home
-	work       *workspace // nil on the home screen
+	work       *workspace.Model // nil on the home screen
 	width      int
 	height     int
 	showHelp   bool
@@ -50,8 +52,23 @@ func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
 	if err != nil {
 		dir = "."
 	}
-	c := &Common{Store: s, Cat: cat, Styles: theme.New(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, saver: newSaver()}
+	c := &kit.Session{Store: s, Cat: cat, Styles: theme.New(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, Writer: kit.NewWriter()}
 	return &App{c: c, home: newHome(c), firstFrame: opts.ExitAfterFirstFrame}
+}
+
+// stepsOf builds the steps of an open assessment, in workflow order (steps.ID).
+func stepsOf(c *kit.Session) []workspace.Factory {
+	return []workspace.Factory{
+		func(h steps.Host) steps.Step { return newScoping(h) },
+		func(h steps.Host) steps.Step { return newGaps(h) },
+		func(h steps.Host) steps.Step { return newSoA(h) },
+		func(h steps.Host) steps.Step { return newRisks(h) },
+		func(h steps.Host) steps.Step { return newTesting(h) },
+		func(h steps.Host) steps.Step { return newMaturity(h) },
+		func(h steps.Host) steps.Step { return newNCs(h) },
+		func(h steps.Host) steps.Step { return newReadiness(h) },
+		func(h steps.Host) steps.Step { return newReportStep(h, c.Store) },
+	}
 }
 
 // Run starts the terminal UI and returns when the user quits.
@@ -73,7 +90,7 @@ var (
 // quit waits for every queued save to reach the disk, then ends the program.
 func (m *App) quit() tea.Cmd {
 	m.quitting = true
-	return m.c.saver.flush()
+	return m.c.Writer.Flush()
 }
 
 // Update routes messages: global keys first unless a field has the keyboard, then the
@@ -87,7 +104,7 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.work.SetSize(msg.Width, m.bodyHeight())
 		}
 		return m, nil
-	case flushedMsg:
+	case kit.FlushedMsg:
 		if m.quitting {
 			return m, tea.Quit
 		}
@@ -97,10 +114,10 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.home.status = kit.Status{Text: msg.err.Error(), Err: true}
 			return m, nil
 		}
-		m.work = newWorkspace(m.c, msg.a)
+		m.work = workspace.New(m.c, msg.a, msg.seq, stepsOf(m.c))
 		m.work.SetSize(m.width, m.bodyHeight())
 		return m, nil
-	case closeMsg:
+	case workspace.CloseMsg:
 		m.work = nil
 		return m, m.home.load()
 	case listedMsg:
@@ -144,6 +161,7 @@ func (m *App) View() tea.View {
 	v := tea.NewView(m.content())
 	v.AltScreen = true
 	v.WindowTitle = "aimsbench"
+	v.ReportFocus = true // a workspace reads the data again when it changed meanwhile
 	return v
 }
 
@@ -183,7 +201,7 @@ func (m *App) helpView() string {
 	var screenKeys [][]key.Binding
 	name := "Home"
 	if m.work != nil {
-		name = m.work.current().Name()
+		name = m.work.Name()
 		screenKeys = m.work.FullHelp()
 	} else {
 		screenKeys = m.home.FullHelp()

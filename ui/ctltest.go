@@ -10,56 +10,110 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
-	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // ctlTests is the control-testing step (SPEC §5): the included Annex A controls with the
 // state of their operating-effectiveness test, beside the selected control's test — its
 // design, the seeded sample and each sample's result — and the conclusion the rule draws.
 type ctlTests struct {
-	w         *workspace
+	h         steps.Host
 	cursor    int  // index into the included controls
 	sample    int  // index into the selected test's samples
 	inSamples bool // the samples have the keyboard
-	editing   *huh.Form
+	editing   *kit.Form
 	onDone    func() tea.Cmd // applies the open form's values
 	ask       *kit.Confirm
 	onYes     func() tea.Cmd // what a yes to the open confirmation does
 	width     int
 	height    int
-	keys      ctlTestKeyMap
 }
 
-// ctlTestKeyMap holds every key of the step; updateKeys enables those of the current state.
-type ctlTestKeyMap struct {
-	Up, Down, PgUp, PgDown                 key.Binding
-	Edit, Draw, Samples, Override, RaiseNC key.Binding
-	Pass, Exception, NotTested, Note, Back key.Binding
-	dialogKeys
+// Keys of the step, listed in its key table.
+var (
+	ctlKeyEdit      = kit.NewBinding("enter e", "enter", "edit test")
+	ctlKeyDraw      = kit.NewBinding("r", "r", "draw sample")
+	ctlKeySamples   = kit.NewBinding("right l", "→/l", "mark samples")
+	ctlKeyOverride  = kit.NewBinding("o", "o", "override conclusion")
+	ctlKeyRaiseNC   = kit.NewBinding("N", "N", "raise NC")
+	ctlKeyPass      = kit.NewBinding("p", "p", "pass")
+	ctlKeyException = kit.NewBinding("x", "x", "exception")
+	ctlKeyNotTested = kit.NewBinding("u", "u", "not tested")
+	ctlKeyNote      = kit.NewBinding("enter", "enter", "note & evidence")
+	ctlKeyBack      = kit.NewBinding("left h", "←/h", "controls")
+)
+
+// ctlKeys is the step's key table: dispatch, footer and help read it.
+var ctlKeys = append(kit.Keys[*ctlTests]{
+	{Binding: kit.KeyUp, Run: ctlMove(-1, 1), Enabled: (*ctlTests).open},
+	{Binding: kit.KeyDown, Run: ctlMove(1, 1), Enabled: (*ctlTests).open},
+	{Binding: kit.KeyPgUp, Run: ctlMove(-1, 0), Enabled: (*ctlTests).open},
+	{Binding: kit.KeyPgDown, Run: ctlMove(1, 0), Enabled: (*ctlTests).open},
+	{Binding: ctlKeySamples, Enabled: func(c *ctlTests) bool { _, t, _ := c.selected(); return c.onList() && t != nil && len(t.Samples) > 0 },
+		Run: func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd { c.inSamples = true; return nil }},
+	{Binding: ctlKeyBack, Enabled: (*ctlTests).onSamples, Run: func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd { c.inSamples = false; return nil }},
+	{Binding: ctlKeyPass, Group: 1, Run: ctlMark(assessment.Pass), Enabled: (*ctlTests).onSamples},
+	{Binding: ctlKeyException, Group: 1, Run: ctlMark(assessment.Exception), Enabled: (*ctlTests).onSamples},
+	{Binding: ctlKeyNotTested, Group: 1, Run: ctlMark(assessment.NotTested), Enabled: (*ctlTests).onSamples},
+	{Binding: ctlKeyNote, Group: 1, Enabled: (*ctlTests).onSamples, Run: func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd {
+		_, t, _ := c.selected()
+		return c.openNote(*t)
+	}},
+	{Binding: ctlKeyEdit, Group: 2, Enabled: (*ctlTests).onList, Run: func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd {
+		item, t, _ := c.selected()
+		return c.openTest(item, t)
+	}},
+	{Binding: ctlKeyDraw, Group: 2, Enabled: (*ctlTests).browsing, Run: func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd {
+		item, t, _ := c.selected()
+		return c.startDraw(item, t)
+	}},
+	{Binding: ctlKeyOverride, Group: 2, Enabled: func(c *ctlTests) bool { _, t, _ := c.selected(); return c.browsing() && t != nil },
+		Run: func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd {
+			item, t, _ := c.selected()
+			return c.openOverride(item, *t)
+		}},
+	{Binding: ctlKeyRaiseNC, Group: 2, Enabled: func(c *ctlTests) bool {
+		_, t, _ := c.selected()
+		return c.browsing() && t != nil && t.Conclusion(c.h.Catalogue().Sampling) == assessment.Ineffective
+	}, Run: func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd { item, t, _ := c.selected(); return c.startNC(item, *t) }},
+}, kit.DialogRows(func(c *ctlTests) bool { return c.editing != nil }, func(c *ctlTests) bool { return c.ask != nil })...)
+
+// open is true while no form or dialog is open.
+func (c *ctlTests) open() bool { return c.editing == nil && c.ask == nil }
+
+// browsing is true while no form or dialog is open and a control is selected.
+func (c *ctlTests) browsing() bool {
+	_, _, ok := c.selected()
+	return ok && c.open()
 }
 
-func newCtlTestKeyMap() ctlTestKeyMap {
-	return ctlTestKeyMap{
-		Up:         kit.NewBinding("up k", "↑/k", "up"),
-		Down:       kit.NewBinding("down j", "↓/j", "down"),
-		PgUp:       kit.NewBinding("pgup ctrl+u", "pgup", "page up"),
-		PgDown:     kit.NewBinding("pgdown ctrl+d", "pgdn", "page down"),
-		Edit:       kit.NewBinding("enter e", "enter", "edit test"),
-		Draw:       kit.NewBinding("r", "r", "draw sample"),
-		Samples:    kit.NewBinding("right l", "→/l", "mark samples"),
-		Override:   kit.NewBinding("o", "o", "override conclusion"),
-		RaiseNC:    kit.NewBinding("N", "N", "raise NC"),
-		Pass:       kit.NewBinding("p", "p", "pass"),
-		Exception:  kit.NewBinding("x", "x", "exception"),
-		NotTested:  kit.NewBinding("u", "u", "not tested"),
-		Note:       kit.NewBinding("enter", "enter", "note & evidence"),
-		Back:       kit.NewBinding("left h", "←/h", "controls"),
-		dialogKeys: newDialogKeys("yes"),
+// onList is true while the list of controls has the keyboard.
+func (c *ctlTests) onList() bool { return c.browsing() && !c.inSamples }
+
+// onSamples is true while the samples of the selected test have the keyboard.
+func (c *ctlTests) onSamples() bool { return c.browsing() && c.inSamples }
+
+// ctlMove moves by delta rows, or by delta half pages when rows is 0.
+func ctlMove(delta, rows int) func(*ctlTests, tea.KeyPressMsg) tea.Cmd {
+	return func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd {
+		if rows == 0 {
+			delta *= max(c.height/2, 1)
+		}
+		c.move(delta)
+		c.selected() // clamp the cursors
+		return nil
 	}
 }
 
-func newTesting(w *workspace) step { return &ctlTests{w: w, keys: newCtlTestKeyMap()} }
+func ctlMark(r assessment.SampleResult) func(*ctlTests, tea.KeyPressMsg) tea.Cmd {
+	return func(c *ctlTests, _ tea.KeyPressMsg) tea.Cmd {
+		item, t, _ := c.selected()
+		return c.mark(item, *t, r)
+	}
+}
+
+func newTesting(h steps.Host) steps.Step { return &ctlTests{h: h} }
 
 func (c *ctlTests) Name() string { return "Control testing" }
 
@@ -72,7 +126,7 @@ func (c *ctlTests) Progress() (int, int) {
 	controls := c.controls()
 	done := 0
 	for _, item := range controls {
-		if t := c.w.a.TestOf(item.ID); t != nil && t.Conclusion(c.w.c.Cat.Sampling) != assessment.NotConcluded {
+		if t := c.h.Assessment().TestOf(item.ID); t != nil && t.Conclusion(c.h.Catalogue().Sampling) != assessment.NotConcluded {
 			done++
 		}
 	}
@@ -82,8 +136,8 @@ func (c *ctlTests) Progress() (int, int) {
 // controls are the Annex A controls the SoA includes, in catalogue order.
 func (c *ctlTests) controls() []checklists.Item {
 	var out []checklists.Item
-	for _, item := range c.w.c.Cat.Assessable() {
-		if item.IsControl() && c.w.a.InReadinessScope(item) {
+	for _, item := range c.h.Catalogue().Assessable() {
+		if item.IsControl() && c.h.Assessment().InReadinessScope(item) {
 			out = append(out, item)
 		}
 	}
@@ -98,7 +152,7 @@ func (c *ctlTests) selected() (checklists.Item, *assessment.ControlTest, bool) {
 	}
 	c.cursor = max(0, min(c.cursor, len(controls)-1))
 	item := controls[c.cursor]
-	t := c.w.a.TestOf(item.ID)
+	t := c.h.Assessment().TestOf(item.ID)
 	n := 0
 	if t != nil {
 		n = len(t.Samples)
@@ -110,42 +164,8 @@ func (c *ctlTests) selected() (checklists.Item, *assessment.ControlTest, bool) {
 	return item, t, true
 }
 
-func (c *ctlTests) updateKeys() {
-	k := &c.keys
-	_, t, ok := c.selected()
-	browsing := ok && c.editing == nil && c.ask == nil
-	hasSamples := t != nil && len(t.Samples) > 0
-	ineffective := t != nil && t.Conclusion(c.w.c.Cat.Sampling) == assessment.Ineffective
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PgUp, &k.PgDown} {
-		b.SetEnabled(c.editing == nil && c.ask == nil)
-	}
-	k.Edit.SetEnabled(browsing && !c.inSamples)
-	k.Samples.SetEnabled(browsing && !c.inSamples && hasSamples)
-	k.Draw.SetEnabled(browsing)
-	k.Override.SetEnabled(browsing && t != nil)
-	k.RaiseNC.SetEnabled(browsing && ineffective)
-	for _, b := range []*key.Binding{&k.Pass, &k.Exception, &k.NotTested, &k.Note, &k.Back} {
-		b.SetEnabled(browsing && c.inSamples)
-	}
-	k.enable(c.editing != nil, c.ask != nil)
-}
-
-func (c *ctlTests) ShortHelp() []key.Binding {
-	c.updateKeys()
-	k := c.keys
-	return []key.Binding{k.Edit, k.Samples, k.Pass, k.Exception, k.Draw, k.Override, k.RaiseNC, k.FormNext, k.FormCancel, k.Yes, k.No}
-}
-
-func (c *ctlTests) FullHelp() [][]key.Binding {
-	c.updateKeys()
-	k := c.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PgUp, k.PgDown, k.Samples, k.Back},
-		{k.Pass, k.Exception, k.NotTested, k.Note},
-		{k.Edit, k.Draw, k.Override, k.RaiseNC},
-		{k.FormNext, k.FormPrev, k.FormCancel, k.Yes, k.No, k.Toggle},
-	}
-}
+// FullHelp lists the keys that work now, from the key table.
+func (c *ctlTests) FullHelp() [][]key.Binding { return ctlKeys.Help(c) }
 
 // Update routes keys to the open dialog or form first, then to the list or the samples.
 func (c *ctlTests) Update(msg tea.Msg) tea.Cmd {
@@ -158,11 +178,18 @@ func (c *ctlTests) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case sampleRefsMsg:
 		if msg.err != nil {
-			return c.w.refuse(msg.err)
+			return c.h.Refuse(msg.err)
 		}
 		return c.draw(msg.control, msg.refs, msg.seed)
+	case steps.Saved:
+		if nc, ok := msg.Record.(assessment.Nonconformity); ok && msg.Err == nil {
+			c.h.Say(fmt.Sprintf("%s raised against %s from the failed test (%s); complete it on step 7 Nonconformities.", nc.Label(), nc.ItemID, nc.Grade.Label()))
+		}
+	case steps.Reloaded:
+		c.selected() // clamp the cursors
 	case tea.KeyPressMsg:
-		return c.updateKey(msg)
+		cmd, _ := ctlKeys.Dispatch(c, msg)
+		return cmd
 	}
 	return nil
 }
@@ -174,57 +201,31 @@ func (c *ctlTests) updateConfirm(msg tea.Msg) tea.Cmd {
 	}
 	c.ask = nil
 	if !yes {
-		c.w.status = kit.Status{Text: "Nothing changed."}
+		c.h.Say("Nothing changed.")
 		return nil
 	}
 	return c.onYes()
 }
 
 func (c *ctlTests) updateForm(msg tea.Msg) tea.Cmd {
-	return updateForm(c.w, &c.editing, &c.onDone, msg)
+	cmd, cancelled := kit.UpdateForm(&c.editing, msg)
+	if cancelled {
+		c.onDone = nil
+		c.h.Say("Cancelled; nothing changed.")
+	}
+	return cmd
 }
 
-// updateKey handles the keys of the list and of the samples.
-func (c *ctlTests) updateKey(kp tea.KeyPressMsg) tea.Cmd {
-	c.updateKeys()
-	item, t, ok := c.selected()
-	if !ok {
-		return nil
-	}
-	k := c.keys
-	page := max(c.height/2, 1)
-	switch {
-	case key.Matches(kp, k.Down):
-		c.move(1)
-	case key.Matches(kp, k.Up):
-		c.move(-1)
-	case key.Matches(kp, k.PgDown):
-		c.move(page)
-	case key.Matches(kp, k.PgUp):
-		c.move(-page)
-	case key.Matches(kp, k.Samples):
-		c.inSamples = true
-	case key.Matches(kp, k.Back):
-		c.inSamples = false
-	case key.Matches(kp, k.Edit):
-		return c.openTest(item, t)
-	case key.Matches(kp, k.Draw):
-		return c.startDraw(item, t)
-	case key.Matches(kp, k.Override):
-		return c.openOverride(item, *t)
-	case key.Matches(kp, k.RaiseNC):
-		return c.startNC(item, *t)
-	case key.Matches(kp, k.Pass):
-		return c.mark(item, *t, assessment.Pass)
-	case key.Matches(kp, k.Exception):
-		return c.mark(item, *t, assessment.Exception)
-	case key.Matches(kp, k.NotTested):
-		return c.mark(item, *t, assessment.NotTested)
-	case key.Matches(kp, k.Note):
-		return c.openNote(*t)
-	}
-	c.selected() // clamp the cursors
-	return nil
+// form opens an embedded form; what submitting it does is set in onDone.
+func (c *ctlTests) form(title string, width, height int, fields ...huh.Field) *kit.Form {
+	return kit.NewForm(title, width, height, func() tea.Cmd {
+		done := c.onDone
+		c.onDone = nil
+		if done == nil {
+			return nil
+		}
+		return done()
+	}, fields...)
 }
 
 // move steps the cursor of the samples or of the controls.
@@ -244,23 +245,14 @@ func cloneTest(t assessment.ControlTest) assessment.ControlTest {
 	return t
 }
 
-// putTest stores a test: in memory at once, then on disk.
+// putTest saves a test over the one on screen.
 func (c *ctlTests) putTest(t assessment.ControlTest) tea.Cmd {
-	a := c.w.a
-	if cur := a.TestOf(t.ControlID); cur != nil {
-		*cur = t
-	} else {
-		a.Tests = append(a.Tests, t)
-	}
-	c.w.refresh()
-	saved := cloneTest(t)
-	aid := a.ID
-	return c.w.save(t.ControlID+" test", func(s *store.Store) error { _, err := s.SaveTest(aid, nil, saved); return err })
+	return c.h.Apply(steps.PutTest{Base: c.h.Assessment().TestOf(t.ControlID), Next: t})
 }
 
 // mark records one sample's result and says what it did to the conclusion.
 func (c *ctlTests) mark(item checklists.Item, t assessment.ControlTest, result assessment.SampleResult) tea.Cmd {
-	sampling := c.w.c.Cat.Sampling
+	sampling := c.h.Catalogue().Sampling
 	before := t.Conclusion(sampling)
 	next := cloneTest(t)
 	smp := &next.Samples[c.sample]
@@ -269,11 +261,11 @@ func (c *ctlTests) mark(item checklists.Item, t assessment.ControlTest, result a
 	after := next.Conclusion(sampling)
 	switch {
 	case after == assessment.Ineffective && before != assessment.Ineffective:
-		c.w.status = kit.Status{Text: fmt.Sprintf("%s now concludes ineffective (exception in %s). Press enter to describe it, N to raise a nonconformity.", item.ID, kit.Vis(smp.Ref))}
+		c.h.Say(fmt.Sprintf("%s now concludes ineffective (exception in %s). Press enter to describe it, N to raise a nonconformity.", item.ID, kit.Vis(smp.Ref)))
 	case after != before:
-		c.w.status = kit.Status{Text: fmt.Sprintf("%s now concludes %s.", item.ID, conclusionWord(after))}
+		c.h.Say(fmt.Sprintf("%s now concludes %s.", item.ID, conclusionWord(after)))
 	default:
-		c.w.status = kit.Status{Text: fmt.Sprintf("%s: %s.", kit.Vis(smp.Ref), sampleWord(result))}
+		c.h.Say(fmt.Sprintf("%s: %s.", kit.Vis(smp.Ref), sampleWord(result)))
 	}
 	if result == assessment.Pass && c.sample < len(next.Samples)-1 {
 		c.sample++
@@ -284,7 +276,7 @@ func (c *ctlTests) mark(item checklists.Item, t assessment.ControlTest, result a
 // startNC raises a nonconformity for an ineffective test, asking first when the control
 // already has an open one from a test.
 func (c *ctlTests) startNC(item checklists.Item, t assessment.ControlTest) tea.Cmd {
-	for _, nc := range c.w.a.NCs {
+	for _, nc := range c.h.Assessment().NCs {
 		if nc.ItemID == item.ID && nc.Source == "test" && nc.IsOpen() {
 			c.ask = kit.NewConfirm(kit.Wrap(fmt.Sprintf("%s is already open for %s from a test. Raise another nonconformity?", nc.Label(), item.ID), kit.DialogWidth(c.width)), item.ID)
 			c.onYes = func() tea.Cmd { return c.raiseNC(item, t) }
@@ -296,15 +288,10 @@ func (c *ctlTests) startNC(item checklists.Item, t assessment.ControlTest) tea.C
 
 // raiseNC creates a nonconformity linked to the control, pre-filled from the test.
 func (c *ctlTests) raiseNC(item checklists.Item, t assessment.ControlTest) tea.Cmd {
-	a := c.w.a
-	nc := assessment.NewNonconformity(a.NextNCNumber(), a.Result(item), item.Title, c.w.c.Now())
+	nc := assessment.NewNonconformity(0, c.h.Assessment().Result(item), item.Title, c.h.Now())
 	nc.Source = "test"
-	nc.Description = testFindingText(item, t, c.w.c.Cat.Sampling)
-	a.NCs = append(a.NCs, nc)
-	c.w.refresh()
-	c.w.status = kit.Status{Text: fmt.Sprintf("%s raised against %s from the failed test (%s); complete it on step 7 Nonconformities.", nc.Label(), item.ID, nc.Grade.Label())}
-	aid := a.ID
-	return c.w.save(nc.Label(), func(s *store.Store) error { _, err := s.SaveNC(aid, nil, nc); return err })
+	nc.Description = testFindingText(item, t, c.h.Catalogue().Sampling)
+	return c.h.Apply(steps.PutNC{Next: nc})
 }
 
 // conclusionWord is a conclusion as a reader sees it.

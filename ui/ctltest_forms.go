@@ -38,7 +38,7 @@ type testInput struct {
 
 // openTest edits the design of a control's test; a new test starts from the defaults.
 func (c *ctlTests) openTest(item checklists.Item, cur *assessment.ControlTest) tea.Cmd {
-	high := kit.VisibleNames(assessment.HighImpactInScope(c.w.a))
+	high := kit.VisibleNames(assessment.HighImpactInScope(c.h.Assessment()))
 	t := assessment.ControlTest{ControlID: item.ID, Nature: "manual", Elevated: len(high) > 0}
 	if cur != nil {
 		t = cloneTest(*cur)
@@ -56,7 +56,7 @@ func (c *ctlTests) openTest(item checklists.Item, cur *assessment.ControlTest) t
 		why = "Default yes: in-scope high-impact systems: " + strings.Join(high, ", ") + "."
 	}
 	width, height := c.formSize()
-	c.editing = newForm(item.ID+" test design", width, height,
+	c.editing = c.form(item.ID+" test design", width, height,
 		huh.NewText().Title("Test procedure").Value(&in.procedure).CharLimit(20000).Lines(4),
 		huh.NewMultiSelect[string]().Title("Methods (x or space to tick)").Options(testMethods...).Value(&in.methods).Height(5),
 		huh.NewSelect[string]().Title("Nature").Inline(true).Options(huh.NewOptions(testNatures...)...).Value(&in.nature),
@@ -88,7 +88,7 @@ func (c *ctlTests) openTest(item checklists.Item, cur *assessment.ControlTest) t
 // frequencyOptions are the catalogue's frequencies and event-driven.
 func (c *ctlTests) frequencyOptions() []huh.Option[string] {
 	opts := []huh.Option[string]{huh.NewOption("— not set", "")}
-	for _, f := range c.w.c.Cat.Sampling.Frequencies {
+	for _, f := range c.h.Catalogue().Sampling.Frequencies {
 		opts = append(opts, huh.NewOption(f.Title, f.ID))
 	}
 	return append(opts, huh.NewOption("Event-driven (sample follows the population)", assessment.EventDriven))
@@ -97,7 +97,7 @@ func (c *ctlTests) frequencyOptions() []huh.Option[string] {
 // saveDesign applies the test form's values; the size override goes through the rule that
 // demands a reason.
 func (c *ctlTests) saveDesign(item checklists.Item, t assessment.ControlTest, in *testInput) tea.Cmd {
-	sampling := c.w.c.Cat.Sampling
+	sampling := c.h.Catalogue().Sampling
 	next := t
 	next.Procedure, next.Methods, next.Nature, next.Frequency = strings.TrimSpace(in.procedure), in.methods, in.nature, in.frequency
 	next.PeriodStart, _ = parseOptionalDate(in.start)
@@ -106,12 +106,12 @@ func (c *ctlTests) saveDesign(item checklists.Item, t assessment.ControlTest, in
 	next.Elevated = in.elevated
 	size, _ := parseCount(in.size)
 	if err := next.OverrideSize(size, in.reason); err != nil {
-		return c.w.refuse(err)
+		return c.h.Refuse(err)
 	}
 	cmd := c.putTest(next)
-	c.w.status = kit.Status{Text: fmt.Sprintf("%s test saved; sample size %d.", item.ID, next.Size(sampling))}
+	c.h.Say(fmt.Sprintf("%s test saved; sample size %d.", item.ID, next.Size(sampling)))
 	if next.Size(sampling) == 0 {
-		c.w.status.Text = fmt.Sprintf("%s test saved; choose a frequency (and a population when event-driven) to get a sample size.", item.ID)
+		c.h.Say(fmt.Sprintf("%s test saved; choose a frequency (and a population when event-driven) to get a sample size.", item.ID))
 	}
 	return cmd
 }
@@ -137,7 +137,7 @@ type drawInput struct{ seed, refs, file string }
 // startDraw draws a new sample, asking first when that would discard recorded results.
 func (c *ctlTests) startDraw(item checklists.Item, t *assessment.ControlTest) tea.Cmd {
 	if t == nil {
-		return c.w.refuse(fmt.Errorf("%s has no test yet: press enter to record its frequency and population, then r to draw", item.ID))
+		return c.h.Refuse(fmt.Errorf("%s has no test yet: press enter to record its frequency and population, then r to draw", item.ID))
 	}
 	tested := 0
 	for _, s := range t.Samples {
@@ -157,9 +157,9 @@ func (c *ctlTests) startDraw(item checklists.Item, t *assessment.ControlTest) te
 // openDraw asks for the seed and, optionally, the population's item references: pasted, or
 // read from a file when the list is long.
 func (c *ctlTests) openDraw(item checklists.Item, t assessment.ControlTest) tea.Cmd {
-	in := &drawInput{seed: strconv.FormatUint(clockSeed(c.w.c.Now().UnixNano()), 10)}
+	in := &drawInput{seed: strconv.FormatUint(clockSeed(c.h.Now().UnixNano()), 10)}
 	width, height := c.formSize()
-	c.editing = newForm(item.ID+" draw a random sample", width, height,
+	c.editing = c.form(item.ID+" draw a random sample", width, height,
 		huh.NewInput().Title("Seed (keep the one offered, or type a recorded one to reproduce a selection)").Value(&in.seed).Validate(func(s string) error {
 			_, err := parseSeed(s)
 			return err
@@ -172,7 +172,7 @@ func (c *ctlTests) openDraw(item checklists.Item, t assessment.ControlTest) tea.
 	c.onDone = func() tea.Cmd {
 		seed, _ := parseSeed(in.seed)
 		if path := strings.TrimSpace(in.file); path != "" {
-			c.w.status = kit.Status{Text: "Reading " + kit.Vis(path) + "…"}
+			c.h.Say("Reading " + kit.Vis(path) + "…")
 			return readSampleRefs(item.ID, path, seed)
 		}
 		return c.draw(item.ID, parseRefs(in.refs), seed)
@@ -205,10 +205,10 @@ func readSampleRefs(control, path string, seed uint64) tea.Cmd {
 
 // draw replaces the samples of a control's test with a seeded selection.
 func (c *ctlTests) draw(control string, refs []string, seed uint64) tea.Cmd {
-	sampling := c.w.c.Cat.Sampling
-	cur := c.w.a.TestOf(control)
+	sampling := c.h.Catalogue().Sampling
+	cur := c.h.Assessment().TestOf(control)
 	if cur == nil {
-		return c.w.refuse(fmt.Errorf("%s has no test any more; nothing drawn", control))
+		return c.h.Refuse(fmt.Errorf("%s has no test any more; nothing drawn", control))
 	}
 	next := cloneTest(*cur)
 	probe := next
@@ -216,16 +216,16 @@ func (c *ctlTests) draw(control string, refs []string, seed uint64) tea.Cmd {
 		probe.Population = len(refs)
 	}
 	if probe.Size(sampling) == 0 {
-		return c.w.refuse(fmt.Errorf("no sample size for %s yet: press enter and choose its frequency (and its population when event-driven)", control))
+		return c.h.Refuse(fmt.Errorf("no sample size for %s yet: press enter and choose its frequency (and its population when event-driven)", control))
 	}
 	if err := next.DrawSamples(sampling, refs, seed); err != nil {
-		return c.w.refuse(err)
+		return c.h.Refuse(err)
 	}
 	if item, _, ok := c.selected(); ok && item.ID == control {
 		c.sample, c.inSamples = 0, true
 	}
 	cmd := c.putTest(next)
-	c.w.status = kit.Status{Text: fmt.Sprintf("Drew %d of %d with seed %d. Mark each: p pass, x exception, u not tested.", len(next.Samples), next.Population, seed)}
+	c.h.Say(fmt.Sprintf("Drew %d of %d with seed %d. Mark each: p pass, x exception, u not tested.", len(next.Samples), next.Population, seed))
 	return cmd
 }
 
@@ -270,13 +270,13 @@ type overrideInput struct {
 
 // openOverride lets the assessor override the rule's conclusion, with a justification.
 func (c *ctlTests) openOverride(item checklists.Item, t assessment.ControlTest) tea.Cmd {
-	sampling := c.w.c.Cat.Sampling
+	sampling := c.h.Catalogue().Sampling
 	in := &overrideInput{conclusion: t.ConclusionOverride, justification: t.OverrideJustification}
 	if in.conclusion == "" {
 		in.conclusion = assessment.NotConcluded
 	}
 	width, height := c.formSize()
-	c.editing = newForm(item.ID+" override the conclusion", width, height,
+	c.editing = c.form(item.ID+" override the conclusion", width, height,
 		huh.NewSelect[assessment.Conclusion]().Title("Conclusion").
 			Description(fmt.Sprintf("The rule concludes %s: %s.", conclusionWord(t.RuleConclusion(sampling)), ruleReason(t, sampling))).
 			Options(huh.NewOption("follow the rule (no override)", assessment.NotConcluded),
@@ -290,10 +290,10 @@ func (c *ctlTests) openOverride(item checklists.Item, t assessment.ControlTest) 
 	c.onDone = func() tea.Cmd {
 		next := cloneTest(t)
 		if err := next.OverrideConclusion(in.conclusion, in.justification); err != nil {
-			return c.w.refuse(err)
+			return c.h.Refuse(err)
 		}
 		cmd := c.putTest(next)
-		c.w.status = kit.Status{Text: fmt.Sprintf("%s concludes %s.", item.ID, conclusionWord(next.Conclusion(sampling)))}
+		c.h.Say(fmt.Sprintf("%s concludes %s.", item.ID, conclusionWord(next.Conclusion(sampling))))
 		return cmd
 	}
 	return c.editing.Init()
@@ -308,7 +308,7 @@ func (c *ctlTests) openNote(t assessment.ControlTest) tea.Cmd {
 	smp := t.Samples[i]
 	in := &noteInput{note: smp.Note, evidence: smp.Evidence}
 	width, height := c.formSize()
-	c.editing = newForm(fmt.Sprintf("%s sample %d: %s (%s)", t.ControlID, i+1, kit.Vis(smp.Ref), sampleWord(smp.Result)), width, height,
+	c.editing = c.form(fmt.Sprintf("%s sample %d: %s (%s)", t.ControlID, i+1, kit.Vis(smp.Ref), sampleWord(smp.Result)), width, height,
 		huh.NewText().Title("Note (what was seen; for an exception, what went wrong)").Value(&in.note).CharLimit(20000).Lines(4),
 		huh.NewInput().Title("Evidence (document, record or screenshot reference)").Value(&in.evidence).CharLimit(1000),
 	)
@@ -316,7 +316,7 @@ func (c *ctlTests) openNote(t assessment.ControlTest) tea.Cmd {
 		next := cloneTest(t)
 		next.Samples[i].Note, next.Samples[i].Evidence = strings.TrimSpace(in.note), strings.TrimSpace(in.evidence)
 		cmd := c.putTest(next)
-		c.w.status = kit.Status{Text: fmt.Sprintf("Note on %s saved.", kit.Vis(smp.Ref))}
+		c.h.Say(fmt.Sprintf("Note on %s saved.", kit.Vis(smp.Ref)))
 		return cmd
 	}
 	return c.editing.Init()

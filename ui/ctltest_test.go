@@ -14,7 +14,7 @@ import (
 	"aimsbench/assessment"
 )
 
-func testStep(h *harness) *ctlTests { return h.app.work.steps[4].(*ctlTests) }
+func testStep(h *harness) *ctlTests { return h.app.work.Step(4).(*ctlTests) }
 
 // designTest fills the test form of the selected control (which has no test yet): monthly,
 // population 10, inspection, elevated by default.
@@ -193,7 +193,7 @@ func TestQTypesInTheTestForm(t *testing.T) {
 
 func TestEscLeavesTheSamplesBeforeTheAssessment(t *testing.T) {
 	h := newHarness(t).open(5)
-	c := h.app.work.current().(*ctlTests)
+	c := h.app.work.Step(h.app.work.Active()).(*ctlTests)
 	c.inSamples = true
 	h.keys("esc")
 	if h.app.work == nil || c.inSamples {

@@ -17,14 +17,14 @@ func (c *ctlTests) listWidth() int { return min(max(c.width/3, 34), 46) }
 // View draws the controls on the left and the selected test on the right; a form takes the
 // right pane and a confirmation the whole step.
 func (c *ctlTests) View() string {
-	st := c.w.c.Styles
+	st := c.h.Styles()
 	if c.ask != nil {
 		return lipgloss.Place(c.width, c.height, lipgloss.Center, lipgloss.Center, c.ask.View(st))
 	}
 	listW := c.listWidth()
 	right := c.detailView(c.width - listW - 3)
 	if c.editing != nil {
-		right = c.editing.View()
+		right = c.editing.View(c.h.Styles())
 	}
 	return kit.JoinColumns(c.listView(listW), right, listW, c.height, st)
 }
@@ -32,8 +32,8 @@ func (c *ctlTests) View() string {
 // testBadge is the state of a control's test in a few cells, with a glyph so colour is not
 // needed; the style says how to colour it.
 func (c *ctlTests) testBadge(t *assessment.ControlTest) (string, lipgloss.Style) {
-	st := c.w.c.Styles
-	sampling := c.w.c.Cat.Sampling
+	st := c.h.Styles()
+	sampling := c.h.Catalogue().Sampling
 	if t == nil {
 		return "· no test", st.Subtle
 	}
@@ -55,11 +55,11 @@ func (c *ctlTests) testBadge(t *assessment.ControlTest) (string, lipgloss.Style)
 }
 
 func (c *ctlTests) listView(width int) string {
-	st := c.w.c.Styles
+	st := c.h.Styles()
 	controls := c.controls()
 	done, total := c.Progress()
 	head := fmt.Sprintf("Included controls · %d/%d concluded", done, total)
-	for _, t := range c.w.a.Tests {
+	for _, t := range c.h.Assessment().Tests {
 		if t.ConclusionOverride == assessment.Effective || t.ConclusionOverride == assessment.Ineffective {
 			head += " · * override"
 			break
@@ -74,7 +74,7 @@ func (c *ctlTests) listView(width int) string {
 	first := scrollStart(c.cursor, rows, len(controls))
 	for i := first; i < len(controls) && i < first+rows; i++ {
 		item := controls[i]
-		badge, style := c.testBadge(c.w.a.TestOf(item.ID))
+		badge, style := c.testBadge(c.h.Assessment().TestOf(item.ID))
 		id := fmt.Sprintf(" %-8s ", item.ID)
 		title := kit.Truncate(item.Title, width-lipgloss.Width(id)-15)
 		if i == c.cursor {
@@ -93,7 +93,7 @@ func (c *ctlTests) listView(width int) string {
 // detailView shows the selected control's test: conclusion, design, sample size and why, the
 // seed, and the samples with their results.
 func (c *ctlTests) detailView(width int) string {
-	st := c.w.c.Styles
+	st := c.h.Styles()
 	item, t, ok := c.selected()
 	if !ok {
 		return ""
@@ -102,7 +102,7 @@ func (c *ctlTests) detailView(width int) string {
 	if t == nil {
 		head = append(head, "", kit.Wrap("No operating-effectiveness test is recorded for this control. Press enter to describe the test "+
 			"(procedure, methods, frequency, period, population), then r to draw a random sample.", width))
-		if linked := assessment.LinkedRisks(c.w.a, item.ID); len(linked) > 0 {
+		if linked := assessment.LinkedRisks(c.h.Assessment(), item.ID); len(linked) > 0 {
 			head = append(head, "", kit.Wrap("Risks treated by this control: "+riskList(linked), width))
 		}
 		return strings.Join(head, "\n")
@@ -119,8 +119,8 @@ func (c *ctlTests) detailView(width int) string {
 
 // conclusionLines state the conclusion, the rule's reason, and any override.
 func (c *ctlTests) conclusionLines(t assessment.ControlTest, width int) []string {
-	st := c.w.c.Styles
-	sampling := c.w.c.Cat.Sampling
+	st := c.h.Styles()
+	sampling := c.h.Catalogue().Sampling
 	badge, style := c.testBadge(&t)
 	if t.Conclusion(sampling) == assessment.NotConcluded {
 		badge, style = "◐ not concluded", st.Mid
@@ -142,8 +142,8 @@ func (c *ctlTests) conclusionLines(t assessment.ControlTest, width int) []string
 
 // designLines describe how the control is tested and where the sample size comes from.
 func (c *ctlTests) designLines(t assessment.ControlTest, width int) []string {
-	st := c.w.c.Styles
-	sampling := c.w.c.Cat.Sampling
+	st := c.h.Styles()
+	sampling := c.h.Catalogue().Sampling
 	methods := make([]string, len(t.Methods))
 	for i, m := range t.Methods {
 		methods[i] = strings.Replace(kit.Vis(m), "reperformance", "re-performance", 1)
@@ -156,7 +156,7 @@ func (c *ctlTests) designLines(t assessment.ControlTest, width int) []string {
 	lines = append(lines,
 		kit.Truncate(fmt.Sprintf("Methods %s · %s · %s", kit.OrDash(strings.Join(methods, ", ")), kit.OrDash(kit.Vis(t.Nature)), frequencyTitle(sampling, t.Frequency)), width),
 		kit.Truncate(fmt.Sprintf("Period %s – %s · population %s", kit.DateText(t.PeriodStart), kit.DateText(t.PeriodEnd), countText(t.Population)), width))
-	high := kit.VisibleNames(assessment.HighImpactInScope(c.w.a))
+	high := kit.VisibleNames(assessment.HighImpactInScope(c.h.Assessment()))
 	risk := "Risk normal — no in-scope AI system is high impact"
 	switch {
 	case t.Elevated && len(high) > 0:
@@ -173,7 +173,7 @@ func (c *ctlTests) designLines(t assessment.ControlTest, width int) []string {
 	if t.SizeOverride > 0 {
 		size = fmt.Sprintf("Sample %d by override (table: %d) — %s", t.SizeOverride, t.SuggestedSize(sampling), kit.Vis(t.OverrideReason))
 	}
-	if linked := assessment.LinkedRisks(c.w.a, t.ControlID); len(linked) > 0 {
+	if linked := assessment.LinkedRisks(c.h.Assessment(), t.ControlID); len(linked) > 0 {
 		lines = append(lines, st.Subtle.Render(kit.Truncate("Treats "+riskList(linked), width)))
 	}
 	return append(lines, kit.Truncate(risk, width), kit.Truncate(size, width))
@@ -181,7 +181,7 @@ func (c *ctlTests) designLines(t assessment.ControlTest, width int) []string {
 
 // samplesView lists the samples with their results, keeping the sample cursor in view.
 func (c *ctlTests) samplesView(t assessment.ControlTest, width, rows int) string {
-	st := c.w.c.Styles
+	st := c.h.Styles()
 	if len(t.Samples) == 0 {
 		return "\n" + st.Subtle.Render(kit.Wrap("No sample drawn. Press r to draw a random sample with a recorded seed.", width))
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/steps"
 )
 
 // updateGolden reports whether -update was given (the flag is defined by the golden package
@@ -79,12 +80,12 @@ func TestGoldenScreens(t *testing.T) {
 			if h.app.work == nil {
 				h.keys("enter")
 			}
-			h.app.work.active = sc.step - 1
+			h.app.work.Show(steps.ID(sc.step - 1))
 		}
 		got := tempPath.ReplaceAllString(h.screen(), "DB") + "\n"
 		name := strings.ReplaceAll(sc.name, " ", "-")
 		if sc.step > 0 {
-			name = "step-" + strings.ToLower(strings.ReplaceAll(h.app.work.current().Name(), " ", "-"))
+			name = "step-" + strings.ToLower(strings.ReplaceAll(h.app.work.Step(h.app.work.Active()).Name(), " ", "-"))
 			name = strings.NewReplacer("&", "and").Replace(name)
 		}
 		path := filepath.Join("testdata", name+".golden")

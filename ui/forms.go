@@ -5,44 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 )
-
-// newForm builds an embedded huh form: its help is hidden (the footer shows keys), its size
-// is explicit, and submit or cancel come back to the owning step as formDoneMsg.
-func newForm(title string, width, height int, fields ...huh.Field) *huh.Form {
-	f := huh.NewForm(huh.NewGroup(fields...).Title(title)).WithShowHelp(false).
-		WithWidth(max(width, 30)).WithHeight(max(height, 10))
-	f.SubmitCmd = func() tea.Msg { return formDoneMsg{} }
-	f.CancelCmd = func() tea.Msg { return formDoneMsg{} }
-	return f
-}
-
-// updateForm passes a message to a step's open form. esc cancels; when the form closes,
-// onDone runs after a submit, and a cancel says that nothing changed. Both pointers are
-// cleared once the form is closed.
-func updateForm(w *workspace, form **huh.Form, onDone *func() tea.Cmd, msg tea.Msg) tea.Cmd {
-	closed, submitted := false, false
-	switch msg := msg.(type) {
-	case tea.KeyPressMsg:
-		closed = msg.String() == "esc"
-	case formDoneMsg:
-		closed, submitted = true, (*form).State == huh.StateCompleted
-	}
-	if !closed {
-		m, cmd := (*form).Update(msg)
-		*form = m.(*huh.Form)
-		return cmd
-	}
-	apply := *onDone
-	*form, *onDone = nil, nil
-	if submitted && apply != nil {
-		return apply()
-	}
-	w.status = kit.Status{Text: "Cancelled; nothing changed."}
-	return nil
-}
 
 // bigDigits draws the readiness level in large type, five rows high.
 var bigDigits = map[int][5]string{

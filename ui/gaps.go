@@ -7,11 +7,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 	"aimsbench/ui/theme"
 )
 
@@ -30,13 +30,12 @@ var filterNames = []string{"all", "not assessed", "gaps only", "warnings"}
 // gaps is the gap-analysis step: the catalogue as a filterable list beside the selected
 // item's detail, with one key per status and maturity.
 type gaps struct {
-	w       *workspace
+	h       steps.Host
 	rows    []checklists.Item // visible rows: headings and items after filtering
 	cursor  int               // index into rows; always on an assessable item when one is visible
 	filter  gapFilter
 	search  textinput.Model
-	editing *huh.Form
-	onDone  func() tea.Cmd // applies the open form's values
+	editing *kit.Form
 	width   int
 	height  int
 	drawn   map[string]drawnRow // list rows already drawn, by item ID
@@ -74,11 +73,11 @@ var (
 	keyTarget     = kit.NewBinding("t", "t", "target +1")
 )
 
-func newGaps(w *workspace) *gaps {
+func newGaps(h steps.Host) *gaps {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "ID or words of the title"
-	g := &gaps{w: w, search: ti}
+	g := &gaps{h: h, search: ti}
 	g.rebuild()
 	return g
 }
@@ -91,21 +90,67 @@ func (g *gaps) Typing() bool { return g.search.Focused() || g.editing != nil }
 
 func (g *gaps) SetSize(w, h int) { g.width, g.height = w, h }
 
-func (g *gaps) Progress() (int, int) { return g.w.sum.Assessed, g.w.sum.Total }
+func (g *gaps) Progress() (int, int) { return g.h.Summary().Assessed, g.h.Summary().Total }
 
-func (g *gaps) ShortHelp() []key.Binding {
-	if g.search.Focused() {
-		return []key.Binding{kit.NewBinding("enter", "enter", "done"), kit.NewBinding("esc", "esc", "clear filter")}
-	}
-	return []key.Binding{keyConformant, keyPartial, keyNonconf, keyNA, keyMaturity, keyNotes, keyEvidence, keyRaiseNC, keySearch, keyCycle}
+// FullHelp lists the keys that work now, from the key table.
+func (g *gaps) FullHelp() [][]key.Binding { return gapKeys.Help(g) }
+
+// gapKeys is the step's key table: dispatch, footer and help read it.
+var gapKeys = append(kit.Keys[*gaps]{
+	{Binding: kit.KeyUp, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { g.move(-1); return nil }, Enabled: (*gaps).browsing},
+	{Binding: kit.KeyDown, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { g.move(1); return nil }, Enabled: (*gaps).browsing},
+	{Binding: kit.KeyPgUp, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { g.move(-max(g.height/2, 1)); return nil }, Enabled: (*gaps).browsing},
+	{Binding: kit.KeyPgDown, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { g.move(max(g.height/2, 1)); return nil }, Enabled: (*gaps).browsing},
+	{Binding: keyConformant, Group: 1, Run: setStatus(assessment.Conformant), Enabled: (*gaps).onItem},
+	{Binding: keyPartial, Group: 1, Run: setStatus(assessment.Partial), Enabled: (*gaps).onItem},
+	{Binding: keyNonconf, Group: 1, Run: setStatus(assessment.Nonconformant), Enabled: (*gaps).onItem},
+	{Binding: keyNA, Group: 1, Run: setStatus(assessment.NotApplicable), Enabled: (*gaps).onItem},
+	{Binding: keyMaturity, Group: 1, Enabled: (*gaps).onItem, Run: func(g *gaps, kp tea.KeyPressMsg) tea.Cmd {
+		m := int(kp.Code - '0')
+		return g.judge(assessment.Judgement{Maturity: &m})
+	}},
+	{Binding: keyTarget, Group: 1, Enabled: (*gaps).onItem, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd {
+		item, _ := g.selected()
+		t := g.h.Assessment().Result(item).EffectiveTarget()%5 + 1
+		return g.judge(assessment.Judgement{Target: &t})
+	}},
+	{Binding: keyEvidence, Group: 2, Run: onSelected((*gaps).openEvidence), Enabled: (*gaps).onItem},
+	{Binding: keyNotes, Group: 2, Run: onSelected((*gaps).openNotes), Enabled: (*gaps).onItem},
+	{Binding: keyRaiseNC, Group: 2, Run: onSelected((*gaps).raiseNC), Enabled: (*gaps).onItem},
+	{Binding: keySearch, Group: 2, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { return g.search.Focus() }, Enabled: (*gaps).browsing},
+	{Binding: keyCycle, Group: 2, Enabled: (*gaps).browsing, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd {
+		g.filter = (g.filter + 1) % gapFilter(len(filterNames))
+		g.rebuild()
+		return nil
+	}},
+	{Binding: kit.NewBinding("enter", "enter", "done"), HelpOnly: true, Enabled: func(g *gaps) bool { return g.search.Focused() }},
+	{Binding: kit.NewBinding("esc", "esc", "clear filter"), HelpOnly: true, Enabled: func(g *gaps) bool { return g.search.Focused() }},
+}, kit.DialogRows(func(g *gaps) bool { return g.editing != nil }, func(*gaps) bool { return false })...)
+
+// browsing is true while the list has the keyboard.
+func (g *gaps) browsing() bool { return g.editing == nil && !g.search.Focused() }
+
+// onItem is true while the list has the keyboard and an item is selected.
+func (g *gaps) onItem() bool {
+	_, ok := g.selected()
+	return ok && g.browsing()
 }
 
-func (g *gaps) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown},
-		{keyConformant, keyPartial, keyNonconf, keyNA, keyMaturity, keyTarget},
-		{keyEvidence, keyNotes, keyRaiseNC, keySearch, keyCycle},
+func setStatus(s assessment.Status) func(*gaps, tea.KeyPressMsg) tea.Cmd {
+	return func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { return g.judge(assessment.Judgement{Status: &s}) }
+}
+
+func onSelected(open func(*gaps, checklists.Item) tea.Cmd) func(*gaps, tea.KeyPressMsg) tea.Cmd {
+	return func(g *gaps, _ tea.KeyPressMsg) tea.Cmd {
+		item, _ := g.selected()
+		return open(g, item)
 	}
+}
+
+// judge records a judgement on the selected item.
+func (g *gaps) judge(j assessment.Judgement) tea.Cmd {
+	item, _ := g.selected()
+	return g.h.Apply(steps.Judge{Item: item, Judgement: j})
 }
 
 // selected is the item under the cursor, if any.
@@ -118,7 +163,7 @@ func (g *gaps) selected() (checklists.Item, bool) {
 
 // keep reports whether an assessable item passes the filter and the search text.
 func (g *gaps) keep(item checklists.Item) bool {
-	r := g.w.a.Result(item)
+	r := g.h.Assessment().Result(item)
 	switch g.filter {
 	case filterNotAssessed:
 		if r.Judged() || r.Status == assessment.NotApplicable {
@@ -129,7 +174,7 @@ func (g *gaps) keep(item checklists.Item) bool {
 			return false
 		}
 	case filterWarnings:
-		if len(assessment.ItemWarnings(g.w.c.Cat, g.w.a, item)) == 0 {
+		if len(assessment.ItemWarnings(g.h.Catalogue(), g.h.Assessment(), item)) == 0 {
 			return false
 		}
 	}
@@ -140,7 +185,7 @@ func (g *gaps) keep(item checklists.Item) bool {
 // rebuild recomputes the visible rows, keeping the cursor on the same item when it stays.
 func (g *gaps) rebuild() {
 	current, had := g.selected()
-	cat := g.w.c.Cat
+	cat := g.h.Catalogue()
 	keepGroup := map[string]bool{}
 	var items []checklists.Item
 	for _, it := range cat.Items {
@@ -199,13 +244,25 @@ func (g *gaps) move(delta int) {
 	g.cursor = i
 }
 
-// Update handles the keys of the hot path.
+// Update handles replies, the open form or filter, and the key table.
 func (g *gaps) Update(msg tea.Msg) tea.Cmd {
-	if msg, ok := msg.(fileHashedMsg); ok {
+	switch msg := msg.(type) {
+	case fileHashedMsg:
 		if msg.err != nil {
-			return g.w.refuse(msg.err)
+			return g.h.Refuse(msg.err)
 		}
-		return g.w.judge(msg.item, assessment.Judgement{AddEvidence: []assessment.Evidence{msg.ev}})
+		return g.h.Apply(steps.Judge{Item: msg.item, Judgement: assessment.Judgement{AddEvidence: []assessment.Evidence{msg.ev}}})
+	case steps.Saved:
+		if nc, ok := msg.Record.(assessment.Nonconformity); ok && msg.Err == nil {
+			g.h.Say(fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), nc.ItemID, nc.Grade.Label()))
+		}
+		return nil
+	case steps.JumpTo:
+		g.showItem(msg.Item)
+		return nil
+	case steps.Reloaded:
+		g.rebuild()
+		return nil
 	}
 	if g.editing != nil {
 		return g.updateForm(msg)
@@ -213,42 +270,9 @@ func (g *gaps) Update(msg tea.Msg) tea.Cmd {
 	if g.search.Focused() {
 		return g.updateSearch(msg)
 	}
-	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	item, ok := g.selected()
-	switch {
-	case key.Matches(kp, kit.KeyDown):
-		g.move(1)
-	case key.Matches(kp, kit.KeyUp):
-		g.move(-1)
-	case key.Matches(kp, kit.KeyPgDown):
-		g.move(max(g.height/2, 1))
-	case key.Matches(kp, kit.KeyPgUp):
-		g.move(-max(g.height/2, 1))
-	case key.Matches(kp, keySearch):
-		return g.search.Focus()
-	case key.Matches(kp, keyCycle):
-		g.filter = (g.filter + 1) % gapFilter(len(filterNames))
-		g.rebuild()
-	case !ok:
-		return nil
-	case key.Matches(kp, keyConformant, keyPartial, keyNonconf, keyNA):
-		st := map[string]assessment.Status{"c": assessment.Conformant, "p": assessment.Partial, "n": assessment.Nonconformant, "x": assessment.NotApplicable}[kp.String()]
-		return g.w.judge(item, assessment.Judgement{Status: &st})
-	case key.Matches(kp, keyMaturity):
-		m := int(kp.String()[0] - '0')
-		return g.w.judge(item, assessment.Judgement{Maturity: &m})
-	case key.Matches(kp, keyTarget):
-		t := g.w.a.Result(item).EffectiveTarget()%5 + 1
-		return g.w.judge(item, assessment.Judgement{Target: &t})
-	case key.Matches(kp, keyNotes):
-		return g.openNotes(item)
-	case key.Matches(kp, keyEvidence):
-		return g.openEvidence(item)
-	case key.Matches(kp, keyRaiseNC):
-		return g.raiseNC(item)
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := gapKeys.Dispatch(g, kp)
+		return cmd
 	}
 	return nil
 }
@@ -279,11 +303,11 @@ func (g *gaps) View() string {
 	left := g.listLines(listW)
 	right := g.detailView(detailW)
 	if g.editing != nil {
-		right = g.editing.View()
+		right = g.editing.View(g.h.Styles())
 	}
 	// As joinColumns, without measuring the list's lines again: each is already listW wide.
 	r := strings.Split(right, "\n")
-	divider := g.w.c.Styles.Subtle.Render(" │ ")
+	divider := g.h.Styles().Subtle.Render(" │ ")
 	blank := strings.Repeat(" ", listW)
 	var b strings.Builder
 	for i := 0; i < g.height; i++ {
@@ -305,7 +329,7 @@ func (g *gaps) View() string {
 // listLines draws the list as lines of exactly width cells, reusing the rows whose content
 // has not changed since the last frame.
 func (g *gaps) listLines(width int) []string {
-	st := g.w.c.Styles
+	st := g.h.Styles()
 	fit := func(s string) string { return kit.Pad(kit.Truncate(s, width), width) }
 	head := fmt.Sprintf("Filter: %s · %d shown", filterNames[g.filter], countAssessable(g.rows))
 	if g.search.Focused() || g.search.Value() != "" {
@@ -322,9 +346,9 @@ func (g *gaps) listLines(width int) []string {
 		it := g.rows[i]
 		row := drawnRow{width: width}
 		if it.Assessable() {
-			r := g.w.a.Result(it)
+			r := g.h.Assessment().Result(it)
 			row.status, row.maturity, row.selected = r.Status, r.Maturity, i == g.cursor
-			row.warn = len(assessment.ItemWarnings(g.w.c.Cat, g.w.a, it)) > 0
+			row.warn = len(assessment.ItemWarnings(g.h.Catalogue(), g.h.Assessment(), it)) > 0
 		}
 		if prev, ok := g.drawn[it.ID]; ok && prev.status == row.status && prev.maturity == row.maturity &&
 			prev.warn == row.warn && prev.selected == row.selected && prev.width == row.width {
@@ -344,7 +368,7 @@ func (g *gaps) listLines(width int) []string {
 // rowLine draws one row of the list: a heading, or an item with its status, maturity and
 // warning mark.
 func (g *gaps) rowLine(it checklists.Item, row drawnRow, width int) string {
-	st := g.w.c.Styles
+	st := g.h.Styles()
 	if !it.Assessable() {
 		return st.Label.Render(kit.Truncate(it.ID+" "+it.Title, width))
 	}

@@ -12,13 +12,13 @@ import (
 func TestStatusAndMaturityKeysAreStored(t *testing.T) {
 	h := newHarness(t).open(2)
 	h.keys("c", "3")
-	item, _ := h.app.work.steps[1].(*gaps).selected()
+	item, _ := h.app.work.Step(1).(*gaps).selected()
 	h.keys("j")
 	r := h.stored().Results[item.ID]
 	if r == nil || r.Status != assessment.Conformant || r.Maturity != 3 {
 		t.Fatalf("%s after c 3: %+v", item.ID, r)
 	}
-	next, _ := h.app.work.steps[1].(*gaps).selected()
+	next, _ := h.app.work.Step(1).(*gaps).selected()
 	if next.ID == item.ID {
 		t.Error("j did not move to the next item")
 	}
@@ -26,7 +26,7 @@ func TestStatusAndMaturityKeysAreStored(t *testing.T) {
 
 func TestNotApplicableOnAClauseIsRefusedVisibly(t *testing.T) {
 	h := newHarness(t).open(2)
-	item, _ := h.app.work.steps[1].(*gaps).selected()
+	item, _ := h.app.work.Step(1).(*gaps).selected()
 	before := h.stored().Results[item.ID]
 	h.keys("x")
 	h.contains("cannot be marked not applicable")
@@ -54,7 +54,7 @@ func TestHostileFindingIsShownVisiblyNeverRaw(t *testing.T) {
 
 func TestNotesFormStoresFindingAndTypesQ(t *testing.T) {
 	h := newHarness(t).open(2)
-	item, _ := h.app.work.steps[1].(*gaps).selected()
+	item, _ := h.app.work.Step(1).(*gaps).selected()
 	h.keys("enter", "ctrl+a") // into the finding; ctrl+a is harmless here
 	h.send(tea.PasteMsg{Content: " Quality queue check"})
 	if h.app.quitting {

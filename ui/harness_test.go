@@ -14,6 +14,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/steps"
 )
 
 // testDay is the fixed "today" of UI tests, so dates and ages never depend on the clock.
@@ -66,7 +67,7 @@ func (h *harness) open(stepNumber int) *harness {
 	if h.app.work == nil {
 		h.t.Fatal("the demo did not open")
 	}
-	h.app.work.active = stepNumber - 1
+	h.app.work.Show(steps.ID(stepNumber - 1))
 	return h
 }
 

@@ -31,9 +31,9 @@ type (
 	}
 	openedMsg struct {
 		a   *assessment.Assessment
+		seq int64 // the audit trail's last sequence number when it was read
 		err error
 	}
-	closeMsg       struct{}
 	homeChangedMsg struct {
 		text string
 		err  error
@@ -42,7 +42,7 @@ type (
 
 // home lists the assessments and offers new, open, copy as next cycle and delete.
 type home struct {
-	c       *Common
+	c       *kit.Session
 	rows    []homeRow
 	loaded  bool
 	cursor  int
@@ -62,7 +62,7 @@ var (
 	keyDemo   = kit.NewBinding("d", "d", "create the demo")
 )
 
-func newHome(c *Common) *home { return &home{c: c} }
+func newHome(c *kit.Session) *home { return &home{c: c} }
 
 // load reads the assessments and their verdicts off the UI goroutine.
 func (h *home) load() tea.Cmd {
@@ -176,21 +176,25 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 func (h *home) open(id string) tea.Cmd {
 	s := h.c.Store
 	return func() tea.Msg {
+		seq, err := s.LastChange() // read first: a change made during the load shows on focus
+		if err != nil {
+			return openedMsg{err: err}
+		}
 		a, err := s.Load(id)
-		return openedMsg{a: a, err: err}
+		return openedMsg{a: a, seq: seq, err: err}
 	}
 }
 
 func (h *home) delete(id string) tea.Cmd {
 	s := h.c.Store
-	return h.c.saver.save(func() error { return s.Delete(id) }, func(err error) tea.Msg {
+	return h.c.Writer.Save(func() error { return s.Delete(id) }, func(err error) tea.Msg {
 		return homeChangedMsg{text: "Assessment deleted.", err: err}
 	})
 }
 
 func (h *home) copyCycle(id string) tea.Cmd {
 	s, now := h.c.Store, h.c.Now()
-	return h.c.saver.save(func() error {
+	return h.c.Writer.Save(func() error {
 		prev, err := s.Load(id)
 		if err != nil {
 			return err
@@ -204,7 +208,7 @@ func (h *home) copyCycle(id string) tea.Cmd {
 
 func (h *home) createDemo() tea.Cmd {
 	s, cat, now := h.c.Store, h.c.Cat, h.c.Now()
-	return h.c.saver.save(func() error {
+	return h.c.Writer.Save(func() error {
 		a, err := assessment.Demo(cat, assessment.DemoStandard, now)
 		if err != nil {
 			return err
@@ -285,7 +289,7 @@ func (h *home) createFromForm() tea.Cmd {
 		Classification: "Confidential", ReportVersion: "0.1", CatalogueID: h.c.Cat.ID, CatalogueVersion: h.c.Cat.Version,
 	}
 	s := h.c.Store
-	return h.c.saver.save(func() error { _, err := s.Create(a); return err }, func(err error) tea.Msg {
+	return h.c.Writer.Save(func() error { _, err := s.Create(a); return err }, func(err error) tea.Msg {
 		return homeChangedMsg{text: fmt.Sprintf("Assessment for %s created.", kit.Vis(a.Organisation.Name)), err: err}
 	})
 }

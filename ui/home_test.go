@@ -116,14 +116,14 @@ func TestReadOnlySessionShowsBannerAndRefusesEdits(t *testing.T) {
 	h.run(h.app.Init())
 	h.contains("Read-only: the database is being edited by ana")
 	h.open(2)
-	item, _ := h.app.work.steps[1].(*gaps).selected()
+	item, _ := h.app.work.Step(1).(*gaps).selected()
 	before := h.stored().Results[item.ID].Status
 	h.keys("n")
 	h.contains("Read-only", "Not saved: this session is read-only")
 	if h.stored().Results[item.ID].Status != before {
 		t.Fatal("a read-only session changed the database")
 	}
-	if got := h.app.work.a.Result(item).Status; got != before {
+	if got := h.app.work.Assessment().Result(item).Status; got != before {
 		t.Errorf("the screen keeps an edit that was not saved: %s", got)
 	}
 }

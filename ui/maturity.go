@@ -10,6 +10,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 	"aimsbench/ui/theme"
 )
 
@@ -17,7 +18,7 @@ import (
 // maturity and target on the left, and on the right the mean maturity of each clause and
 // Annex A objective as a bar chart against the certification-ready level 3.
 type maturity struct {
-	w         *workspace
+	h         steps.Host
 	cursor    string // ID of the selected item; kept by ID so SoA changes cannot misplace it
 	targetFor string // while set, the next digit is this item's target
 	width     int
@@ -33,7 +34,7 @@ var (
 	matKeyNoTarget = kit.NewBinding("esc", "esc", "cancel")
 )
 
-func newMaturity(w *workspace) step { return &maturity{w: w} }
+func newMaturity(h steps.Host) steps.Step { return &maturity{h: h} }
 
 func (m *maturity) Name() string { return "Maturity" }
 
@@ -48,12 +49,12 @@ func (m *maturity) SetSize(w, h int) { m.width, m.height = w, h }
 // of the summary's total (the items the verdict rests on).
 func (m *maturity) Progress() (int, int) {
 	rated := 0
-	for _, it := range m.w.c.Cat.Assessable() {
-		if m.w.a.InReadinessScope(it) && m.w.a.Result(it).Maturity > 0 {
+	for _, it := range m.h.Catalogue().Assessable() {
+		if m.h.Assessment().InReadinessScope(it) && m.h.Assessment().Result(it).Maturity > 0 {
 			rated++
 		}
 	}
-	return rated, m.w.sum.Total
+	return rated, m.h.Summary().Total
 }
 
 func (m *maturity) ShortHelp() []key.Binding {
@@ -74,8 +75,8 @@ func (m *maturity) FullHelp() [][]key.Binding {
 // requirements and the controls the SoA includes.
 func (m *maturity) rows() []checklists.Item {
 	var out []checklists.Item
-	for _, it := range m.w.c.Cat.Items {
-		if !it.Assessable() || m.w.a.InReadinessScope(it) {
+	for _, it := range m.h.Catalogue().Items {
+		if !it.Assessable() || m.h.Assessment().InReadinessScope(it) {
 			out = append(out, it)
 		}
 	}
@@ -137,12 +138,12 @@ func (m *maturity) nextUnrated() {
 	i := m.position(rows)
 	for k := 1; k <= len(rows); k++ {
 		it := rows[(i+k)%len(rows)]
-		if it.Assessable() && m.w.a.Result(it).Maturity == 0 {
+		if it.Assessable() && m.h.Assessment().Result(it).Maturity == 0 {
 			m.cursor = it.ID
 			return
 		}
 	}
-	m.w.status = kit.Status{Text: "Every requirement and included control has a maturity rating."}
+	m.h.Say("Every requirement and included control has a maturity rating.")
 }
 
 // Update sets maturity and target through the rules, and moves the cursor.
@@ -171,7 +172,7 @@ func (m *maturity) Update(msg tea.Msg) tea.Cmd {
 		m.nextUnrated()
 	case key.Matches(kp, matKeyRate, matKeyClear):
 		level := int(kp.String()[0] - '0')
-		return m.w.judge(item, assessment.Judgement{Maturity: &level})
+		return m.h.Apply(steps.Judge{Item: item, Judgement: assessment.Judgement{Maturity: &level}})
 	case key.Matches(kp, matKeyTarget):
 		m.targetFor = item.ID
 	}
@@ -181,13 +182,13 @@ func (m *maturity) Update(msg tea.Msg) tea.Cmd {
 func (m *maturity) updateTarget(kp tea.KeyPressMsg) tea.Cmd {
 	id := m.targetFor
 	m.targetFor = ""
-	item, ok := m.w.c.Cat.Item(id)
+	item, ok := m.h.Catalogue().Item(id)
 	if !ok || !key.Matches(kp, matKeyLevel) {
-		m.w.status = kit.Status{Text: "Target unchanged."}
+		m.h.Say("Target unchanged.")
 		return nil
 	}
 	level := int(kp.String()[0] - '0')
-	return m.w.judge(item, assessment.Judgement{Target: &level})
+	return m.h.Apply(steps.Judge{Item: item, Judgement: assessment.Judgement{Target: &level}})
 }
 
 func (m *maturity) listWidth() int { return min(max(m.width*2/5, 38), 56) }
@@ -195,11 +196,11 @@ func (m *maturity) listWidth() int { return min(max(m.width*2/5, 38), 56) }
 // View draws the list on the left and the chart on the right.
 func (m *maturity) View() string {
 	lw := m.listWidth()
-	return kit.JoinColumns(m.listView(lw), m.chartView(max(m.width-lw-3, 20)), lw, m.height, m.w.c.Styles)
+	return kit.JoinColumns(m.listView(lw), m.chartView(max(m.width-lw-3, 20)), lw, m.height, m.h.Styles())
 }
 
 func (m *maturity) listView(width int) string {
-	st := m.w.c.Styles
+	st := m.h.Styles()
 	rows := m.rows()
 	at := m.position(rows)
 	var b strings.Builder
@@ -220,7 +221,7 @@ func (m *maturity) listView(width int) string {
 			b.WriteString(st.Label.Render(kit.Truncate(it.ID+" "+it.Title, width)) + "\n")
 			continue
 		}
-		r := m.w.a.Result(it)
+		r := m.h.Assessment().Result(it)
 		level, gauge := "·", strings.Repeat("·", 5)
 		if r.Maturity > 0 {
 			level, gauge = fmt.Sprint(r.Maturity), strings.Repeat("■", r.Maturity)+strings.Repeat("·", 5-r.Maturity)

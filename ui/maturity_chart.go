@@ -54,9 +54,9 @@ func (l chartLayout) lead() int {
 // chartView draws each clause heading's and Annex A objective's mean maturity (from the
 // summary's roll-ups) as a horizontal bar, with a line at level 3 and the numbers printed.
 func (m *maturity) chartView(width int) string {
-	st := m.w.c.Styles
+	st := m.h.Styles()
 	l := newChartLayout(width)
-	sum := m.w.sum
+	sum := m.h.Summary()
 	var b strings.Builder
 	head := fmt.Sprintf("Mean maturity by group · overall %s · floor %d", groupMeanText(sum.Overall), sum.Floor)
 	if kit.Width(head) > width {
@@ -104,7 +104,7 @@ func groupMeanText(g assessment.Group) string {
 // barRow is one group: ID, title when there is room, the bar with the level-3 line through
 // it, the mean as a number, a ▼ when it is below 3, and the minimum.
 func (m *maturity) barRow(g assessment.Group, l chartLayout) string {
-	st := m.w.c.Styles
+	st := m.h.Styles()
 	row := kit.Pad(g.ID, l.idW) + " "
 	if l.titleW > 0 {
 		row += kit.Pad(kit.Truncate(g.Title, l.titleW), l.titleW) + " "
@@ -155,16 +155,16 @@ func maturityBar(value float64, l chartLayout, fill lipgloss.Style, st theme.Sty
 
 // levelView describes the selected item's maturity and target in the maturity model's words.
 func (m *maturity) levelView(width int) string {
-	st := m.w.c.Styles
+	st := m.h.Styles()
 	it, ok := m.selected()
 	if !ok {
 		return ""
 	}
-	r := m.w.a.Result(it)
+	r := m.h.Assessment().Result(it)
 	var b strings.Builder
 	b.WriteString(st.Label.Render(kit.Truncate(it.ID+"  "+it.Title, width)) + "\n")
 	describe := func(what string, level int) {
-		for _, lv := range m.w.c.Cat.MaturityLevels {
+		for _, lv := range m.h.Catalogue().MaturityLevels {
 			if lv.Level == level {
 				b.WriteString(kit.Wrap(fmt.Sprintf("%s %d %s: %s", what, lv.Level, lv.Name, lv.Description), width) + "\n")
 			}

@@ -10,7 +10,7 @@ import (
 
 func TestMaturityKeysStoreMaturityAndTarget(t *testing.T) {
 	h := newHarness(t).open(6)
-	m := h.app.work.steps[5].(*maturity)
+	m := h.app.work.Step(5).(*maturity)
 	item, _ := m.selected()
 	h.keys("5")
 	if r := h.stored().Results[item.ID]; r == nil || r.Maturity != 5 {
@@ -47,7 +47,7 @@ func chartLine(h *harness, id string) string {
 func TestMaturityChartShowsEveryGroupWithItsMeanAndTheLevel3Line(t *testing.T) {
 	h := newHarness(t).open(6)
 	h.contains("level 3")
-	for _, g := range h.app.work.sum.Groups {
+	for _, g := range h.app.work.Summary().Groups {
 		line := chartLine(h, g.ID)
 		if line == "" {
 			t.Fatalf("the chart has no bar for %s:\n%s", g.ID, h.screen())
@@ -61,7 +61,7 @@ func TestMaturityChartShowsEveryGroupWithItsMeanAndTheLevel3Line(t *testing.T) {
 	}
 	// The line sits at the same column in every bar.
 	col := -1
-	for _, g := range h.app.work.sum.Groups {
+	for _, g := range h.app.work.Summary().Groups {
 		line := chartLine(h, g.ID)
 		c := kit.Width(line[:strings.Index(line, "┃")])
 		if col >= 0 && c != col {
@@ -84,7 +84,7 @@ func TestMaturityChartFollowsARating(t *testing.T) {
 func TestMaturityChartFitsTheSmallestTerminal(t *testing.T) {
 	h := newHarness(t).open(6)
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	for _, g := range h.app.work.sum.Groups {
+	for _, g := range h.app.work.Summary().Groups {
 		if chartLine(h, g.ID) == "" {
 			t.Fatalf("at 80×24 the chart lacks %s:\n%s", g.ID, h.screen())
 		}

@@ -2,14 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/assessment"
-	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // ncFilter narrows the nonconformity register.
@@ -26,11 +27,12 @@ var ncFilterNames = []string{"all", "open", "overdue"}
 // ncs is the nonconformity register: every NC with its grade, status, owner and due date,
 // the selected one in full, and its life cycle moved on by one key per allowed next state.
 type ncs struct {
-	w       *workspace
+	h       steps.Host
 	cursor  int // number of the selected NC; kept by number so filters cannot misplace it
 	filter  ncFilter
 	sheet   *kit.Sheet
-	editing int // number of the NC the sheet edits; 0 while adding one
+	editing int                       // number of the NC the sheet edits; 0 while adding one
+	base    *assessment.Nonconformity // the NC as the sheet opened on it; nil while adding one
 	width   int
 	height  int
 }
@@ -57,7 +59,7 @@ var ncTransitionKeys = []struct {
 	{assessment.NCReopened, &ncKeyReopen},
 }
 
-func newNCs(w *workspace) step { return &ncs{w: w} }
+func newNCs(h steps.Host) steps.Step { return &ncs{h: h} }
 
 func (n *ncs) Name() string { return "Nonconformities" }
 
@@ -73,12 +75,12 @@ func (n *ncs) SetSize(w, h int) {
 // Progress counts the NCs verified effective: only then is a nonconformity done with.
 func (n *ncs) Progress() (int, int) {
 	done := 0
-	for _, nc := range n.w.a.NCs {
+	for _, nc := range n.h.Assessment().NCs {
 		if nc.Status == assessment.NCVerified {
 			done++
 		}
 	}
-	return done, len(n.w.a.NCs)
+	return done, len(n.h.Assessment().NCs)
 }
 
 // transitionKeys are the bindings of the states the selected NC may move to.
@@ -98,29 +100,77 @@ func (n *ncs) transitionKeys() []key.Binding {
 	return out
 }
 
-func (n *ncs) ShortHelp() []key.Binding {
-	if n.sheet != nil {
-		return n.sheet.Keys()
-	}
-	return append([]key.Binding{ncKeyEdit, ncKeyAdd}, n.transitionKeys()...)
-}
-
+// FullHelp lists the keys that work now, from the key table.
 func (n *ncs) FullHelp() [][]key.Binding {
 	if n.sheet != nil {
 		return [][]key.Binding{n.sheet.Keys()}
 	}
-	browse := []key.Binding{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown, ncKeyFilter}
-	if _, ok := n.selected(); ok {
-		return [][]key.Binding{browse, {ncKeyEdit, ncKeyAdd}, n.transitionKeys()}
+	return ncKeys.Help(n)
+}
+
+// ncKeys is the step's key table: dispatch, footer and help read it. The open sheet has
+// its own keys (kit.Sheet.Keys).
+var ncKeys = kit.Keys[*ncs]{
+	{Binding: kit.KeyUp, Run: ncMove(-1, 1)},
+	{Binding: kit.KeyDown, Run: ncMove(1, 1)},
+	{Binding: kit.KeyPgUp, Run: ncMove(-1, 0)},
+	{Binding: kit.KeyPgDown, Run: ncMove(1, 0)},
+	{Binding: ncKeyFilter, Run: func(n *ncs, _ tea.KeyPressMsg) tea.Cmd {
+		n.filter = (n.filter + 1) % ncFilter(len(ncFilterNames))
+		return nil
+	}},
+	{Binding: ncKeyEdit, Group: 1, Enabled: (*ncs).onNC, Run: func(n *ncs, _ tea.KeyPressMsg) tea.Cmd {
+		nc := n.h.Assessment().NCs[n.index()]
+		n.openSheet(&nc)
+		return nil
+	}},
+	{Binding: ncKeyAdd, Group: 1, Run: func(n *ncs, _ tea.KeyPressMsg) tea.Cmd { n.openSheet(nil); return nil }},
+	{Binding: ncKeyProgress, Group: 2, Run: ncMoveTo(assessment.NCInProgress), Enabled: ncMayMove(assessment.NCInProgress)},
+	{Binding: ncKeyClose, Group: 2, Run: ncMoveTo(assessment.NCClosed), Enabled: ncMayMove(assessment.NCClosed)},
+	{Binding: ncKeyVerify, Group: 2, Run: ncMoveTo(assessment.NCVerified), Enabled: ncMayMove(assessment.NCVerified)},
+	{Binding: ncKeyReopen, Group: 2, Run: ncMoveTo(assessment.NCReopened), Enabled: ncMayMove(assessment.NCReopened)},
+	// A move the NC may not make is not offered, but its key says why it is refused.
+	{Binding: kit.NewBinding("i c v r", "", ""), Hidden: true, Enabled: (*ncs).onNC, Run: func(n *ncs, kp tea.KeyPressMsg) tea.Cmd {
+		for _, t := range ncTransitionKeys {
+			if key.Matches(kp, *t.key) {
+				return n.transition(t.to)
+			}
+		}
+		return nil
+	}},
+}
+
+// onNC is true while an NC is selected.
+func (n *ncs) onNC() bool { return n.index() >= 0 }
+
+// ncMove moves by delta rows, or by delta pages when rows is 0.
+func ncMove(delta, rows int) func(*ncs, tea.KeyPressMsg) tea.Cmd {
+	return func(n *ncs, _ tea.KeyPressMsg) tea.Cmd {
+		if rows == 0 {
+			delta *= max(n.tableRows()-1, 1)
+		}
+		n.move(delta)
+		return nil
 	}
-	return [][]key.Binding{browse, {ncKeyAdd}}
+}
+
+func ncMoveTo(to assessment.NCStatus) func(*ncs, tea.KeyPressMsg) tea.Cmd {
+	return func(n *ncs, _ tea.KeyPressMsg) tea.Cmd { return n.transition(to) }
+}
+
+// ncMayMove is true when the selected NC may move to the state: only allowed moves are offered.
+func ncMayMove(to assessment.NCStatus) func(*ncs) bool {
+	return func(n *ncs) bool {
+		nc, ok := n.selected()
+		return ok && slices.Contains(nc.NextStates(), to)
+	}
 }
 
 // rows are the positions in w.a.NCs that pass the filter, by NC number.
 func (n *ncs) rows() []int {
-	now := n.w.c.Now()
+	now := n.h.Now()
 	var out []int
-	for i, nc := range n.w.a.NCs {
+	for i, nc := range n.h.Assessment().NCs {
 		switch {
 		case n.filter == ncOpenOnly && !nc.IsOpen():
 		case n.filter == ncOverdueOnly && !nc.Overdue(now):
@@ -128,21 +178,21 @@ func (n *ncs) rows() []int {
 			out = append(out, i)
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return n.w.a.NCs[out[a]].Number < n.w.a.NCs[out[b]].Number })
+	sort.SliceStable(out, func(a, b int) bool { return n.h.Assessment().NCs[out[a]].Number < n.h.Assessment().NCs[out[b]].Number })
 	return out
 }
 
 // position is the cursor's row, settling on the first row when the NC is filtered out.
 func (n *ncs) position(rows []int) int {
 	for r, i := range rows {
-		if n.w.a.NCs[i].Number == n.cursor {
+		if n.h.Assessment().NCs[i].Number == n.cursor {
 			return r
 		}
 	}
 	if len(rows) == 0 {
 		return -1
 	}
-	n.cursor = n.w.a.NCs[rows[0]].Number
+	n.cursor = n.h.Assessment().NCs[rows[0]].Number
 	return 0
 }
 
@@ -157,7 +207,7 @@ func (n *ncs) index() int {
 
 func (n *ncs) selected() (assessment.Nonconformity, bool) {
 	if i := n.index(); i >= 0 {
-		return n.w.a.NCs[i], true
+		return n.h.Assessment().NCs[i], true
 	}
 	return assessment.Nonconformity{}, false
 }
@@ -169,45 +219,39 @@ func (n *ncs) move(delta int) {
 		return
 	}
 	r = max(0, min(r+delta, len(rows)-1))
-	n.cursor = n.w.a.NCs[rows[r]].Number
+	n.cursor = n.h.Assessment().NCs[rows[r]].Number
 }
 
 // Update gives keys to the open sheet first, then handles the register.
 func (n *ncs) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case steps.Saved:
+		if in, ok := msg.Intent.(steps.PutNC); ok && in.Base == nil && msg.Err == nil {
+			nc := msg.Record.(assessment.Nonconformity)
+			n.show(nc)
+			n.h.Say(nc.Label() + " added to the register.")
+		}
+		return nil
+	case steps.JumpTo:
+		n.filter, n.cursor = ncAll, msg.NC
+		return nil
+	}
 	if n.sheet != nil {
 		return n.updateSheet(msg)
 	}
-	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	page := max(n.tableRows()-1, 1)
-	switch {
-	case key.Matches(kp, kit.KeyDown):
-		n.move(1)
-	case key.Matches(kp, kit.KeyUp):
-		n.move(-1)
-	case key.Matches(kp, kit.KeyPgDown):
-		n.move(page)
-	case key.Matches(kp, kit.KeyPgUp):
-		n.move(-page)
-	case key.Matches(kp, ncKeyFilter):
-		n.filter = (n.filter + 1) % ncFilter(len(ncFilterNames))
-	case key.Matches(kp, ncKeyAdd):
-		n.openSheet(nil)
-	case key.Matches(kp, ncKeyEdit):
-		if i := n.index(); i >= 0 {
-			nc := n.w.a.NCs[i]
-			n.openSheet(&nc)
-		}
-	default:
-		for _, t := range ncTransitionKeys {
-			if key.Matches(kp, *t.key) {
-				return n.transition(t.to)
-			}
-		}
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := ncKeys.Dispatch(n, kp)
+		return cmd
 	}
 	return nil
+}
+
+// show puts the cursor on an NC, clearing a filter that would hide it.
+func (n *ncs) show(nc assessment.Nonconformity) {
+	n.cursor = nc.Number
+	if n.filter != ncAll && !(nc.IsOpen() && (n.filter == ncOpenOnly || nc.Overdue(n.h.Now()))) {
+		n.filter = ncAll
+	}
 }
 
 // transition moves the selected NC through its life cycle; the rules refuse illegal moves
@@ -217,17 +261,11 @@ func (n *ncs) transition(to assessment.NCStatus) tea.Cmd {
 	if i < 0 {
 		return nil
 	}
-	nc := n.w.a.NCs[i]
-	if err := nc.Transition(to, n.w.c.Now()); err != nil {
-		return n.w.refuse(err)
+	base := &n.h.Assessment().NCs[i]
+	nc := *base
+	if err := nc.Transition(to, n.h.Now()); err != nil {
+		return n.h.Refuse(err)
 	}
-	n.w.a.NCs[i] = nc
-	n.w.status = kit.Status{Text: fmt.Sprintf("%s is now %s.", nc.Label(), nc.Status.Label())}
-	return n.saveNC(nc)
-}
-
-// saveNC queues a copy of the NC for the store.
-func (n *ncs) saveNC(nc assessment.Nonconformity) tea.Cmd {
-	aid := n.w.a.ID
-	return n.w.save(nc.Label(), func(s *store.Store) error { _, err := s.SaveNC(aid, nil, nc); return err })
+	n.h.Say(fmt.Sprintf("%s is now %s.", nc.Label(), nc.Status.Label()))
+	return n.h.Apply(steps.PutNC{Base: base, Next: nc})
 }

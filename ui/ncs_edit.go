@@ -9,6 +9,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // ncSources are the origins of a nonconformity, as stored and as read.
@@ -35,8 +36,8 @@ func ncDateField(t time.Time) string {
 
 // openSheet edits nc, or a new NC when nc is nil.
 func (n *ncs) openSheet(nc *assessment.Nonconformity) {
-	title := "New nonconformity NC-" + fmt.Sprintf("%03d", n.w.a.NextNCNumber())
-	n.editing = 0
+	title := "New nonconformity (the register numbers it when it is saved)"
+	n.editing, n.base = 0, nc
 	if nc == nil {
 		nc = &assessment.Nonconformity{Source: "gap", Grade: assessment.MinorNC}
 	} else {
@@ -47,7 +48,7 @@ func (n *ncs) openSheet(nc *assessment.Nonconformity) {
 	for i, g := range assessment.Grades {
 		grades[i], gradeNames[i] = string(g), g.Label()
 	}
-	cat := n.w.c.Cat
+	cat := n.h.Catalogue()
 	n.sheet = kit.NewSheet(title, min(n.width, 110)).
 		LineField("item", "Requirement/control", nc.ItemID, "e.g. 9.2.2 or A.7.5").
 		WithNote(func(id string) string {
@@ -76,7 +77,7 @@ func (n *ncs) updateSheet(msg tea.Msg) tea.Cmd {
 	switch n.sheet.Update(msg) {
 	case kit.Cancelled:
 		n.sheet = nil
-		n.w.status = kit.Status{Text: "Cancelled; the register is unchanged."}
+		n.h.Say("Cancelled; the register is unchanged.")
 	case kit.Saved:
 		nc, err := n.applySheet()
 		if err != nil {
@@ -84,32 +85,26 @@ func (n *ncs) updateSheet(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		n.sheet = nil
-		n.cursor = nc.Number
-		if n.filter != ncAll && !(nc.IsOpen() && (n.filter == ncOpenOnly || nc.Overdue(n.w.c.Now()))) {
-			n.filter = ncAll // keep the saved NC in view
+		if n.base != nil {
+			n.show(nc)
+			n.h.Say(nc.Label() + " saved.")
 		}
-		n.w.status = kit.Status{Text: nc.Label() + " saved."}
-		return n.saveNC(nc)
+		return n.h.Apply(steps.PutNC{Base: n.base, Next: nc})
 	}
 	return nil
 }
 
-// applySheet puts the sheet's values into the register in memory, refusing what the
-// register cannot hold: an unknown requirement, no description, a malformed date, or a
-// closed NC stripped of its action.
+// applySheet is the NC with the sheet's values, refusing what the register cannot hold:
+// an unknown requirement, no description, a malformed date, or a closed NC stripped of its
+// action. A new NC has number 0 until the store numbers it.
 func (n *ncs) applySheet() (assessment.Nonconformity, error) {
 	s := n.sheet
-	nc := assessment.NewNonconformity(n.w.a.NextNCNumber(), nil, "", n.w.c.Now())
-	at := -1
-	if n.editing != 0 {
-		for i := range n.w.a.NCs {
-			if n.w.a.NCs[i].Number == n.editing {
-				at, nc = i, n.w.a.NCs[i]
-			}
-		}
+	nc := assessment.NewNonconformity(0, nil, "", n.h.Now())
+	if n.base != nil {
+		nc = *n.base
 	}
 	nc.ItemID = s.Get("item")
-	if _, ok := n.w.c.Cat.Item(nc.ItemID); nc.ItemID != "" && !ok {
+	if _, ok := n.h.Catalogue().Item(nc.ItemID); nc.ItemID != "" && !ok {
 		return nc, fmt.Errorf("%q is not a requirement or control of the catalogue; use an ID such as 9.2.2 or A.7.5", kit.Vis(nc.ItemID))
 	}
 	nc.Source, nc.Grade = s.Get("source"), assessment.Grade(s.Get("grade"))
@@ -133,11 +128,6 @@ func (n *ncs) applySheet() (assessment.Nonconformity, error) {
 	}
 	if err := nc.Check(); err != nil {
 		return nc, err
-	}
-	if at >= 0 {
-		n.w.a.NCs[at] = nc
-	} else {
-		n.w.a.NCs = append(n.w.a.NCs, nc)
 	}
 	return nc, nil
 }

@@ -18,7 +18,7 @@ func storedNC(h *harness, number int) (assessment.Nonconformity, bool) {
 
 func TestNCTransitionOpenToInProgressIsStored(t *testing.T) {
 	h := newHarness(t).open(7)
-	if nc, _ := h.app.work.steps[6].(*ncs).selected(); nc.Number != 1 || nc.Status != assessment.NCOpen {
+	if nc, _ := h.app.work.Step(6).(*ncs).selected(); nc.Number != 1 || nc.Status != assessment.NCOpen {
 		t.Fatalf("the register should start on the open NC-001, not %s (%s)", nc.Label(), nc.Status)
 	}
 	h.contains("i → in progress", "c → closed")
@@ -40,7 +40,7 @@ func TestIllegalNCTransitionIsRefusedWithAMessage(t *testing.T) {
 
 func TestOnlyAllowedNextStatesAreOffered(t *testing.T) {
 	h := newHarness(t).open(7)
-	n := h.app.work.steps[6].(*ncs)
+	n := h.app.work.Step(6).(*ncs)
 	offered := map[string]bool{}
 	for _, k := range n.transitionKeys() {
 		offered[k.Help().Key] = true
@@ -93,7 +93,7 @@ func TestNCFormRefusesAnUnknownRequirementAndKeepsTheText(t *testing.T) {
 func TestOverdueNCsAreMarkedInWords(t *testing.T) {
 	h := newHarness(t).open(7)
 	late := 0
-	for _, nc := range h.app.work.a.NCs {
+	for _, nc := range h.app.work.Assessment().NCs {
 		if nc.Overdue(testDay) {
 			late++
 		}
@@ -104,7 +104,7 @@ func TestOverdueNCsAreMarkedInWords(t *testing.T) {
 	h.contains("⚠ overdue")
 	h.keys("f", "f") // all → open → overdue
 	h.contains("filter: overdue")
-	if rows := h.app.work.steps[6].(*ncs).rows(); len(rows) != late {
+	if rows := h.app.work.Step(6).(*ncs).rows(); len(rows) != late {
 		t.Errorf("the overdue filter shows %d NCs, want %d", len(rows), late)
 	}
 }

@@ -46,16 +46,16 @@ func (n *ncs) tableRows() int {
 // View draws the register above the selected NC, or the sheet while one is open.
 func (n *ncs) View() string {
 	if n.sheet != nil {
-		return n.sheet.View(n.w.c.Styles)
+		return n.sheet.View(n.h.Styles())
 	}
-	st := n.w.c.Styles
+	st := n.h.Styles()
 	rows := n.rows()
 	at := n.position(rows)
 	var b strings.Builder
 	b.WriteString(st.Subtle.Render(kit.Truncate(n.summaryLine(), n.width)) + "\n")
 	if len(rows) == 0 {
 		msg := "No nonconformity yet. Press a to add one, or N on an item in step 2 Gap analysis to raise one from it."
-		if len(n.w.a.NCs) > 0 {
+		if len(n.h.Assessment().NCs) > 0 {
 			msg = fmt.Sprintf("No nonconformity matches the filter %q. Press f to change it.", ncFilterNames[n.filter])
 		}
 		return b.String() + kit.Wrap(msg, n.width)
@@ -64,9 +64,9 @@ func (n *ncs) View() string {
 	b.WriteString(st.Label.Render(kit.Truncate(n.tableLine("ID", "Item", "Grade", "Status", "Due", "", "Owner", "Description", wide), n.width)) + "\n")
 	room := n.tableRows()
 	first := max(0, min(at-room/2, len(rows)-room))
-	now := n.w.c.Now()
+	now := n.h.Now()
 	for r := first; r < len(rows) && r < first+room; r++ {
-		nc := n.w.a.NCs[rows[r]]
+		nc := n.h.Assessment().NCs[rows[r]]
 		late := ""
 		if nc.Overdue(now) {
 			late = "⚠ overdue"
@@ -84,7 +84,7 @@ func (n *ncs) View() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString("\n" + n.detailView(n.w.a.NCs[rows[at]]))
+	b.WriteString("\n" + n.detailView(n.h.Assessment().NCs[rows[at]]))
 	return b.String()
 }
 
@@ -100,9 +100,9 @@ func (n *ncs) tableLine(id, item, grade, status, due, late, owner, desc string, 
 
 // summaryLine counts the register by state and names the filter.
 func (n *ncs) summaryLine() string {
-	now := n.w.c.Now()
+	now := n.h.Now()
 	open, late, closed, verified := 0, 0, 0, 0
-	for _, nc := range n.w.a.NCs {
+	for _, nc := range n.h.Assessment().NCs {
 		switch {
 		case nc.IsOpen():
 			open++
@@ -116,16 +116,16 @@ func (n *ncs) summaryLine() string {
 		}
 	}
 	return fmt.Sprintf("%d NCs · %d open · %d overdue · %d closed, to verify · %d verified · filter: %s (f)",
-		len(n.w.a.NCs), open, late, closed, verified, ncFilterNames[n.filter])
+		len(n.h.Assessment().NCs), open, late, closed, verified, ncFilterNames[n.filter])
 }
 
 // detailView shows every field of one NC and the states it may move to.
 func (n *ncs) detailView(nc assessment.Nonconformity) string {
-	st := n.w.c.Styles
+	st := n.h.Styles()
 	width := n.width
 	var b strings.Builder
 	head := nc.Label()
-	if it, ok := n.w.c.Cat.Item(nc.ItemID); ok {
+	if it, ok := n.h.Catalogue().Item(nc.ItemID); ok {
 		head += " · " + it.ID + " " + it.Title
 	} else if nc.ItemID != "" {
 		head += " · " + kit.Vis(nc.ItemID)
@@ -137,8 +137,8 @@ func (n *ncs) detailView(nc assessment.Nonconformity) string {
 	}
 	b.WriteString(kit.Wrap(facts, width) + "\n")
 	owner := fmt.Sprintf("Owner %s · due %s", kit.OrDash(ncText(nc.Owner)), kit.DateText(nc.Due))
-	if nc.Overdue(n.w.c.Now()) {
-		days := int(n.w.c.Now().Sub(nc.Due).Hours() / 24)
+	if nc.Overdue(n.h.Now()) {
+		days := int(n.h.Now().Sub(nc.Due).Hours() / 24)
 		owner += " " + st.Bad.Render(fmt.Sprintf("⚠ overdue by %d day(s)", days))
 	}
 	b.WriteString(owner + "\n")

@@ -9,16 +9,16 @@ import (
 	"charm.land/huh/v2"
 
 	"aimsbench/assessment"
-	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 	"aimsbench/ui/theme"
 )
 
 // readinessLine is one selectable line of the readiness screen.
 type readinessLine struct {
 	text   string
-	item   string // catalogue item to jump to on enter
-	kpi    string // manual KPI to edit on enter
+	jump   *steps.JumpTo // where enter goes: the item, system or NC behind the line
+	kpi    string        // manual KPI to edit on enter
 	header bool
 	mark   string // ✓, ✗ or ! shown before the text
 }
@@ -26,12 +26,11 @@ type readinessLine struct {
 // readiness shows the verdict in large type and everything that supports it: what holds
 // it down, the readiness checklist, common gaps and KPIs.
 type readiness struct {
-	w       *workspace
+	h       steps.Host
 	cursor  int
 	width   int
 	height  int
-	editing *huh.Form
-	onDone  func() tea.Cmd
+	editing *kit.Form
 }
 
 var (
@@ -42,7 +41,7 @@ var (
 	keyRPgUp   = kit.NewBinding("pgup ctrl+u", "pgup", "page up")
 )
 
-func newReadiness(w *workspace) *readiness { return &readiness{w: w, cursor: 1} }
+func newReadiness(h steps.Host) *readiness { return &readiness{h: h, cursor: 1} }
 
 func (r *readiness) Name() string { return "Readiness" }
 
@@ -52,30 +51,54 @@ func (r *readiness) Typing() bool { return r.editing != nil }
 
 func (r *readiness) Progress() (int, int) {
 	holds := 0
-	for _, c := range r.w.sum.Checklist {
+	for _, c := range r.h.Summary().Checklist {
 		if c.Holds {
 			holds++
 		}
 	}
-	return holds, len(r.w.sum.Checklist)
+	return holds, len(r.h.Summary().Checklist)
 }
 
-func (r *readiness) ShortHelp() []key.Binding { return []key.Binding{kit.KeyUp, kit.KeyDown, keyJump} }
+// FullHelp lists the keys that work now, from the key table.
+func (r *readiness) FullHelp() [][]key.Binding { return readinessKeys.Help(r) }
 
-func (r *readiness) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{kit.KeyUp, kit.KeyDown, keyRPgUp, keyRPgDown, keyRTop, keyREnd}, {keyJump}}
+// readinessKeys is the step's key table: dispatch, footer and help read it.
+var readinessKeys = append(kit.Keys[*readiness]{
+	{Binding: kit.KeyUp, Run: to(func(r *readiness, _ int) int { return r.cursor - 1 }), Enabled: (*readiness).browsing},
+	{Binding: kit.KeyDown, Run: to(func(r *readiness, _ int) int { return r.cursor + 1 }), Enabled: (*readiness).browsing},
+	{Binding: keyRPgUp, Run: to(func(r *readiness, _ int) int { return r.cursor - r.height/2 }), Enabled: (*readiness).browsing},
+	{Binding: keyRPgDown, Run: to(func(r *readiness, _ int) int { return r.cursor + r.height/2 }), Enabled: (*readiness).browsing},
+	{Binding: keyRTop, Run: to(func(*readiness, int) int { return 0 }), Enabled: (*readiness).browsing},
+	{Binding: keyREnd, Run: to(func(_ *readiness, n int) int { return n - 1 }), Enabled: (*readiness).browsing},
+	{Binding: keyJump, Group: 1, Enabled: (*readiness).browsing, Run: func(r *readiness, _ tea.KeyPressMsg) tea.Cmd {
+		if lines := r.lines(); r.cursor < len(lines) {
+			return r.activate(lines[r.cursor])
+		}
+		return nil
+	}},
+}, kit.DialogRows(func(r *readiness) bool { return r.editing != nil }, func(*readiness) bool { return false })...)
+
+func (r *readiness) browsing() bool { return r.editing == nil }
+
+// to moves the cursor to the line where returns, kept among the n lines.
+func to(where func(r *readiness, n int) int) func(*readiness, tea.KeyPressMsg) tea.Cmd {
+	return func(r *readiness, _ tea.KeyPressMsg) tea.Cmd {
+		n := len(r.lines())
+		r.cursor = max(min(where(r, n), n-1), 0)
+		return nil
+	}
 }
 
 // lines builds the selectable list from the summary.
 func (r *readiness) lines() []readinessLine {
-	sum := r.w.sum
+	sum := r.h.Summary()
 	var out []readinessLine
 	out = append(out, readinessLine{text: fmt.Sprintf("What holds the level down (%d)", len(sum.Blockers)), header: true})
 	if len(sum.Blockers) == 0 {
 		out = append(out, readinessLine{text: "Nothing: no blocker and no item below level 3.", mark: "✓"})
 	}
 	for _, b := range sum.Blockers {
-		out = append(out, readinessLine{text: kit.Vis(b.Detail), item: b.Item, mark: "✗"})
+		out = append(out, readinessLine{text: kit.Vis(b.Detail), jump: r.blockerJump(b), mark: "✗"})
 	}
 	holds, total := r.Progress()
 	out = append(out, readinessLine{text: fmt.Sprintf("Readiness checklist (%d of %d hold)", holds, total), header: true})
@@ -86,14 +109,14 @@ func (r *readiness) lines() []readinessLine {
 		}
 		out = append(out, l)
 	}
-	out = append(out, readinessLine{text: fmt.Sprintf("Common gaps detected (%d of %d)", len(sum.CommonGaps), len(r.w.c.Cat.CommonGaps)), header: true})
+	out = append(out, readinessLine{text: fmt.Sprintf("Common gaps detected (%d of %d)", len(sum.CommonGaps), len(r.h.Catalogue().CommonGaps)), header: true})
 	if len(sum.CommonGaps) == 0 {
 		out = append(out, readinessLine{text: "None of the common gaps is present.", mark: "✓"})
 	}
 	for _, g := range sum.CommonGaps {
 		l := readinessLine{text: g.Title + " — " + kit.Vis(g.Detail), mark: "!"}
 		if len(g.Items) > 0 {
-			l.item = g.Items[0]
+			l.jump = &steps.JumpTo{Step: steps.GapAnalysis, Item: g.Items[0]}
 		}
 		out = append(out, l)
 	}
@@ -113,47 +136,55 @@ func (r *readiness) lines() []readinessLine {
 	return out
 }
 
-// Update moves through the lines, jumps to items and edits manual KPIs.
+// Update moves through the lines, jumps to what a line is about and edits manual KPIs.
 func (r *readiness) Update(msg tea.Msg) tea.Cmd {
 	if r.editing != nil {
-		return r.updateForm(msg)
-	}
-	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	lines := r.lines()
-	switch {
-	case key.Matches(kp, kit.KeyDown):
-		r.cursor = min(r.cursor+1, len(lines)-1)
-	case key.Matches(kp, kit.KeyUp):
-		r.cursor = max(r.cursor-1, 0)
-	case key.Matches(kp, keyRPgDown):
-		r.cursor = min(r.cursor+r.height/2, len(lines)-1)
-	case key.Matches(kp, keyRPgUp):
-		r.cursor = max(r.cursor-r.height/2, 0)
-	case key.Matches(kp, keyRTop):
-		r.cursor = 0
-	case key.Matches(kp, keyREnd):
-		r.cursor = len(lines) - 1
-	case key.Matches(kp, keyJump):
-		if r.cursor < len(lines) {
-			return r.activate(lines[r.cursor])
+		cmd, cancelled := kit.UpdateForm(&r.editing, msg)
+		if cancelled {
+			r.h.Say("Cancelled; nothing changed.")
 		}
+		return cmd
+	}
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := readinessKeys.Dispatch(r, kp)
+		return cmd
 	}
 	return nil
 }
 
-// activate jumps to the line's item on the gap analysis step, or edits its manual KPI.
-func (r *readiness) activate(l readinessLine) tea.Cmd {
-	switch {
-	case l.item != "":
-		for i, s := range r.w.steps {
-			if g, ok := s.(*gaps); ok {
-				g.showItem(l.item)
-				r.w.active = i
+// blockerJump is where a blocker is fixed: the AI system on the risk and impact step, the
+// register for an open major nonconformity, the inventory when no system is in scope, and
+// the gap analysis for an item.
+func (r *readiness) blockerJump(b assessment.Blocker) *steps.JumpTo {
+	a := r.h.Assessment()
+	switch b.Kind {
+	case "missing_impact_assessment":
+		for _, sys := range a.Systems {
+			if sys.Name == b.System {
+				return &steps.JumpTo{Step: steps.Risks, System: sys.ID}
 			}
 		}
+	case "no_ai_system_in_scope":
+		return &steps.JumpTo{Step: steps.Scoping}
+	case "open_major_nc":
+		for _, nc := range a.NCs {
+			if nc.ItemID == b.Item && nc.IsOpen() && nc.Grade == assessment.MajorNC {
+				return &steps.JumpTo{Step: steps.Nonconformities, NC: nc.Number}
+			}
+		}
+	}
+	if b.Item != "" {
+		return &steps.JumpTo{Step: steps.GapAnalysis, Item: b.Item}
+	}
+	return nil
+}
+
+// activate moves to what the line is about, or edits its manual KPI.
+func (r *readiness) activate(l readinessLine) tea.Cmd {
+	switch {
+	case l.jump != nil:
+		jump := *l.jump
+		return func() tea.Msg { return jump }
 	case l.kpi != "":
 		return r.editKPI(l.kpi)
 	}
@@ -164,49 +195,43 @@ func (r *readiness) activate(l readinessLine) tea.Cmd {
 type kpiInput struct{ value, target, date string }
 
 func (r *readiness) editKPI(id string) tea.Cmd {
-	v := r.w.a.KPIValues[id]
+	v, had := r.h.Assessment().KPIValues[id]
 	in := &kpiInput{value: v.Value, target: v.Target}
 	if !v.Date.IsZero() {
 		in.date = v.Date.Format("2006-01-02")
 	} else {
-		in.date = r.w.c.Now().Format("2006-01-02")
+		in.date = r.h.Now().Format("2006-01-02")
 	}
 	title := id
-	for _, k := range r.w.c.Cat.KPIs {
+	for _, k := range r.h.Catalogue().KPIs {
 		if k.ID == id {
 			title = k.Title
 		}
 	}
-	r.editing = newForm(title, r.width-4, r.height-2,
+	var base *assessment.KPIValue
+	if had {
+		base = &v
+	}
+	save := func() tea.Cmd {
+		date, _ := assessment.ParseDate(in.date)
+		val := assessment.KPIValue{Value: strings.TrimSpace(in.value), Target: strings.TrimSpace(in.target), Date: date}
+		return r.h.Apply(steps.PutKPI{ID: id, Base: base, Next: val})
+	}
+	r.editing = kit.NewForm(title, r.width-4, r.height-2, save,
 		huh.NewInput().Title("Value").Value(&in.value),
 		huh.NewInput().Title("Target").Value(&in.target),
 		huh.NewInput().Title("Date of the reading (YYYY-MM-DD)").Value(&in.date).Validate(optionalDate),
 	)
-	r.onDone = func() tea.Cmd {
-		date, _ := assessment.ParseDate(in.date)
-		val := assessment.KPIValue{Value: strings.TrimSpace(in.value), Target: strings.TrimSpace(in.target), Date: date}
-		if r.w.a.KPIValues == nil {
-			r.w.a.KPIValues = map[string]assessment.KPIValue{}
-		}
-		r.w.a.KPIValues[id] = val
-		r.w.refresh()
-		aid := r.w.a.ID
-		return r.w.save(id, func(s *store.Store) error { _, err := s.SetKPI(aid, id, nil, val); return err })
-	}
 	return r.editing.Init()
-}
-
-func (r *readiness) updateForm(msg tea.Msg) tea.Cmd {
-	return updateForm(r.w, &r.editing, &r.onDone, msg)
 }
 
 // View draws the verdict box and the scrollable lines.
 func (r *readiness) View() string {
 	if r.editing != nil {
-		return r.editing.View()
+		return r.editing.View(r.h.Styles())
 	}
-	st := r.w.c.Styles
-	sum := r.w.sum
+	st := r.h.Styles()
+	sum := r.h.Summary()
 	box := st.Big.BorderForeground(theme.LevelColour(sum.Level)).Render(bigDigit(sum.Level) + "\n" + theme.Level(sum.Level).Bold(true).Render(sum.LevelName))
 	facts := []string{
 		st.Label.Render(sum.Verdict),

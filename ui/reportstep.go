@@ -11,7 +11,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/report"
+	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // exportKinds are the choices on the report step.
@@ -28,7 +30,8 @@ var exportKinds = []struct {
 
 // reportStep exports the report and registers, with progress, off the UI goroutine.
 type reportStep struct {
-	w        *workspace
+	h        steps.Host
+	store    *store.Store // read for the audit-chain fingerprint and the previous cycle
 	kind     int
 	draft    bool
 	path     textinput.Model
@@ -61,10 +64,10 @@ var (
 	keyExport = kit.NewBinding("enter x", "enter", "export")
 )
 
-func newReportStep(w *workspace) *reportStep {
+func newReportStep(h steps.Host, s *store.Store) *reportStep {
 	ti := textinput.New()
 	ti.Prompt = ""
-	r := &reportStep{w: w, draft: true, path: ti, bar: progress.New(progress.WithoutPercentage())}
+	r := &reportStep{h: h, store: s, draft: true, path: ti, bar: progress.New(progress.WithoutPercentage())}
 	r.defaultPath()
 	return r
 }
@@ -75,11 +78,11 @@ func (r *reportStep) defaultPath() {
 		return
 	}
 	k := exportKinds[r.kind]
-	name := report.DefaultFileName(r.w.a, k.format, r.w.c.Now())
+	name := report.DefaultFileName(r.h.Assessment(), k.format, r.h.Now())
 	if k.gapOnly {
 		name = strings.TrimSuffix(name, ".pdf") + "-gaps.pdf"
 	}
-	r.path.SetValue(filepath.Join(r.w.c.WorkDir, name))
+	r.path.SetValue(filepath.Join(r.h.WorkDir(), name))
 }
 
 func (r *reportStep) Name() string { return "Report" }
@@ -94,16 +97,25 @@ func (r *reportStep) Typing() bool { return r.path.Focused() }
 
 func (r *reportStep) Progress() (int, int) { return min(r.exported, 1), 1 }
 
-func (r *reportStep) ShortHelp() []key.Binding {
-	return []key.Binding{keyKind, keyDraft, keyPath, keyExport}
+// FullHelp lists the keys that work now, from the key table.
+func (r *reportStep) FullHelp() [][]key.Binding { return reportKeys.Help(r) }
+
+// reportKeys is the step's key table: dispatch, footer and help read it.
+var reportKeys = kit.Keys[*reportStep]{
+	{Binding: keyKind, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
+		r.kind = (r.kind + 1) % len(exportKinds)
+		r.defaultPath()
+		return nil
+	}},
+	{Binding: keyDraft, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
+	{Binding: keyPath, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.path.Focus() }},
+	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.export() }},
+	{Binding: kit.NewBinding("enter", "enter", "done"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
+	{Binding: kit.NewBinding("esc", "esc", "restore default"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
 }
 
-func (r *reportStep) FullHelp() [][]key.Binding {
-	if r.path.Focused() {
-		return [][]key.Binding{{kit.NewBinding("enter", "enter", "done"), kit.NewBinding("esc", "esc", "restore default")}}
-	}
-	return [][]key.Binding{r.ShortHelp()}
-}
+// ready is true while no export runs and the path field does not have the keyboard.
+func (r *reportStep) ready() bool { return !r.running && !r.path.Focused() }
 
 // Update handles choices, the path field and the export's progress.
 func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
@@ -117,30 +129,19 @@ func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
 		r.running = false
 		if msg.err != nil {
 			r.failed = msg.err.Error()
-			return r.w.refuse(msg.err)
+			return r.h.Refuse(msg.err)
 		}
 		r.written, r.failed = msg.paths, ""
 		r.exported++
-		r.w.status = kit.Status{Text: "Written: " + strings.Join(msg.paths, ", ")}
+		r.h.Say("Written: " + strings.Join(msg.paths, ", "))
 		return nil
 	}
 	if r.path.Focused() {
 		return r.updatePath(msg)
 	}
-	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok || r.running {
-		return nil
-	}
-	switch {
-	case key.Matches(kp, keyKind):
-		r.kind = (r.kind + 1) % len(exportKinds)
-		r.defaultPath()
-	case key.Matches(kp, keyDraft):
-		r.draft = !r.draft
-	case key.Matches(kp, keyPath):
-		return r.path.Focus()
-	case key.Matches(kp, keyExport):
-		return r.export()
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := reportKeys.Dispatch(r, kp)
+		return cmd
 	}
 	return nil
 }
@@ -169,25 +170,26 @@ func (r *reportStep) export() tea.Cmd {
 	k := exportKinds[r.kind]
 	path := strings.TrimSpace(r.path.Value())
 	if path == "" {
-		return r.w.refuse(fmt.Errorf("the output path is empty; press o and type where to write the file"))
+		return r.h.Refuse(fmt.Errorf("the output path is empty; press o and type where to write the file"))
 	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	r.running, r.done, r.failed, r.written = true, 0, "", nil
-	s, cat, now := r.w.c.Store, r.w.c.Cat, r.w.c.Now()
-	a := r.w.a
+	s, cat, now := r.store, r.h.Catalogue(), r.h.Now()
+	a := r.h.Copy() // the export reads its own copy while the assessor goes on editing
 	draft := r.draft
 	events := make(chan tea.Msg, 64)
+	// next re-reads the channel; each message comes back to this step, on screen or not.
 	var next tea.Cmd
-	next = func() tea.Msg {
+	next = r.h.Background(func() tea.Msg {
 		msg := <-events
 		if p, ok := msg.(exportProgressMsg); ok {
 			p.next = next
 			return p
 		}
 		return msg
-	}
+	})
 	go func() {
 		opts := report.Options{GapOnly: k.gapOnly, Draft: draft, AsOf: now,
 			Progress: func(done, total int) {
@@ -214,7 +216,7 @@ func (r *reportStep) export() tea.Cmd {
 
 // View shows the choices, the path, the progress and what was written.
 func (r *reportStep) View() string {
-	st := r.w.c.Styles
+	st := r.h.Styles()
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Export") + "\n\n")
 	for i, k := range exportKinds {
@@ -247,7 +249,7 @@ func (r *reportStep) View() string {
 			b.WriteString("    " + kit.Vis(p) + "\n")
 		}
 	}
-	sum := r.w.sum
+	sum := r.h.Summary()
 	b.WriteString("\n" + st.Subtle.Render(kit.Wrap(fmt.Sprintf("The report states the verdict \"%s\" (level %d), %d of %d items assessed, and prints the audit-chain fingerprint so it can be tied to this exact data. Files are written with owner-only permissions.",
 		sum.Verdict, sum.Level, sum.Assessed, sum.Total), r.width-4)))
 	return b.String()

@@ -6,61 +6,83 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"aimsbench/assessment"
-	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // risks is the risk-and-impact step: the impact assessment (AISIA) of each in-scope AI
 // system, the AI risk register and a heat map of the open risks. One cursor runs through
 // both tables, systems first, so every row is reached with the same keys.
 type risks struct {
-	w        *workspace
+	h        steps.Host
 	cursor   int  // index over the in-scope systems, then the risks
 	other    int  // where the cursor was in the other table, for the switch key
 	residual bool // the heat map shows ratings after treatment
-	editing  *huh.Form
+	editing  *kit.Form
 	onDone   func() tea.Cmd // applies the open form's values
 	ask      *kit.Confirm   // delete confirmation
-	askID    int64          // the risk the confirmation is about
+	askRisk  assessment.Risk
 	width    int
 	height   int
-	keys     risksKeyMap
-	numbers  *riskNumbers
 }
 
-// risksKeyMap holds every key of the step; update enables those that apply to the current
-// state so the footer and the full help tell the truth.
-type risksKeyMap struct {
-	Up, Down, PgUp, PgDown, Top, Bottom   key.Binding
-	Switch                                key.Binding
-	EditAISIA, EditRisk, Add, Delete, Map key.Binding
-	dialogKeys
+// Keys of the step, listed in its key table.
+var (
+	riskKeyTop       = kit.NewBinding("home g", "g", "first")
+	riskKeyBottom    = kit.NewBinding("end G", "G", "last")
+	riskKeySwitch    = kit.NewBinding("t", "t", "other table")
+	riskKeyEditAISIA = kit.NewBinding("enter e", "enter", "edit impact assessment")
+	riskKeyEditRisk  = kit.NewBinding("enter e", "enter", "edit risk")
+	riskKeyAdd       = kit.NewBinding("a", "a", "add risk")
+	riskKeyDelete    = kit.NewBinding("d", "d", "delete risk")
+	riskKeyMap       = kit.NewBinding("m", "m", "heat map inherent/residual")
+)
+
+// riskKeys is the step's key table: dispatch, footer and help read it.
+var riskKeys = append(kit.Keys[*risks]{
+	{Binding: kit.KeyUp, Run: riskMove(func(r *risks) int { return r.cursor - 1 }), Enabled: (*risks).browsing},
+	{Binding: kit.KeyDown, Run: riskMove(func(r *risks) int { return r.cursor + 1 }), Enabled: (*risks).browsing},
+	{Binding: kit.KeyPgUp, Run: riskMove(func(r *risks) int { return r.cursor - max(r.height/3, 1) }), Enabled: (*risks).browsing},
+	{Binding: kit.KeyPgDown, Run: riskMove(func(r *risks) int { return r.cursor + max(r.height/3, 1) }), Enabled: (*risks).browsing},
+	{Binding: riskKeyTop, Run: riskMove(func(*risks) int { return 0 }), Enabled: (*risks).browsing},
+	{Binding: riskKeyBottom, Run: riskMove(func(r *risks) int { return r.rows() - 1 }), Enabled: (*risks).browsing},
+	{Binding: riskKeySwitch, Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd { r.switchTable(); return nil }, Enabled: (*risks).browsing},
+	{Binding: riskKeyEditAISIA, Group: 1, Enabled: func(r *risks) bool { sys, _ := r.selected(); return r.browsing() && sys != nil },
+		Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd { sys, _ := r.selected(); return r.openAISIA(*sys) }},
+	{Binding: riskKeyEditRisk, Group: 1, Enabled: (*risks).onRisk,
+		Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd { _, i := r.selected(); return r.openRisk(i) }},
+	{Binding: riskKeyAdd, Group: 1, Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd { return r.openRisk(-1) }, Enabled: (*risks).browsing},
+	{Binding: riskKeyDelete, Group: 1, Enabled: (*risks).onRisk, Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd {
+		_, i := r.selected()
+		risk := r.h.Assessment().Risks[i]
+		question := kit.Wrap(fmt.Sprintf("Delete %s “%s” from the risk register?", riskLabel(risk), kit.Vis(risk.Title)), kit.DialogWidth(r.width))
+		r.ask, r.askRisk = kit.NewConfirm(question, riskLabel(risk)), risk
+		return nil
+	}},
+	{Binding: riskKeyMap, Group: 1, Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd { r.residual = !r.residual; return nil }, Enabled: (*risks).browsing},
+}, kit.DialogRows(func(r *risks) bool { return r.editing != nil }, func(r *risks) bool { return r.ask != nil })...)
+
+// browsing is true while no form or dialog is open.
+func (r *risks) browsing() bool { return r.editing == nil && r.ask == nil }
+
+// onRisk is true while a risk of the register is selected.
+func (r *risks) onRisk() bool {
+	_, i := r.selected()
+	return r.browsing() && i >= 0
 }
 
-func newRisksKeyMap() risksKeyMap {
-	return risksKeyMap{
-		Up:         kit.NewBinding("up k", "↑/k", "up"),
-		Down:       kit.NewBinding("down j", "↓/j", "down"),
-		PgUp:       kit.NewBinding("pgup ctrl+u", "pgup", "page up"),
-		PgDown:     kit.NewBinding("pgdown ctrl+d", "pgdn", "page down"),
-		Top:        kit.NewBinding("home g", "g", "first"),
-		Bottom:     kit.NewBinding("end G", "G", "last"),
-		Switch:     kit.NewBinding("t", "t", "other table"),
-		EditAISIA:  kit.NewBinding("enter e", "enter", "edit impact assessment"),
-		EditRisk:   kit.NewBinding("enter e", "enter", "edit risk"),
-		Add:        kit.NewBinding("a", "a", "add risk"),
-		Delete:     kit.NewBinding("d", "d", "delete risk"),
-		Map:        kit.NewBinding("m", "m", "heat map inherent/residual"),
-		dialogKeys: newDialogKeys("yes, delete"),
+// riskMove puts the cursor on the row to returns, kept among the rows.
+func riskMove(to func(*risks) int) func(*risks, tea.KeyPressMsg) tea.Cmd {
+	return func(r *risks, _ tea.KeyPressMsg) tea.Cmd {
+		r.cursor = to(r)
+		r.selected() // clamp the cursor
+		return nil
 	}
 }
 
-func newRisks(w *workspace) step {
-	return &risks{w: w, keys: newRisksKeyMap(), numbers: &riskNumbers{}}
-}
+func newRisks(h steps.Host) steps.Step { return &risks{h: h} }
 
 func (r *risks) Name() string { return "Risk & impact" }
 
@@ -68,14 +90,12 @@ func (r *risks) Typing() bool { return r.editing != nil || r.ask != nil }
 
 func (r *risks) SetSize(w, h int) { r.width, r.height = w, h }
 
-// Progress counts the in-scope systems whose impact assessment is current. The step bar
-// asks on every frame, so it is also where new risks receive their stored numbers.
+// Progress counts the in-scope systems whose impact assessment is current.
 func (r *risks) Progress() (int, int) {
-	r.reconcile()
 	systems := r.systems()
 	done := 0
 	for _, s := range systems {
-		if assessment.ImpactAssessmentProblem(s, r.w.c.Now()) == "" {
+		if assessment.ImpactAssessmentProblem(s, r.h.Now()) == "" {
 			done++
 		}
 	}
@@ -85,7 +105,7 @@ func (r *risks) Progress() (int, int) {
 // systems are the in-scope AI systems, in inventory order.
 func (r *risks) systems() []assessment.AISystem {
 	var out []assessment.AISystem
-	for _, s := range r.w.a.Systems {
+	for _, s := range r.h.Assessment().Systems {
 		if s.InScope {
 			out = append(out, s)
 		}
@@ -94,7 +114,7 @@ func (r *risks) systems() []assessment.AISystem {
 }
 
 // rows is the number of rows the cursor runs over.
-func (r *risks) rows() int { return len(r.systems()) + len(r.w.a.Risks) }
+func (r *risks) rows() int { return len(r.systems()) + len(r.h.Assessment().Risks) }
 
 // selected returns the row under the cursor: a system, or the index of a risk.
 func (r *risks) selected() (sys *assessment.AISystem, risk int) {
@@ -103,91 +123,60 @@ func (r *risks) selected() (sys *assessment.AISystem, risk int) {
 	if r.cursor < len(systems) {
 		return &systems[r.cursor], -1
 	}
-	if i := r.cursor - len(systems); i < len(r.w.a.Risks) {
+	if i := r.cursor - len(systems); i < len(r.h.Assessment().Risks) {
 		return nil, i
 	}
 	return nil, -1
 }
 
-// updateKeys enables the bindings that apply now.
-func (r *risks) updateKeys() {
-	k := &r.keys
-	sys, risk := r.selected()
-	browsing := r.editing == nil && r.ask == nil
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PgUp, &k.PgDown, &k.Top, &k.Bottom, &k.Switch, &k.Add, &k.Map} {
-		b.SetEnabled(browsing)
-	}
-	k.EditAISIA.SetEnabled(browsing && sys != nil)
-	k.EditRisk.SetEnabled(browsing && risk >= 0)
-	k.Delete.SetEnabled(browsing && risk >= 0)
-	k.enable(r.editing != nil, r.ask != nil)
-}
-
-func (r *risks) ShortHelp() []key.Binding {
-	r.updateKeys()
-	k := r.keys
-	return []key.Binding{k.EditAISIA, k.EditRisk, k.Add, k.Delete, k.FormNext, k.FormCancel, k.Yes, k.No}
-}
-
-func (r *risks) FullHelp() [][]key.Binding {
-	r.updateKeys()
-	k := r.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PgUp, k.PgDown, k.Top, k.Bottom, k.Switch},
-		{k.EditAISIA, k.EditRisk, k.Add, k.Delete, k.Map},
-		{k.FormNext, k.FormPrev, k.FormCancel, k.Yes, k.No, k.Toggle},
-	}
-}
+// FullHelp lists the keys that work now, from the key table.
+func (r *risks) FullHelp() [][]key.Binding { return riskKeys.Help(r) }
 
 // Update routes keys to the open dialog or form first, then to the tables.
 func (r *risks) Update(msg tea.Msg) tea.Cmd {
-	r.reconcile()
+	switch msg := msg.(type) {
+	case steps.Saved:
+		r.saved(msg)
+		return nil
+	case steps.JumpTo:
+		for i, sys := range r.systems() {
+			if sys.ID == msg.System {
+				r.cursor = i
+			}
+		}
+		return nil
+	case steps.Reloaded:
+		r.selected() // clamp the cursor
+		return nil
+	}
 	if r.ask != nil {
 		return r.updateConfirm(msg)
 	}
 	if r.editing != nil {
-		return r.updateForm(msg)
+		cmd, cancelled := kit.UpdateForm(&r.editing, msg)
+		if cancelled {
+			r.h.Say("Cancelled; nothing changed.")
+		}
+		return cmd
 	}
-	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := riskKeys.Dispatch(r, kp)
+		return cmd
 	}
-	r.updateKeys()
-	k := r.keys
-	page := max(r.height/3, 1)
-	switch {
-	case key.Matches(kp, k.Down):
-		r.cursor++
-	case key.Matches(kp, k.Up):
-		r.cursor--
-	case key.Matches(kp, k.PgDown):
-		r.cursor += page
-	case key.Matches(kp, k.PgUp):
-		r.cursor -= page
-	case key.Matches(kp, k.Top):
-		r.cursor = 0
-	case key.Matches(kp, k.Bottom):
-		r.cursor = r.rows() - 1
-	case key.Matches(kp, k.Switch):
-		r.switchTable()
-	case key.Matches(kp, k.Map):
-		r.residual = !r.residual
-	case key.Matches(kp, k.Add):
-		return r.openRisk(-1)
-	case key.Matches(kp, k.EditAISIA):
-		sys, _ := r.selected()
-		return r.openAISIA(*sys)
-	case key.Matches(kp, k.EditRisk):
-		_, i := r.selected()
-		return r.openRisk(i)
-	case key.Matches(kp, k.Delete):
-		_, i := r.selected()
-		risk := r.w.a.Risks[i]
-		question := kit.Wrap(fmt.Sprintf("Delete %s “%s” from the risk register?", riskLabel(risk), kit.Vis(risk.Title)), kit.DialogWidth(r.width))
-		r.ask, r.askID = kit.NewConfirm(question, riskLabel(risk)), risk.ID
-	}
-	r.selected() // clamp the cursor
 	return nil
+}
+
+// saved follows what the store saved: a new risk is selected with the number it was given.
+func (r *risks) saved(msg steps.Saved) {
+	in, ok := msg.Intent.(steps.PutRisk)
+	if !ok || in.Base != nil || msg.Err != nil {
+		return
+	}
+	risk := msg.Record.(assessment.Risk)
+	if i := slices.IndexFunc(r.h.Assessment().Risks, func(x assessment.Risk) bool { return x.ID == risk.ID }); i >= 0 {
+		r.cursor = len(r.systems()) + i
+	}
+	r.h.Say(riskLabel(risk) + " “" + kit.Vis(risk.Title) + "” added to the register.")
 }
 
 // switchTable moves the cursor between the impact assessments and the register, back to
@@ -211,93 +200,31 @@ func (r *risks) updateConfirm(msg tea.Msg) tea.Cmd {
 	}
 	r.ask = nil
 	if !yes {
-		r.w.status = kit.Status{Text: "Not deleted."}
+		r.h.Say("Not deleted.")
 		return nil
 	}
-	return r.deleteRisk(r.askID)
+	r.h.Say(riskLabel(r.askRisk) + " deleted.")
+	return r.h.Apply(steps.DeleteRisk{Risk: r.askRisk})
 }
 
-func (r *risks) updateForm(msg tea.Msg) tea.Cmd {
-	return updateForm(r.w, &r.editing, &r.onDone, msg)
+// putRisk saves a new risk (no base; the store numbers it) or an edited one.
+func (r *risks) putRisk(base *assessment.Risk, next assessment.Risk) tea.Cmd {
+	if base != nil {
+		r.h.Say(riskLabel(next) + " saved.")
+	}
+	return r.h.Apply(steps.PutRisk{Base: base, Next: next})
 }
 
-// deleteRisk removes a risk from the register in memory and on disk.
-func (r *risks) deleteRisk(id int64) tea.Cmd {
-	a := r.w.a
-	for i, risk := range a.Risks {
-		if !r.numbers.same(risk.ID, id) {
-			continue
-		}
-		id = risk.ID
-		a.Risks = append(a.Risks[:i:i], a.Risks[i+1:]...)
-		r.w.refresh()
-		r.w.status = kit.Status{Text: riskLabel(risk) + " deleted."}
-		aid, numbers := a.ID, r.numbers
-		return r.w.save(riskLabel(risk), func(s *store.Store) error {
-			if id = numbers.stored(id); id == 0 {
-				return nil // its first save failed: nothing is on disk
-			}
-			return s.DeleteRisk(aid, id)
-		})
-	}
-	return nil
-}
-
-// putRisk stores a new or edited risk: in memory at once, then on disk. The store numbers a
-// new risk (never reusing a deleted risk's number); until that write is done the risk holds
-// a provisional negative ID, which later writes translate and reconcile replaces.
-func (r *risks) putRisk(risk assessment.Risk) tea.Cmd {
-	a := r.w.a
-	if risk.ID == 0 {
-		risk.ID = r.numbers.provisional()
-		a.Risks = append(a.Risks, risk)
-		r.cursor = len(r.systems()) + len(a.Risks) - 1
-	} else {
-		i := slices.IndexFunc(a.Risks, func(x assessment.Risk) bool { return r.numbers.same(x.ID, risk.ID) })
-		if i < 0 {
-			return r.w.refuse(fmt.Errorf("%s is no longer in the register; nothing saved", riskLabel(risk)))
-		}
-		risk.ID = a.Risks[i].ID
-		a.Risks[i] = risk
-	}
-	r.w.refresh()
-	r.w.status = kit.Status{Text: riskLabel(risk) + " saved."}
-	if risk.ID < 0 {
-		r.w.status.Text = "Added “" + kit.Vis(risk.Title) + "” to the register."
-	}
-	aid, numbers, stored := a.ID, r.numbers, risk
-	stored.Controls = slices.Clone(risk.Controls)
-	return r.w.save(riskLabel(risk), func(s *store.Store) error {
-		provisional := stored.ID
-		stored.ID = numbers.stored(provisional)
-		saved, err := s.SaveRisk(aid, nil, stored)
-		if err != nil {
-			return err
-		}
-		stored = saved
-		numbers.record(provisional, stored.ID)
-		return nil
-	})
-}
-
-// putSystem stores an AI system whose impact assessment was edited.
-func (r *risks) putSystem(sys assessment.AISystem) tea.Cmd {
-	a := r.w.a
-	for i := range a.Systems {
-		if a.Systems[i].ID == sys.ID {
-			a.Systems[i] = sys
-		}
-	}
-	r.w.refresh()
-	r.w.status = kit.Status{Text: "Impact assessment of " + kit.Vis(sys.Name) + " saved."}
-	aid := a.ID
-	return r.w.save(sys.Name, func(s *store.Store) error { _, err := s.SaveSystem(aid, nil, sys); return err })
+// putSystem saves an AI system whose impact assessment was edited.
+func (r *risks) putSystem(base *assessment.AISystem, next assessment.AISystem) tea.Cmd {
+	r.h.Say("Impact assessment of " + kit.Vis(next.Name) + " saved.")
+	return r.h.Apply(steps.PutSystem{Base: base, Next: next})
 }
 
 // riskLabel is a risk's reference as the report prints it; "R-new" until the store has
 // numbered a risk just added.
 func riskLabel(r assessment.Risk) string {
-	if r.ID < 0 {
+	if r.ID <= 0 {
 		return "R-new"
 	}
 	return fmt.Sprintf("R-%02d", r.ID)

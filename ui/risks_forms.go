@@ -35,7 +35,7 @@ type aisiaInput struct {
 // openAISIA edits the impact-assessment fields of an AI system.
 func (r *risks) openAISIA(sys assessment.AISystem) tea.Cmd {
 	in := &aisiaInput{date: isoDate(sys.AISIADate), change: isoDate(sys.LastChange), groups: sys.AffectedGroups, harms: sys.Harms, trace: sys.ImpactToRiskTrace}
-	today := r.w.c.Now()
+	today := r.h.Now()
 	notFuture := func(s string) error {
 		if err := optionalDate(s); err != nil || strings.TrimSpace(s) == "" {
 			return err
@@ -46,7 +46,7 @@ func (r *risks) openAISIA(sys assessment.AISystem) tea.Cmd {
 		return nil
 	}
 	width, height := r.formSize()
-	r.editing = newForm("Impact assessment — "+kit.Vis(sys.Name), width, height,
+	r.editing = r.form("Impact assessment — "+kit.Vis(sys.Name), width, height,
 		huh.NewInput().Title("Date of the last impact assessment (YYYY-MM-DD; empty: none)").Value(&in.date).Validate(notFuture),
 		huh.NewInput().Title("Last significant change to the system (YYYY-MM-DD; empty: none)").Value(&in.change).Validate(notFuture),
 		huh.NewText().Title("Affected groups considered").Value(&in.groups).CharLimit(5000).Lines(3),
@@ -61,7 +61,7 @@ func (r *risks) openAISIA(sys assessment.AISystem) tea.Cmd {
 		next.LastChange, _ = parseOptionalDate(in.change)
 		next.AffectedGroups, next.Harms = strings.TrimSpace(in.groups), strings.TrimSpace(in.harms)
 		next.ImpactToRiskTrace = in.trace
-		return r.putSystem(next)
+		return r.putSystem(&sys, next)
 	}
 	return r.editing.Init()
 }
@@ -75,18 +75,19 @@ type riskInput struct {
 
 // openRisk edits the risk at index i of the register, or a new one when i < 0.
 func (r *risks) openRisk(i int) tea.Cmd {
-	risk := assessment.Risk{Likelihood: 3, Impact: 3, Treatment: "modify", Status: "open", Raised: dayOf(r.w.c.Now())}
+	risk := assessment.Risk{Likelihood: 3, Impact: 3, Treatment: "modify", Status: "open", Raised: dayOf(r.h.Now())}
 	title := "New risk"
+	var base *assessment.Risk
 	if i >= 0 {
-		risk = r.w.a.Risks[i]
-		title = "Edit " + riskLabel(risk)
+		risk = r.h.Assessment().Risks[i]
+		title, base = "Edit "+riskLabel(risk), &risk
 	}
 	in := &riskInput{title: risk.Title, system: risk.SystemID, source: risk.Source, objective: risk.Objective,
 		l: risk.Likelihood, i: risk.Impact, treatment: risk.Treatment, controls: strings.Join(risk.Controls, ", "),
 		rl: risk.ResidualLikelihood, ri: risk.ResidualImpact, owner: risk.Owner, status: risk.Status}
-	cat := r.w.c.Cat
+	cat := r.h.Catalogue()
 	width, height := r.formSize()
-	r.editing = newForm(title, width, height,
+	r.editing = r.form(title, width, height,
 		huh.NewInput().Title("Risk").Value(&in.title).CharLimit(500).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return errors.New("describe the risk in a few words")
@@ -109,14 +110,15 @@ func (r *risks) openRisk(i int) tea.Cmd {
 	r.onDone = func() tea.Cmd {
 		controls, err := parseControlIDs(cat, in.controls)
 		if err != nil {
-			return r.w.refuse(err)
+			return r.h.Refuse(err)
 		}
 		next := risk
 		next.Title, next.SystemID, next.Source, next.Objective = strings.TrimSpace(in.title), in.system, in.source, in.objective
 		next.Likelihood, next.Impact, next.Treatment, next.Controls = in.l, in.i, in.treatment, controls
 		next.ResidualLikelihood, next.ResidualImpact = in.rl, in.ri
 		next.Owner, next.Status = strings.TrimSpace(in.owner), in.status
-		return r.putRisk(next)
+		next.Controls = slices.Clone(next.Controls)
+		return r.putRisk(base, next)
 	}
 	return r.editing.Init()
 }
@@ -125,7 +127,7 @@ func (r *risks) openRisk(i int) tea.Cmd {
 // risk.
 func (r *risks) systemOptions() []huh.Option[int64] {
 	opts := []huh.Option[int64]{huh.NewOption("— not tied to one system", int64(0))}
-	for _, s := range r.w.a.Systems {
+	for _, s := range r.h.Assessment().Systems {
 		label := kit.Vis(s.Name)
 		if !s.InScope {
 			label += " (out of scope)"
@@ -195,4 +197,16 @@ func parseOptionalDate(s string) (time.Time, error) {
 func dayOf(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// form opens an embedded form; what submitting it does is set in onDone.
+func (r *risks) form(title string, width, height int, fields ...huh.Field) *kit.Form {
+	return kit.NewForm(title, width, height, func() tea.Cmd {
+		done := r.onDone
+		r.onDone = nil
+		if done == nil {
+			return nil
+		}
+		return done()
+	}, fields...)
 }

@@ -8,9 +8,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/steps"
 )
 
-func riskStep(h *harness) *risks { return h.app.work.steps[3].(*risks) }
+func riskStep(h *harness) *risks { return h.app.work.Step(3).(*risks) }
 
 func findRisk(a *assessment.Assessment, title string) *assessment.Risk {
 	for i := range a.Risks {
@@ -160,14 +161,14 @@ func TestImpactAssessmentFormUpdatesTheSystem(t *testing.T) {
 
 func TestStoredTextWithEscapesIsShownVisibly(t *testing.T) {
 	h := newHarness(t).open(4)
-	a := h.app.work.a
+	a := h.app.work.Assessment()
 	a.Risks[0].Title = "evil\x1b]0;pwned\x07 title"
 	a.Systems[0].Harms = "wipe\x1b[2Jscreen"
 	a.Tests[0].Samples[0].Note = "note\x1b[2J"
 	raw := h.app.content()
 	h.keys("t") // to the register: the risk's detail
 	raw += h.app.content()
-	h.app.work.active = 4
+	h.app.work.Show(steps.ID(4))
 	h.keys("j", "j", "l") // A.2.4, the demo's first test
 	raw += h.app.content()
 	h.contains("Note: note")
@@ -192,7 +193,7 @@ func TestANewRiskNeverTakesADeletedRisksNumber(t *testing.T) {
 	}
 	h.contains(riskLabel(*r), "Qn")
 	h.keys("enter", "text:2", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
-	if got := h.stored(); findRisk(got, "Qn2") == nil || len(got.Risks) != len(h.app.work.a.Risks) {
-		t.Fatalf("editing the new risk: %d stored, %d on screen", len(got.Risks), len(h.app.work.a.Risks))
+	if got := h.stored(); findRisk(got, "Qn2") == nil || len(got.Risks) != len(h.app.work.Assessment().Risks) {
+		t.Fatalf("editing the new risk: %d stored, %d on screen", len(got.Risks), len(h.app.work.Assessment().Risks))
 	}
 }

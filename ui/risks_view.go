@@ -18,14 +18,13 @@ const heatMapWidth = 36
 // View draws the impact assessments (with the heat map beside them), the risk register and
 // the detail of the selected row; an open form or dialog takes the screen.
 func (r *risks) View() string {
-	r.reconcile()
 	if r.ask != nil {
-		return lipgloss.Place(r.width, r.height, lipgloss.Center, lipgloss.Center, r.ask.View(r.w.c.Styles))
+		return lipgloss.Place(r.width, r.height, lipgloss.Center, lipgloss.Center, r.ask.View(r.h.Styles()))
 	}
 	if r.editing != nil {
-		return r.editing.View()
+		return r.editing.View(r.h.Styles())
 	}
-	st := r.w.c.Styles
+	st := r.h.Styles()
 	systems := r.systems()
 	roomy := r.height >= 26 // room for spacing lines and a longer detail
 	detailH, gapH := 2, 0
@@ -55,8 +54,8 @@ func (r *risks) View() string {
 // aisiaView is the table of in-scope systems and the state of their impact assessment,
 // exactly rows+2 lines of width cells.
 func (r *risks) aisiaView(systems []assessment.AISystem, width, rows int) string {
-	st := r.w.c.Styles
-	now := r.w.c.Now()
+	st := r.h.Styles()
+	now := r.h.Now()
 	done, total := r.Progress()
 	wide := width >= 70
 	lines := []string{st.Label.Render(kit.Truncate(fmt.Sprintf("Impact assessments (AISIA) · %d/%d current", done, total), width))}
@@ -143,8 +142,8 @@ func scrollStart(cursor, rows, n int) int {
 
 // registerView is the risk register as a table.
 func (r *risks) registerView(nSystems, rows int) string {
-	st := r.w.c.Styles
-	list := r.w.a.Risks
+	st := r.h.Styles()
+	list := r.h.Assessment().Risks
 	open := 0
 	for _, x := range list {
 		if x.Status == "open" {
@@ -234,7 +233,7 @@ func (r *risks) systemName(id int64) string {
 	if id == 0 {
 		return "—"
 	}
-	for _, s := range r.w.a.Systems {
+	for _, s := range r.h.Assessment().Systems {
 		if s.ID == id {
 			return kit.Vis(s.Name)
 		}
@@ -246,9 +245,9 @@ func (r *risks) systemName(id int64) string {
 // columns 1 to 5. Each cell shows its count and the severity letter of the cell, so the
 // grid reads without colour.
 func (r *risks) heatMapView() string {
-	st := r.w.c.Styles
+	st := r.h.Styles()
 	var open []assessment.Risk
-	for _, x := range r.w.a.Risks {
+	for _, x := range r.h.Assessment().Risks {
 		if x.Status == "open" {
 			open = append(open, x)
 		}
@@ -291,18 +290,18 @@ func (r *risks) heatMapView() string {
 
 // detailView shows the whole of the selected row in a few lines.
 func (r *risks) detailView(lines int) string {
-	st := r.w.c.Styles
+	st := r.h.Styles()
 	sys, i := r.selected()
 	var parts []string
 	switch {
 	case sys != nil:
-		problem := assessment.ImpactAssessmentProblem(*sys, r.w.c.Now())
+		problem := assessment.ImpactAssessmentProblem(*sys, r.h.Now())
 		state := "current"
 		if problem != "" {
 			state = "not current: " + problem
 		}
 		linked := 0
-		for _, x := range r.w.a.Risks {
+		for _, x := range r.h.Assessment().Risks {
 			if x.SystemID == sys.ID {
 				linked++
 			}
@@ -313,7 +312,7 @@ func (r *risks) detailView(lines int) string {
 			st.Label.Render("Groups: ")+kit.OrDash(kit.Vis(sys.AffectedGroups)),
 			st.Label.Render("Harms: ")+kit.OrDash(kit.Vis(sys.Harms)))
 	case i >= 0:
-		x := r.w.a.Risks[i]
+		x := r.h.Assessment().Risks[i]
 		parts = append(parts,
 			st.Label.Render(riskLabel(x)+" ")+kit.Vis(x.Title),
 			fmt.Sprintf("Source %s · Objective %s · raised %s · owner %s", r.termName(x.Source, true), r.termName(x.Objective, false), kit.DateText(x.Raised), kit.OrDash(kit.Vis(x.Owner))),
@@ -347,9 +346,9 @@ func yesNo(b bool) string {
 }
 
 func (r *risks) termName(id string, source bool) string {
-	terms := r.w.c.Cat.AnnexCObjectives
+	terms := r.h.Catalogue().AnnexCObjectives
 	if source {
-		terms = r.w.c.Cat.AnnexCRiskSources
+		terms = r.h.Catalogue().AnnexCRiskSources
 	}
 	for _, t := range terms {
 		if t.ID == id {
@@ -367,12 +366,12 @@ func (r *risks) controlsText(ids []string) string {
 	}
 	var out []string
 	for _, id := range ids {
-		item, ok := r.w.c.Cat.Item(id)
+		item, ok := r.h.Catalogue().Item(id)
 		if !ok {
 			out = append(out, kit.Vis(id)+" (unknown)")
 			continue
 		}
-		if r.w.a.Result(item).Decision == assessment.Excluded {
+		if r.h.Assessment().Result(item).Decision == assessment.Excluded {
 			out = append(out, id+" ! excluded in the SoA")
 			continue
 		}

@@ -2,15 +2,16 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
 	"aimsbench/assessment"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // scopeSection is one part of the scoping step, switched with [ and ].
@@ -34,13 +35,12 @@ var scopeBlocks = []string{"Organisation", "Assessment details", "Scope statemen
 // inventory. Each section is a list or table beside or above its detail; every edit is an
 // embedded form whose result is saved at once.
 type scoping struct {
-	w       *workspace
+	h       steps.Host
 	section scopeSection
 	cursor  [scopeSectionCount]int
 
-	form     *huh.Form
-	onDone   func() tea.Cmd // applies the open form's values
-	formWide bool           // the form takes the whole width (no list beside it)
+	form     *kit.Form
+	formWide bool // the form takes the whole width (no list beside it)
 
 	confirm   *kit.Confirm
 	onConfirm func() tea.Cmd
@@ -67,14 +67,9 @@ var (
 	scopeKeyDelete  = kit.NewBinding("d", "d", "delete")
 	scopeKeyImport  = kit.NewBinding("i", "i", "import CSV")
 	scopeKeyDismiss = kit.NewBinding("x", "x", "dismiss import errors")
-	scopeKeyCancel  = kit.NewBinding("esc", "esc", "cancel")
-	scopeKeyYes     = kit.NewBinding("y", "y", "yes")
-	scopeKeyNo      = kit.NewBinding("n esc", "n/esc", "no")
-	scopeKeyChoose  = kit.NewBinding("enter", "enter", "choose (No unless moved)")
-	scopeKeyToggle  = kit.NewBinding("left right", "←/→", "move")
 )
 
-func newScoping(w *workspace) step { return &scoping{w: w} }
+func newScoping(h steps.Host) steps.Step { return &scoping{h: h} }
 
 func (s *scoping) Name() string { return "Scoping" }
 
@@ -96,14 +91,14 @@ func (s *scoping) Progress() (done, total int) {
 			done++
 		}
 	}
-	a := s.w.a
+	a := s.h.Assessment()
 	count(filled(a.Organisation.Name))
 	count(filled(a.Assessor) && !a.StartDate.IsZero())
 	for _, t := range []string{a.Scope.Statement, a.Scope.Boundaries, a.Scope.Interfaces, a.Scope.Alignment} {
 		count(filled(t))
 	}
 	count(unjustifiedExclusions(a) == 0)
-	for _, r := range s.w.c.Cat.GovernanceRoles {
+	for _, r := range s.h.Catalogue().GovernanceRoles {
 		count(filled(s.holder(r.ID).Name))
 	}
 	if len(a.Systems) == 0 {
@@ -139,7 +134,7 @@ func systemGaps(sys assessment.AISystem) []string {
 
 // holder is who holds a governance role (empty when vacant).
 func (s *scoping) holder(roleID string) assessment.RoleHolder {
-	for _, h := range s.w.a.RoleHolders {
+	for _, h := range s.h.Assessment().RoleHolders {
 		if h.RoleID == roleID {
 			return h
 		}
@@ -153,11 +148,11 @@ func (s *scoping) rowCount() int {
 	case secScope:
 		return len(scopeBlocks)
 	case secExclusions:
-		return len(s.w.a.Scope.Exclusions)
+		return len(s.h.Assessment().Scope.Exclusions)
 	case secRoles:
-		return len(s.w.c.Cat.GovernanceRoles)
+		return len(s.h.Catalogue().GovernanceRoles)
 	case secInventory:
-		return len(s.w.a.Systems)
+		return len(s.h.Assessment().Systems)
 	}
 	return 1
 }
@@ -173,50 +168,62 @@ func (s *scoping) move(delta int) {
 	s.cursor[s.section] = max(min(s.row()+delta, s.rowCount()-1), 0)
 }
 
-func (s *scoping) ShortHelp() []key.Binding {
-	var out []key.Binding
-	for _, g := range s.FullHelp() {
-		out = append(out, g...)
-	}
-	return out
+// FullHelp lists the keys of the current state only, from the key table.
+func (s *scoping) FullHelp() [][]key.Binding { return scopeKeys.Help(s) }
+
+// scopeKeys is the step's key table: dispatch, footer and help read it.
+var scopeKeys = append(kit.Keys[*scoping]{
+	{Binding: scopeKeyAdd, Run: run((*scoping).add), Enabled: func(s *scoping) bool { return s.browsing() && s.listed() }},
+	{Binding: scopeKeyEdit, Run: run((*scoping).edit), Enabled: func(s *scoping) bool { return s.browsing() && (!s.listed() || s.rowCount() > 0) }},
+	{Binding: scopeKeyDelete, Enabled: func(s *scoping) bool { return s.browsing() && s.listed() && s.rowCount() > 0 },
+		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.askDelete(); return nil }},
+	{Binding: scopeKeyImport, Run: run((*scoping).openImport), Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory }},
+	{Binding: scopeKeyDismiss, Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory && s.importFail != nil },
+		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.importFail = nil; return nil }},
+	{Binding: scopeKeySection, Group: 1, Enabled: (*scoping).browsing, Run: func(s *scoping, kp tea.KeyPressMsg) tea.Cmd {
+		step := scopeSection(1)
+		if k := kp.String(); k == "[" || k == "left" {
+			step = scopeSectionCount - 1
+		}
+		s.section = (s.section + step) % scopeSectionCount
+		return nil
+	}},
+	{Binding: kit.KeyUp, Group: 1, Run: moveBy(-1), Enabled: func(s *scoping) bool { return s.browsing() && s.section != secCertification }},
+	{Binding: kit.KeyDown, Group: 1, Run: moveBy(1), Enabled: func(s *scoping) bool { return s.browsing() && s.section != secCertification }},
+	{Binding: kit.KeyPgUp, Group: 2, Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory },
+		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.move(-max(s.bodyHeight()/2, 1)); return nil }},
+	{Binding: kit.KeyPgDown, Group: 2, Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory },
+		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.move(max(s.bodyHeight()/2, 1)); return nil }},
+}, kit.DialogRows(func(s *scoping) bool { return s.form != nil }, func(s *scoping) bool { return s.confirm != nil })...)
+
+// browsing is true while no form or dialog is open.
+func (s *scoping) browsing() bool { return s.form == nil && s.confirm == nil }
+
+// listed is true on the sections that are lists the assessor adds to.
+func (s *scoping) listed() bool { return s.section == secExclusions || s.section == secInventory }
+
+func run(f func(*scoping) tea.Cmd) func(*scoping, tea.KeyPressMsg) tea.Cmd {
+	return func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { return f(s) }
 }
 
-// FullHelp lists the keys of the current state only, so the footer tells the truth.
-func (s *scoping) FullHelp() [][]key.Binding {
-	switch {
-	case s.confirm != nil:
-		return [][]key.Binding{{scopeKeyYes, scopeKeyNo, scopeKeyToggle, scopeKeyChoose}}
-	case s.form != nil:
-		return [][]key.Binding{s.form.KeyBinds(), {scopeKeyCancel}}
-	}
-	nav := []key.Binding{scopeKeySection, kit.KeyUp, kit.KeyDown}
-	switch s.section {
-	case secExclusions:
-		acts := []key.Binding{scopeKeyAdd}
-		if len(s.w.a.Scope.Exclusions) > 0 {
-			acts = append(acts, scopeKeyEdit, scopeKeyDelete)
-		}
-		return [][]key.Binding{acts, nav}
-	case secInventory:
-		acts := []key.Binding{scopeKeyAdd}
-		if len(s.w.a.Systems) > 0 {
-			acts = append(acts, scopeKeyEdit, scopeKeyDelete)
-		}
-		acts = append(acts, scopeKeyImport)
-		if s.importFail != nil {
-			acts = append(acts, scopeKeyDismiss)
-		}
-		return [][]key.Binding{acts, nav, {kit.KeyPgUp, kit.KeyPgDown}}
-	case secCertification:
-		return [][]key.Binding{{scopeKeyEdit}, {scopeKeySection}}
-	}
-	return [][]key.Binding{{scopeKeyEdit}, nav}
+func moveBy(delta int) func(*scoping, tea.KeyPressMsg) tea.Cmd {
+	return func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.move(delta); return nil }
 }
 
 // Update gives the keyboard to an open dialog or form first, then handles the section keys.
 func (s *scoping) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(inventoryReadMsg); ok {
-		return s.inventoryRead(m)
+	switch msg := msg.(type) {
+	case inventoryReadMsg:
+		return s.inventoryRead(msg)
+	case steps.Saved:
+		s.saved(msg)
+		return nil
+	case steps.JumpTo:
+		s.section = secInventory
+		if i := slices.IndexFunc(s.h.Assessment().Systems, func(x assessment.AISystem) bool { return x.ID == msg.System }); i >= 0 {
+			s.cursor[secInventory] = i
+		}
+		return nil
 	}
 	if s.confirm != nil {
 		return s.updateConfirm(msg)
@@ -224,35 +231,29 @@ func (s *scoping) Update(msg tea.Msg) tea.Cmd {
 	if s.form != nil {
 		return s.updateForm(msg)
 	}
-	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	switch k := kp.String(); {
-	case k == "]" || k == "right":
-		s.section = (s.section + 1) % scopeSectionCount
-	case k == "[" || k == "left":
-		s.section = (s.section + scopeSectionCount - 1) % scopeSectionCount
-	case key.Matches(kp, kit.KeyDown):
-		s.move(1)
-	case key.Matches(kp, kit.KeyUp):
-		s.move(-1)
-	case key.Matches(kp, kit.KeyPgDown):
-		s.move(max(s.bodyHeight()/2, 1))
-	case key.Matches(kp, kit.KeyPgUp):
-		s.move(-max(s.bodyHeight()/2, 1))
-	case key.Matches(kp, scopeKeyEdit):
-		return s.edit()
-	case key.Matches(kp, scopeKeyAdd):
-		return s.add()
-	case key.Matches(kp, scopeKeyDelete):
-		s.askDelete()
-	case key.Matches(kp, scopeKeyImport) && s.section == secInventory:
-		return s.openImport()
-	case key.Matches(kp, scopeKeyDismiss) && s.section == secInventory:
-		s.importFail = nil
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := scopeKeys.Dispatch(s, kp)
+		return cmd
 	}
 	return nil
+}
+
+// saved follows what the store saved: the cursor goes to a new system, a deleted one leaves.
+func (s *scoping) saved(msg steps.Saved) {
+	if msg.Err != nil {
+		return
+	}
+	switch in := msg.Intent.(type) {
+	case steps.ImportSystems:
+		s.imported(in, msg.Record.([]assessment.AISystem))
+	case steps.PutSystem:
+		s.systemSaved(in, msg.Record.(assessment.AISystem))
+	case steps.DeleteSystem:
+		s.move(0)
+		s.h.Say("Deleted " + kit.Vis(in.System.Name) + " from the inventory.")
+	case steps.PutHeader:
+		s.move(0)
+	}
 }
 
 // edit opens the form of the row under the cursor.
@@ -261,17 +262,17 @@ func (s *scoping) edit() tea.Cmd {
 	case secScope:
 		return s.editScopeBlock(s.row())
 	case secExclusions:
-		if len(s.w.a.Scope.Exclusions) > 0 {
+		if len(s.h.Assessment().Scope.Exclusions) > 0 {
 			return s.editExclusion(s.row())
 		}
 	case secRoles:
-		if len(s.w.c.Cat.GovernanceRoles) > 0 {
-			return s.editRole(s.w.c.Cat.GovernanceRoles[s.row()])
+		if len(s.h.Catalogue().GovernanceRoles) > 0 {
+			return s.editRole(s.h.Catalogue().GovernanceRoles[s.row()])
 		}
 	case secCertification:
 		return s.editCertification()
 	case secInventory:
-		if len(s.w.a.Systems) > 0 {
+		if len(s.h.Assessment().Systems) > 0 {
 			return s.editSystem(s.row())
 		}
 	}
@@ -291,15 +292,15 @@ func (s *scoping) add() tea.Cmd {
 // askDelete asks before removing an exclusion or an AI system; No is the default.
 func (s *scoping) askDelete() {
 	switch {
-	case s.section == secExclusions && len(s.w.a.Scope.Exclusions) > 0:
+	case s.section == secExclusions && len(s.h.Assessment().Scope.Exclusions) > 0:
 		i := s.row()
-		e := s.w.a.Scope.Exclusions[i]
+		e := s.h.Assessment().Scope.Exclusions[i]
 		s.confirm = kit.NewConfirm(s.question("Delete the exclusion “"+kit.Vis(e.What)+"” and its justification?"), e.What)
 		s.onConfirm = func() tea.Cmd { return s.deleteExclusion(i) }
-	case s.section == secInventory && len(s.w.a.Systems) > 0:
-		sys := s.w.a.Systems[s.row()]
+	case s.section == secInventory && len(s.h.Assessment().Systems) > 0:
+		sys := s.h.Assessment().Systems[s.row()]
 		q := "Delete the AI system “" + kit.Vis(sys.Name) + "” from the inventory?"
-		switch n := len(risksOf(s.w.a, sys.ID)); {
+		switch n := len(risksOf(s.h.Assessment(), sys.ID)); {
 		case n == 1:
 			q += " 1 risk in the register names it and would lose that link."
 		case n > 1:
@@ -326,7 +327,7 @@ func (s *scoping) updateConfirm(msg tea.Msg) tea.Cmd {
 	if yes && apply != nil {
 		return apply()
 	}
-	s.w.status = kit.Status{Text: "Not deleted."}
+	s.h.Say("Not deleted.")
 	return nil
 }
 
@@ -335,14 +336,14 @@ func (s *scoping) listWidth() int { return min(max(s.width/4, 26), 36) }
 
 // View draws the section bar and the current section, form or dialog.
 func (s *scoping) View() string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	h := s.bodyHeight()
 	var body string
 	switch {
 	case s.confirm != nil:
 		body = lipgloss.Place(s.width, h, lipgloss.Center, lipgloss.Center, s.confirm.View(st))
 	case s.form != nil && s.formWide:
-		body = s.form.View()
+		body = s.form.View(st)
 	case s.section == secCertification:
 		body = s.certificationView(s.width)
 	case s.section == secInventory:
@@ -359,7 +360,7 @@ func (s *scoping) View() string {
 			left, right = s.rolesList(lw), s.roleView(s.width-lw-3)
 		}
 		if s.form != nil {
-			right = s.form.View()
+			right = s.form.View(st)
 		}
 		body = kit.JoinColumns(left, right, lw, h, st)
 	}

@@ -11,8 +11,8 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
-	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // editText is stored text in a form field. The field shows it with control characters made
@@ -87,13 +87,14 @@ func dateInput(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// saveHeader queues the assessment's own fields (organisation, metadata, scope, exclusions,
-// certification plan) from a copy taken now.
-func (s *scoping) saveHeader(what string) tea.Cmd {
-	h := *s.w.a
-	h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues = nil, nil, nil, nil, nil, nil, nil, nil
-	h.Scope.Exclusions = slices.Clone(h.Scope.Exclusions)
-	return s.w.save(what, func(st *store.Store) error { _, err := st.SaveHeader(nil, &h); return err })
+// saveHeader saves the assessment's own fields (organisation, metadata, scope, exclusions,
+// certification plan) as change edits a copy of those on screen.
+func (s *scoping) saveHeader(change func(h *assessment.Assessment)) tea.Cmd {
+	base := s.h.Assessment()
+	next := *base
+	next.Scope.Exclusions = slices.Clone(base.Scope.Exclusions)
+	change(&next)
+	return s.h.Apply(steps.PutHeader{Base: base, Next: &next})
 }
 
 // openForm shows an embedded form of titled groups (pages): in the detail pane, or across
@@ -103,16 +104,18 @@ func (s *scoping) openForm(wide bool, apply func() tea.Cmd, groups ...*huh.Group
 	if wide {
 		width = s.width - 2
 	}
-	f := huh.NewForm(groups...).WithShowHelp(false).WithWidth(max(width, 30)).WithHeight(max(s.bodyHeight()-3, 8)) // room below for a validation error
-	f.SubmitCmd = func() tea.Msg { return formDoneMsg{} }
-	f.CancelCmd = func() tea.Msg { return formDoneMsg{} }
-	s.form, s.onDone, s.formWide = f, apply, wide
-	return f.Init()
+	// room below for a validation error
+	s.form, s.formWide = kit.NewPagedForm(width, max(s.bodyHeight()-3, 8), apply, groups...), wide
+	return s.form.Init()
 }
 
 // updateForm passes messages to the open form; esc cancels, submit applies.
 func (s *scoping) updateForm(msg tea.Msg) tea.Cmd {
-	return updateForm(s.w, &s.form, &s.onDone, msg)
+	cmd, cancelled := kit.UpdateForm(&s.form, msg)
+	if cancelled {
+		s.h.Say("Cancelled; nothing changed.")
+	}
+	return cmd
 }
 
 // editScopeBlock opens the form of one block of "Organisation & scope".
@@ -123,31 +126,32 @@ func (s *scoping) editScopeBlock(i int) tea.Cmd {
 	case 1:
 		return s.editMetadata()
 	}
-	a := s.w.a
-	targets := []*string{&a.Scope.Statement, &a.Scope.Boundaries, &a.Scope.Interfaces, &a.Scope.Alignment}
+	sc := s.h.Assessment().Scope
+	shown := []string{sc.Statement, sc.Boundaries, sc.Interfaces, sc.Alignment}
 	hints := []string{
 		"What the AIMS covers: activities, AI systems, products and services, locations.",
 		"Units, sites, cloud environments and product lines inside the scope.",
 		"Each third party or group entity at the edge of the scope, and who is responsible for what.",
 		"Relation to ISO/IEC 27001 and 27701 scopes: shared processes and differences.",
 	}
-	target := targets[i-2]
-	t := newEditText(*target, true)
+	t := newEditText(shown[i-2], true)
 	field := t.text(scopeBlocks[i], s.bodyHeight()-7).Description(hints[i-2] + " alt+enter for a new line.")
 	return s.openForm(false, func() tea.Cmd {
-		*target = t.result()
-		return s.saveHeader(strings.ToLower(scopeBlocks[i]))
+		return s.saveHeader(func(h *assessment.Assessment) {
+			*[]*string{&h.Scope.Statement, &h.Scope.Boundaries, &h.Scope.Interfaces, &h.Scope.Alignment}[i-2] = t.result()
+		})
 	}, huh.NewGroup(field).Title("Edit "+strings.ToLower(scopeBlocks[i])))
 }
 
 func (s *scoping) editOrganisation() tea.Cmd {
-	o := s.w.a.Organisation
+	o := s.h.Assessment().Organisation
 	name, sector, size := newEditText(o.Name, false), newEditText(o.Sector, false), newEditText(o.Size, false)
 	address, contact := newEditText(o.Address, false), newEditText(o.Contact, false)
 	return s.openForm(false, func() tea.Cmd {
-		s.w.a.Organisation = assessment.Organisation{Name: name.result(), Sector: sector.result(), Size: size.result(),
-			Address: address.result(), Contact: contact.result()}
-		return s.saveHeader("organisation")
+		return s.saveHeader(func(h *assessment.Assessment) {
+			h.Organisation = assessment.Organisation{Name: name.result(), Sector: sector.result(), Size: size.result(),
+				Address: address.result(), Contact: contact.result()}
+		})
 	}, huh.NewGroup(
 		name.input("Name").Validate(required("the organisation needs a name")),
 		sector.input("Sector"),
@@ -158,15 +162,16 @@ func (s *scoping) editOrganisation() tea.Cmd {
 }
 
 func (s *scoping) editMetadata() tea.Cmd {
-	a := s.w.a
+	a := s.h.Assessment()
 	title, assessor := newEditText(a.Title, false), newEditText(a.Assessor, false)
 	class, version := newEditText(a.Classification, false), newEditText(a.ReportVersion, false)
 	start, end := dateInput(a.StartDate), dateInput(a.EndDate)
 	return s.openForm(false, func() tea.Cmd {
-		a.Title, a.Assessor = title.result(), assessor.result()
-		a.StartDate, a.EndDate = dateValue(start), dateValue(end)
-		a.Classification, a.ReportVersion = class.result(), version.result()
-		return s.saveHeader("assessment details")
+		return s.saveHeader(func(h *assessment.Assessment) {
+			h.Title, h.Assessor = title.result(), assessor.result()
+			h.StartDate, h.EndDate = dateValue(start), dateValue(end)
+			h.Classification, h.ReportVersion = class.result(), version.result()
+		})
 	}, huh.NewGroup(
 		title.input("Title").Validate(required("the assessment needs a title")),
 		assessor.input("Assessor (name, qualification)"),
@@ -183,20 +188,19 @@ func (s *scoping) editExclusion(i int) tea.Cmd {
 	var e assessment.Exclusion
 	title := "New exclusion"
 	if i >= 0 {
-		e, title = s.w.a.Scope.Exclusions[i], "Edit exclusion"
+		e, title = s.h.Assessment().Scope.Exclusions[i], "Edit exclusion"
 	}
 	what, why := newEditText(e.What, false), newEditText(e.Justification, true)
 	return s.openForm(false, func() tea.Cmd {
-		ex := slices.Clone(s.w.a.Scope.Exclusions)
 		next := assessment.Exclusion{What: what.result(), Justification: why.result()}
-		if i < 0 || i >= len(ex) {
-			ex = append(ex, next)
-			s.cursor[secExclusions] = len(ex) - 1
-		} else {
-			ex[i] = next
-		}
-		s.w.a.Scope.Exclusions = ex
-		return s.saveHeader("exclusion")
+		return s.saveHeader(func(h *assessment.Assessment) {
+			if i < 0 || i >= len(h.Scope.Exclusions) {
+				h.Scope.Exclusions = append(h.Scope.Exclusions, next)
+				s.cursor[secExclusions] = len(h.Scope.Exclusions) - 1
+			} else {
+				h.Scope.Exclusions[i] = next
+			}
+		})
 	}, huh.NewGroup(
 		what.input("What is left out of the scope").Validate(required("name what is excluded")),
 		why.text("Justification", s.bodyHeight()-9).Validate(required("an exclusion needs its justification")).
@@ -205,14 +209,12 @@ func (s *scoping) editExclusion(i int) tea.Cmd {
 }
 
 func (s *scoping) deleteExclusion(i int) tea.Cmd {
-	ex := s.w.a.Scope.Exclusions
+	ex := s.h.Assessment().Scope.Exclusions
 	if i < 0 || i >= len(ex) {
 		return nil
 	}
-	s.w.status = kit.Status{Text: "Deleted the exclusion " + kit.Vis(ex[i].What) + "."}
-	s.w.a.Scope.Exclusions = slices.Delete(slices.Clone(ex), i, i+1)
-	s.move(0)
-	return s.saveHeader("exclusion")
+	s.h.Say("Deleted the exclusion " + kit.Vis(ex[i].What) + ".")
+	return s.saveHeader(func(h *assessment.Assessment) { h.Scope.Exclusions = slices.Delete(h.Scope.Exclusions, i, i+1) })
 }
 
 // editRole names who holds a governance role; an empty name leaves the role vacant.
@@ -220,15 +222,14 @@ func (s *scoping) editRole(r checklists.GovernanceRole) tea.Cmd {
 	h := s.holder(r.ID)
 	name, contact := newEditText(h.Name, false), newEditText(h.Contact, false)
 	return s.openForm(false, func() tea.Cmd {
-		next := assessment.RoleHolder{RoleID: r.ID, Name: name.result(), Contact: contact.result()}
-		i := slices.IndexFunc(s.w.a.RoleHolders, func(x assessment.RoleHolder) bool { return x.RoleID == r.ID })
-		if i < 0 {
-			s.w.a.RoleHolders = append(s.w.a.RoleHolders, next)
-		} else {
-			s.w.a.RoleHolders[i] = next
+		var base *assessment.RoleHolder
+		next := assessment.RoleHolder{RoleID: r.ID}
+		if i := slices.IndexFunc(s.h.Assessment().RoleHolders, func(x assessment.RoleHolder) bool { return x.RoleID == r.ID }); i >= 0 {
+			base = &s.h.Assessment().RoleHolders[i]
+			next = *base
 		}
-		aid := s.w.a.ID
-		return s.w.save(r.Title, func(st *store.Store) error { _, err := st.SaveRoleHolder(aid, nil, next); return err })
+		next.Name, next.Contact = name.result(), contact.result()
+		return s.h.Apply(steps.PutRole{Base: base, Next: next})
 	}, huh.NewGroup(
 		name.input("Held by (leave empty when vacant)"),
 		contact.input("Contact (function, e-mail, phone)"),
@@ -236,12 +237,13 @@ func (s *scoping) editRole(r checklists.GovernanceRole) tea.Cmd {
 }
 
 func (s *scoping) editCertification() tea.Cmd {
-	c := s.w.a.Certification
+	c := s.h.Assessment().Certification
 	body := newEditText(c.Body, false)
 	stage1, stage2 := dateInput(c.Stage1), dateInput(c.Stage2)
 	return s.openForm(true, func() tea.Cmd {
-		s.w.a.Certification = assessment.CertificationPlan{Body: body.result(), Stage1: dateValue(stage1), Stage2: dateValue(stage2)}
-		return s.saveHeader("certification plan")
+		return s.saveHeader(func(h *assessment.Assessment) {
+			h.Certification = assessment.CertificationPlan{Body: body.result(), Stage1: dateValue(stage1), Stage2: dateValue(stage2)}
+		})
 	}, huh.NewGroup(
 		body.input("Certification body (leave empty when not chosen yet)"),
 		huh.NewInput().Title("Planned Stage 1 audit (YYYY-MM-DD)").Value(&stage1).Validate(scopeDate),

@@ -13,8 +13,8 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
-	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // maxInventoryBytes bounds an inventory file: a spreadsheet of AI systems is small, and a
@@ -30,7 +30,7 @@ type invColumn struct {
 
 // inventoryColumns fits the table to the width: fixed columns first, the name takes the rest.
 func (s *scoping) inventoryColumns(width int) []invColumn {
-	cat := s.w.c.Cat
+	cat := s.h.Catalogue()
 	narrow := width < 110
 	stageW, rolesW := 24, 18
 	if narrow {
@@ -57,7 +57,7 @@ func (s *scoping) inventoryColumns(width int) []invColumn {
 			if a.AISIADate.IsZero() {
 				d = "none"
 			}
-			if a.InScope && assessment.ImpactAssessmentProblem(a, s.w.c.Now()) != "" {
+			if a.InScope && assessment.ImpactAssessmentProblem(a, s.h.Now()) != "" {
 				return "!" + d
 			}
 			return " " + d
@@ -92,8 +92,8 @@ func roleNames(cat *checklists.Catalogue, ids []string, short bool) string {
 // inventoryView draws the inventory table and, below it, the selected system's detail or
 // the reasons the last import was refused.
 func (s *scoping) inventoryView(width, height int) string {
-	st := s.w.c.Styles
-	systems := s.w.a.Systems
+	st := s.h.Styles()
+	systems := s.h.Assessment().Systems
 	var b strings.Builder
 	if len(systems) == 0 {
 		b.WriteString(st.Subtle.Render(kit.Wrap("The inventory is empty. Press a to add an AI system, or i to import the client's inventory "+
@@ -136,7 +136,7 @@ func (s *scoping) inventoryView(width, height int) string {
 	b.WriteString("\n")
 	switch {
 	case s.form != nil:
-		b.WriteString(s.form.View())
+		b.WriteString(s.form.View(s.h.Styles()))
 	case s.importing != "":
 		b.WriteString(st.Subtle.Render(kit.Wrap("Reading "+kit.Vis(s.importing)+"… the table updates when the whole file is checked.", width)))
 	case s.importFail != nil:
@@ -151,8 +151,8 @@ func lineCount(s string) int { return strings.Count(s, "\n") }
 
 // systemView is the detail of one AI system.
 func (s *scoping) systemView(sys assessment.AISystem, width int) string {
-	st := s.w.c.Styles
-	cat := s.w.c.Cat
+	st := s.h.Styles()
+	cat := s.h.Catalogue()
 	var b strings.Builder
 	b.WriteString(st.Title.Render(kit.Truncate(kit.Vis(sys.Name), width)) + "\n")
 	if filled(sys.Purpose) {
@@ -167,7 +167,7 @@ func (s *scoping) systemView(sys assessment.AISystem, width int) string {
 		stage = termTitle(cat.LifecycleStages, sys.Stage)
 	}
 	aisia := kit.DateText(sys.AISIADate)
-	if p := assessment.ImpactAssessmentProblem(sys, s.w.c.Now()); p != "" && sys.InScope {
+	if p := assessment.ImpactAssessmentProblem(sys, s.h.Now()); p != "" && sys.InScope {
 		aisia += "  ! not current: " + p
 	}
 	supp := kit.OrDash(kit.Vis(sys.Suppliers))
@@ -184,7 +184,7 @@ func (s *scoping) systemView(sys assessment.AISystem, width int) string {
 	if gaps := systemGaps(sys); len(gaps) > 0 {
 		b.WriteString(st.Warning.Render(kit.Wrap("! Incomplete entry: no "+strings.Join(gaps, ", no ")+". Press enter to complete it.", width)) + "\n")
 	}
-	if risks := risksOf(s.w.a, sys.ID); len(risks) > 0 {
+	if risks := risksOf(s.h.Assessment(), sys.ID); len(risks) > 0 {
 		for i := range risks {
 			risks[i] = kit.Vis(risks[i])
 		}
@@ -195,7 +195,7 @@ func (s *scoping) systemView(sys assessment.AISystem, width int) string {
 
 // importFailureView lists why the last import was refused, as many lines as fit.
 func (s *scoping) importFailureView(width, height int) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	f := s.importFail
 	head := st.Error.Render(kit.Truncate("✗ Import of "+kit.Vis(f.path)+" refused; nothing was imported.", width)) + "\n"
 	if f.message != "" {
@@ -244,9 +244,9 @@ func (s *scoping) readInventory(path string) tea.Cmd {
 	path = cleanPath(path)
 	s.importPath, s.importing, s.importFail = path, path, nil
 	s.importSeq++
-	seq, aid, cat := s.importSeq, s.w.a.ID, s.w.c.Cat
-	s.w.status = kit.Status{Text: "Reading " + kit.Vis(path) + "…"}
-	return func() (out tea.Msg) {
+	seq, aid, cat := s.importSeq, s.h.Assessment().ID, s.h.Catalogue()
+	s.h.Say("Reading " + kit.Vis(path) + "…")
+	return s.h.Background(func() (out tea.Msg) {
 		msg := inventoryReadMsg{aid: aid, seq: seq, path: path}
 		defer func() {
 			if p := recover(); p != nil { // a parser bug must not take the workbench down
@@ -271,7 +271,7 @@ func (s *scoping) readInventory(path string) tea.Cmd {
 			}
 		}
 		return msg
-	}
+	})
 }
 
 // cleanPath accepts a path as typed or dropped on the terminal: quoted, or starting with ~.
@@ -291,7 +291,7 @@ func cleanPath(p string) string {
 // inventoryRead adds every parsed system, in memory and in one all-or-nothing write, or
 // shows every problem of the file.
 func (s *scoping) inventoryRead(m inventoryReadMsg) tea.Cmd {
-	if m.aid != s.w.a.ID || m.seq != s.importSeq {
+	if m.aid != s.h.Assessment().ID || m.seq != s.importSeq {
 		return nil // an earlier import, overtaken
 	}
 	s.importing = ""
@@ -304,50 +304,23 @@ func (s *scoping) inventoryRead(m inventoryReadMsg) tea.Cmd {
 			f.message = m.err.Error()
 		}
 		s.importFail = f
-		s.w.status = kit.Status{Text: "Import refused; nothing was imported. The problems are listed under the table.", Err: true}
+		s.h.Refuse(errors.New("import refused; nothing was imported. The problems are listed under the table"))
 		return nil
 	}
-	next := s.nextSystemID()
-	added := make([]assessment.AISystem, len(m.systems))
-	for i, sys := range m.systems {
-		sys.ID = next + int64(i) // the IDs AddSystems gives, as memory and store agree
-		added[i] = sys
-	}
-	s.w.a.Systems = append(s.w.a.Systems, added...)
-	toStore := cloneSystems(added)
-	aid := s.w.a.ID
-	s.section, s.cursor[secInventory] = secInventory, len(s.w.a.Systems)-len(added)
-	s.w.status = kit.Status{Text: fmt.Sprintf("Imported %s from %s.", kit.Plural(len(added), "AI system"), kit.Vis(filepath.Base(m.path)))}
-	return s.w.save("inventory import", func(st *store.Store) error { return st.AddSystems(aid, toStore) })
+	return s.h.Apply(steps.ImportSystems{Systems: m.systems, From: m.path})
 }
 
-// nextSystemID is the ID the store gives the next new system: one more than the highest.
-func (s *scoping) nextSystemID() int64 {
-	var top int64
-	for _, sys := range s.w.a.Systems {
-		top = max(top, sys.ID)
-	}
-	return top + 1
+// imported shows the systems the store added, with the numbers it gave them.
+func (s *scoping) imported(in steps.ImportSystems, added []assessment.AISystem) {
+	s.section, s.cursor[secInventory] = secInventory, max(len(s.h.Assessment().Systems)-len(added), 0)
+	s.h.Say(fmt.Sprintf("Imported %s from %s.", kit.Plural(len(added), "AI system"), kit.Vis(filepath.Base(in.From))))
 }
 
-func cloneSystems(in []assessment.AISystem) []assessment.AISystem {
-	out := slices.Clone(in)
-	for i := range out {
-		out[i].Roles = slices.Clone(out[i].Roles)
-	}
-	return out
-}
-
-// deleteSystem removes a system from memory and the store.
+// deleteSystem removes a system from the inventory; the list follows once it is deleted.
 func (s *scoping) deleteSystem(id int64) tea.Cmd {
-	i := slices.IndexFunc(s.w.a.Systems, func(sys assessment.AISystem) bool { return sys.ID == id })
+	i := slices.IndexFunc(s.h.Assessment().Systems, func(sys assessment.AISystem) bool { return sys.ID == id })
 	if i < 0 {
 		return nil
 	}
-	name := s.w.a.Systems[i].Name
-	s.w.a.Systems = slices.Delete(slices.Clone(s.w.a.Systems), i, i+1)
-	s.move(0)
-	s.w.status = kit.Status{Text: "Deleted " + kit.Vis(name) + " from the inventory."}
-	aid := s.w.a.ID
-	return s.w.save(name, func(st *store.Store) error { return st.DeleteSystem(aid, id) })
+	return s.h.Apply(steps.DeleteSystem{System: s.h.Assessment().Systems[i]})
 }

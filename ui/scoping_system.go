@@ -8,8 +8,8 @@ import (
 	"charm.land/huh/v2"
 
 	"aimsbench/assessment"
-	"aimsbench/store"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // systemInput holds the AI system form's values.
@@ -28,7 +28,7 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 	sys := assessment.AISystem{InScope: true, Impact: assessment.ImpactMedium}
 	label := "New AI system"
 	if i >= 0 {
-		sys = s.w.a.Systems[i]
+		sys = s.h.Assessment().Systems[i]
 		label = "Edit " + kit.Truncate(kit.Vis(sys.Name), 40)
 	}
 	in := &systemInput{
@@ -43,7 +43,7 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 	if in.impact == "" {
 		in.impact = string(assessment.ImpactMedium)
 	}
-	cat := s.w.c.Cat
+	cat := s.h.Catalogue()
 	stages := []huh.Option[string]{huh.NewOption("(not determined yet)", "")}
 	for _, t := range cat.LifecycleStages {
 		stages = append(stages, huh.NewOption(t.Title, t.ID))
@@ -88,35 +88,37 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 	)
 }
 
-// applySystem stores the form's values: in memory at once, then through the ordered writer.
-// A new system gets its ID here, so memory and store agree without waiting for the write.
+// applySystem saves the form's values over the system as the form showed it; a new system
+// (id 0) is numbered by the store, and the list shows it once saved.
 func (s *scoping) applySystem(id int64, in *systemInput) tea.Cmd {
-	sys := assessment.AISystem{ID: id, Name: in.name.result(), Purpose: in.purpose.result(), Owner: in.owner.result(),
-		Stage: in.stage, Roles: keepOrder(in.before, in.roles), Impact: assessment.Impact(in.impact), InScope: in.inScope,
-		ExclusionJustification: in.justification.result(), Suppliers: in.suppliers.result(),
-		SupplierAssessed: in.supplierAssessed, PersonalData: in.personal, HumanOversight: in.oversight,
-		AISIADate: dateValue(in.aisia), LastChange: dateValue(in.change), AffectedGroups: in.affected.result(),
-		Harms: in.harms.result(), ImpactToRiskTrace: in.trace}
-	if sys.InScope {
-		sys.ExclusionJustification = ""
-	} else if !filled(sys.ExclusionJustification) {
-		return s.w.refuse(errEmptyJustification)
+	var base *assessment.AISystem
+	next := assessment.AISystem{}
+	if i := slices.IndexFunc(s.h.Assessment().Systems, func(x assessment.AISystem) bool { return x.ID == id }); id != 0 && i >= 0 {
+		base = &s.h.Assessment().Systems[i]
+		next = *base
 	}
-	systems := slices.Clone(s.w.a.Systems)
-	i := slices.IndexFunc(systems, func(x assessment.AISystem) bool { return x.ID == id })
-	if id == 0 || i < 0 {
-		sys.ID = s.newSystemID()
-		systems = append(systems, sys)
-		i = len(systems) - 1
-		s.w.status = kit.Status{Text: "Added " + kit.Vis(sys.Name) + " to the inventory."}
-	} else {
-		systems[i] = sys
+	next.Name, next.Purpose, next.Owner = in.name.result(), in.purpose.result(), in.owner.result()
+	next.Stage, next.Roles, next.Impact, next.InScope = in.stage, keepOrder(in.before, in.roles), assessment.Impact(in.impact), in.inScope
+	next.ExclusionJustification, next.Suppliers = in.justification.result(), in.suppliers.result()
+	next.SupplierAssessed, next.PersonalData, next.HumanOversight = in.supplierAssessed, in.personal, in.oversight
+	next.AISIADate, next.LastChange = dateValue(in.aisia), dateValue(in.change)
+	next.AffectedGroups, next.Harms, next.ImpactToRiskTrace = in.affected.result(), in.harms.result(), in.trace
+	if next.InScope {
+		next.ExclusionJustification = ""
+	} else if !filled(next.ExclusionJustification) {
+		return s.h.Refuse(errEmptyJustification)
 	}
-	s.w.a.Systems = systems
-	s.cursor[secInventory] = i
-	stored := cloneSystems([]assessment.AISystem{sys})[0]
-	aid := s.w.a.ID
-	return s.w.save(sys.Name, func(st *store.Store) error { _, err := st.SaveSystem(aid, nil, stored); return err })
+	return s.h.Apply(steps.PutSystem{Base: base, Next: next})
+}
+
+// systemSaved puts the cursor on a system the store has saved.
+func (s *scoping) systemSaved(in steps.PutSystem, sys assessment.AISystem) {
+	if i := slices.IndexFunc(s.h.Assessment().Systems, func(x assessment.AISystem) bool { return x.ID == sys.ID }); i >= 0 {
+		s.cursor[secInventory] = i
+	}
+	if in.Base == nil {
+		s.h.Say("Added " + kit.Vis(sys.Name) + " to the inventory.")
+	}
 }
 
 // keepOrder lists the selected roles with those already stored first, in their stored
@@ -137,16 +139,6 @@ func keepOrder(before, selected []string) []string {
 		return nil
 	}
 	return out
-}
-
-// newSystemID numbers a system added by hand after every system and every system a risk
-// still names, so a risk left pointing at a deleted system is not silently re-linked.
-func (s *scoping) newSystemID() int64 {
-	id := s.nextSystemID()
-	for _, r := range s.w.a.Risks {
-		id = max(id, r.SystemID+1)
-	}
-	return id
 }
 
 var errEmptyJustification = errors.New("an out-of-scope AI system needs an exclusion justification; nothing was saved")

@@ -18,7 +18,7 @@ func press(h *harness, keys ...string) {
 }
 
 // scopingOf is the scoping step of the open assessment.
-func scopingOf(h *harness) *scoping { return h.app.work.steps[0].(*scoping) }
+func scopingOf(h *harness) *scoping { return h.app.work.Step(0).(*scoping) }
 
 // inventory opens step 1 on the AI system inventory (one section back from the first).
 func inventory(t *testing.T) *harness {
@@ -60,7 +60,7 @@ func TestAddingAnAISystemThroughTheFormStoresIt(t *testing.T) {
 		!got.PersonalData || !got.HumanOversight || got.SupplierAssessed || got.AISIADate.Format("2006-01-02") != "2026-10-01" {
 		t.Errorf("stored %+v", got)
 	}
-	if got.ID == 0 || got.ID != h.app.work.a.Systems[len(h.app.work.a.Systems)-1].ID {
+	if got.ID == 0 || got.ID != h.app.work.Assessment().Systems[len(h.app.work.Assessment().Systems)-1].ID {
 		t.Errorf("memory and store disagree on the new system's ID: %d", got.ID)
 	}
 	h.contains("Quote assistant", "Added Quote assistant")
@@ -106,7 +106,7 @@ func TestDeletingASystemNeedsConfirmationAndDefaultsToNo(t *testing.T) {
 	press(h, "d")
 	h.contains("Please confirm", first.Name)
 	press(h, "enter") // the highlighted answer is No
-	if len(h.stored().Systems) != n || len(h.app.work.a.Systems) != n {
+	if len(h.stored().Systems) != n || len(h.app.work.Assessment().Systems) != n {
 		t.Fatal("enter on the dialog deleted the system")
 	}
 	press(h, "d", "y")
@@ -123,8 +123,12 @@ func TestQTypedInAFormIsText(t *testing.T) {
 	}
 	h.contains("quick")
 	press(h, "esc")
+	h.contains("Discard what you typed?")
+	press(h, "enter") // the default answer is No: the text stays
+	h.contains("quick")
+	press(h, "esc", "y")
 	if scopingOf(h).form != nil || h.app.work == nil {
-		t.Fatal("esc did not cancel the form alone")
+		t.Fatal("esc and yes did not cancel the form alone")
 	}
 }
 
@@ -142,7 +146,7 @@ func TestImportWithABadRowShowsTheLineAndImportsNothing(t *testing.T) {
 	path := writeCSV(t, "name,impact level,aisia date\nGood one,low,2026-01-02\nBad one,extreme,2026-01-02\nAlso bad,high,02/03/2026\n")
 	press(h, "i", "text:"+path, "enter")
 	h.contains("nothing was imported", "line 3:", "extreme", "line 4:")
-	if len(h.stored().Systems) != n || len(h.app.work.a.Systems) != n {
+	if len(h.stored().Systems) != n || len(h.app.work.Assessment().Systems) != n {
 		t.Fatal("a refused import changed the inventory")
 	}
 	press(h, "x")
@@ -176,7 +180,7 @@ func TestImportOfAGoodFileAddsEveryRow(t *testing.T) {
 	if b.InScope || b.ExclusionJustification != "Vendor pilot only" || b.Stage != "inception" {
 		t.Errorf("Imported B stored as %+v", b)
 	}
-	for i, sys := range h.app.work.a.Systems {
+	for i, sys := range h.app.work.Assessment().Systems {
 		if sys.ID != stored[i].ID || sys.Name != stored[i].Name {
 			t.Errorf("row %d: memory has %d %q, the store %d %q", i, sys.ID, sys.Name, stored[i].ID, stored[i].Name)
 		}
@@ -192,7 +196,7 @@ func TestScopeStatementEditIsStored(t *testing.T) {
 	if got := h.stored().Scope.Statement; got != want {
 		t.Fatalf("stored statement %q, want %q", got, want)
 	}
-	if h.app.work.a.Scope.Statement != want {
+	if h.app.work.Assessment().Scope.Statement != want {
 		t.Error("the statement in memory differs from the stored one")
 	}
 	h.contains("Pet insurance in Ireland")

@@ -12,15 +12,15 @@ import (
 
 // sectionBar names the five sections with their counts, the current one highlighted.
 func (s *scoping) sectionBar() string {
-	st := s.w.c.Styles
-	a := s.w.a
+	st := s.h.Styles()
+	a := s.h.Assessment()
 	named := 0
-	for _, r := range s.w.c.Cat.GovernanceRoles {
+	for _, r := range s.h.Catalogue().GovernanceRoles {
 		if filled(s.holder(r.ID).Name) {
 			named++
 		}
 	}
-	roles := fmt.Sprintf("%d/%d", named, len(s.w.c.Cat.GovernanceRoles))
+	roles := fmt.Sprintf("%d/%d", named, len(s.h.Catalogue().GovernanceRoles))
 	long := []string{"Organisation & scope", fmt.Sprintf("Exclusions (%d)", len(a.Scope.Exclusions)),
 		"Governance roles " + roles, "Certification plan", fmt.Sprintf("AI systems (%d)", len(a.Systems))}
 	short := []string{"Scope", fmt.Sprintf("Exclusions %d", len(a.Scope.Exclusions)), "Roles " + roles,
@@ -48,7 +48,7 @@ func (s *scoping) sectionBar() string {
 
 // listLine draws one row of a left-hand list with a colour-independent mark.
 func (s *scoping) listLine(i int, mark, text string, width int) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	line := " " + mark + " " + text
 	if i == s.row() {
 		return st.Selected.Render(kit.Pad(kit.Truncate(line, width), width))
@@ -65,7 +65,7 @@ func doneMark(ok bool) string {
 
 // blocksList lists the blocks of "Organisation & scope", ✓ when filled.
 func (s *scoping) blocksList(width int) string {
-	a := s.w.a
+	a := s.h.Assessment()
 	filledBlock := []bool{filled(a.Organisation.Name), filled(a.Title) && filled(a.Assessor) && !a.StartDate.IsZero(),
 		filled(a.Scope.Statement), filled(a.Scope.Boundaries), filled(a.Scope.Interfaces), filled(a.Scope.Alignment)}
 	var lines []string
@@ -77,7 +77,7 @@ func (s *scoping) blocksList(width int) string {
 
 // fields draws labelled values, each wrapped beside its label; values are stored text.
 func (s *scoping) fields(width int, pairs ...string) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	labelW := 0
 	for i := 0; i < len(pairs); i += 2 {
 		labelW = max(labelW, kit.Width(pairs[i]))
@@ -102,7 +102,7 @@ func (s *scoping) fields(width int, pairs ...string) string {
 
 // textBlock shows a stored multi-line text with its title, or what to do when it is empty.
 func (s *scoping) textBlock(title, why, text string, width int) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	head := st.Title.Render(title) + "\n" + st.Subtle.Render(kit.Wrap(why, width)) + "\n\n"
 	if !filled(text) {
 		return head + st.Warning.Render("! Not recorded yet.") + " Press enter to write it."
@@ -112,8 +112,8 @@ func (s *scoping) textBlock(title, why, text string, width int) string {
 
 // blockView shows one block of "Organisation & scope".
 func (s *scoping) blockView(i, width int) string {
-	st := s.w.c.Styles
-	a := s.w.a
+	st := s.h.Styles()
+	a := s.h.Assessment()
 	switch i {
 	case 0:
 		o := a.Organisation
@@ -137,8 +137,8 @@ func (s *scoping) blockView(i, width int) string {
 
 // exclusionsList lists what is left out of the AIMS scope.
 func (s *scoping) exclusionsList(width int) string {
-	st := s.w.c.Styles
-	ex := s.w.a.Scope.Exclusions
+	st := s.h.Styles()
+	ex := s.h.Assessment().Scope.Exclusions
 	if len(ex) == 0 {
 		return st.Subtle.Render(kit.Wrap("No exclusion recorded. Press a to add one.", width))
 	}
@@ -156,9 +156,9 @@ func (s *scoping) exclusionsList(width int) string {
 // exclusionView shows the selected exclusion and, for context, the AI systems the inventory
 // puts out of scope.
 func (s *scoping) exclusionView(width int) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	var b strings.Builder
-	if ex := s.w.a.Scope.Exclusions; len(ex) > 0 {
+	if ex := s.h.Assessment().Scope.Exclusions; len(ex) > 0 {
 		e := ex[s.row()]
 		b.WriteString(st.Title.Render(kit.Truncate(kit.Vis(e.What), width)) + "\n\n" + st.Label.Render("Justification") + "\n")
 		if filled(e.Justification) {
@@ -170,7 +170,7 @@ func (s *scoping) exclusionView(width int) string {
 		b.WriteString(st.Subtle.Render(kit.Wrap("Exclusions are parts of the organisation, activities or services deliberately left outside the AIMS scope, each with its justification. Press a to add one.", width)) + "\n")
 	}
 	var out []string
-	for _, sys := range s.w.a.Systems {
+	for _, sys := range s.h.Assessment().Systems {
 		if !sys.InScope {
 			out = append(out, "• "+kit.Vis(sys.Name)+": "+kit.OrDash(kit.Vis(sys.ExclusionJustification)))
 		}
@@ -184,18 +184,18 @@ func (s *scoping) exclusionView(width int) string {
 // rolesList lists the catalogue's governance roles, ✓ when someone holds the role.
 func (s *scoping) rolesList(width int) string {
 	var lines []string
-	for i, r := range s.w.c.Cat.GovernanceRoles {
+	for i, r := range s.h.Catalogue().GovernanceRoles {
 		lines = append(lines, s.listLine(i, doneMark(filled(s.holder(r.ID).Name)), r.Title, width))
 	}
 	return strings.Join(lines, "\n")
 }
 
 func (s *scoping) roleView(width int) string {
-	st := s.w.c.Styles
-	if len(s.w.c.Cat.GovernanceRoles) == 0 {
+	st := s.h.Styles()
+	if len(s.h.Catalogue().GovernanceRoles) == 0 {
 		return st.Subtle.Render("The catalogue names no governance roles.")
 	}
-	r := s.w.c.Cat.GovernanceRoles[s.row()]
+	r := s.h.Catalogue().GovernanceRoles[s.row()]
 	h := s.holder(r.ID)
 	out := st.Title.Render(kit.Truncate(r.Title, width)) + "\n\n"
 	if filled(h.Name) {
@@ -208,8 +208,8 @@ func (s *scoping) roleView(width int) string {
 
 // certificationView shows the certification plan and what its dates mean today.
 func (s *scoping) certificationView(width int) string {
-	st := s.w.c.Styles
-	c := s.w.a.Certification
+	st := s.h.Styles()
+	c := s.h.Assessment().Certification
 	out := st.Title.Render("Certification plan") + "\n" +
 		st.Subtle.Render(kit.Wrap("The certification body and the planned audit dates, when known. Press enter to edit.", width)) + "\n\n" +
 		s.fields(width, "Certification body", kit.Vis(c.Body), "Stage 1 audit", kit.DateText(c.Stage1)+s.daysAway(c.Stage1),
@@ -218,7 +218,7 @@ func (s *scoping) certificationView(width int) string {
 	if !c.Stage1.IsZero() && !c.Stage2.IsZero() && c.Stage2.Before(c.Stage1) {
 		notes = append(notes, "! Stage 2 is planned before Stage 1.")
 	}
-	if end := s.w.a.EndDate; !c.Stage1.IsZero() && !end.IsZero() && c.Stage1.Before(end) {
+	if end := s.h.Assessment().EndDate; !c.Stage1.IsZero() && !end.IsZero() && c.Stage1.Before(end) {
 		notes = append(notes, "! Stage 1 is planned before this readiness assessment ends ("+kit.DateText(end)+").")
 	}
 	if !filled(c.Body) {
@@ -235,7 +235,7 @@ func (s *scoping) daysAway(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	now := s.w.c.Now()
+	now := s.h.Now()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	d := int(t.Sub(today).Hours() / 24)
 	switch {

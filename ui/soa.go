@@ -10,18 +10,20 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
 )
 
 // soa is the Statement of Applicability: the 38 Annex A controls by objective, each with its
 // decision and justification, status, the risks that rely on it and its test conclusion.
 type soa struct {
-	w        *workspace
+	h        steps.Host
 	rows     []checklists.Item // objectives and controls in catalogue order
 	controls []checklists.Item
 	cursor   int // index into controls
 	sheet    *kit.Sheet
-	editing  checklists.Item // the control the sheet edits
-	exclude  bool            // saving the sheet excludes the control
+	editing  checklists.Item    // the control the sheet edits
+	base     *assessment.Result // its result as the sheet opened on it
+	exclude  bool               // saving the sheet excludes the control
 	width    int
 	height   int
 }
@@ -32,9 +34,9 @@ var (
 	soaKeyJustify = kit.NewBinding("enter", "enter", "edit justification")
 )
 
-func newSoA(w *workspace) step {
-	s := &soa{w: w}
-	for _, it := range w.c.Cat.Items {
+func newSoA(h steps.Host) steps.Step {
+	s := &soa{h: h}
+	for _, it := range h.Catalogue().Items {
 		if it.Kind == checklists.KindObjective || it.IsControl() {
 			s.rows = append(s.rows, it)
 		}
@@ -61,7 +63,7 @@ func (s *soa) SetSize(w, h int) {
 func (s *soa) Progress() (int, int) {
 	done := 0
 	for _, c := range s.controls {
-		r := s.w.a.Result(c)
+		r := s.h.Assessment().Result(c)
 		if r.Decision != assessment.Excluded || strings.TrimSpace(r.Justification) != "" {
 			done++
 		}
@@ -76,26 +78,41 @@ func (s *soa) selected() (checklists.Item, bool) {
 	return s.controls[s.cursor], true
 }
 
-// toggleKey is the space binding as it reads for the selected control.
-func (s *soa) toggleKey() key.Binding {
-	if it, ok := s.selected(); ok && s.w.a.Result(it).Decision == assessment.Excluded {
-		return soaKeyInclude
-	}
-	return soaKeyExclude
-}
-
-func (s *soa) ShortHelp() []key.Binding {
-	if s.sheet != nil {
-		return s.sheet.Keys()
-	}
-	return []key.Binding{kit.KeyUp, kit.KeyDown, s.toggleKey(), soaKeyJustify}
-}
-
+// FullHelp lists the keys that work now, from the key table; the open sheet has its own.
 func (s *soa) FullHelp() [][]key.Binding {
 	if s.sheet != nil {
 		return [][]key.Binding{s.sheet.Keys()}
 	}
-	return [][]key.Binding{{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown}, {s.toggleKey(), soaKeyJustify}}
+	return soaKeys.Help(s)
+}
+
+// soaKeys is the step's key table: dispatch, footer and help read it.
+var soaKeys = kit.Keys[*soa]{
+	{Binding: kit.KeyUp, Run: soaMove(func(s *soa) int { return s.cursor - 1 })},
+	{Binding: kit.KeyDown, Run: soaMove(func(s *soa) int { return s.cursor + 1 })},
+	{Binding: kit.KeyPgUp, Run: soaMove(func(s *soa) int { return s.cursor - max(s.height/2, 1) })},
+	{Binding: kit.KeyPgDown, Run: soaMove(func(s *soa) int { return s.cursor + max(s.height/2, 1) })},
+	{Binding: soaKeyExclude, Group: 1, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd { return s.toggle() }, Enabled: func(s *soa) bool { return !s.excluded() }},
+	{Binding: soaKeyInclude, Group: 1, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd { return s.toggle() }, Enabled: (*soa).excluded},
+	{Binding: soaKeyJustify, Group: 1, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd {
+		if it, ok := s.selected(); ok {
+			s.openSheet(it, false)
+		}
+		return nil
+	}},
+}
+
+// excluded is true when the selected control is excluded from the SoA.
+func (s *soa) excluded() bool {
+	it, ok := s.selected()
+	return ok && s.h.Assessment().Result(it).Decision == assessment.Excluded
+}
+
+func soaMove(to func(*soa) int) func(*soa, tea.KeyPressMsg) tea.Cmd {
+	return func(s *soa, _ tea.KeyPressMsg) tea.Cmd {
+		s.cursor = max(min(to(s), len(s.controls)-1), 0)
+		return nil
+	}
 }
 
 // Update gives keys to the open sheet first, then handles the list.
@@ -103,26 +120,9 @@ func (s *soa) Update(msg tea.Msg) tea.Cmd {
 	if s.sheet != nil {
 		return s.updateSheet(msg)
 	}
-	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	page := max(s.height/2, 1)
-	switch {
-	case key.Matches(kp, kit.KeyDown):
-		s.cursor = min(s.cursor+1, len(s.controls)-1)
-	case key.Matches(kp, kit.KeyUp):
-		s.cursor = max(s.cursor-1, 0)
-	case key.Matches(kp, kit.KeyPgDown):
-		s.cursor = min(s.cursor+page, len(s.controls)-1)
-	case key.Matches(kp, kit.KeyPgUp):
-		s.cursor = max(s.cursor-page, 0)
-	case key.Matches(kp, soaKeyExclude):
-		return s.toggle()
-	case key.Matches(kp, soaKeyJustify):
-		if it, ok := s.selected(); ok {
-			s.openSheet(it, false)
-		}
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := soaKeys.Dispatch(s, kp)
+		return cmd
 	}
 	return nil
 }
@@ -133,14 +133,14 @@ func (s *soa) toggle() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	if s.w.a.Result(it).Decision != assessment.Excluded {
+	if s.h.Assessment().Result(it).Decision != assessment.Excluded {
 		s.openSheet(it, true)
 		return nil
 	}
 	d := assessment.Included
-	cmd := s.w.judge(it, assessment.Judgement{Decision: &d})
+	cmd := s.h.Apply(steps.Judge{Item: it, Judgement: assessment.Judgement{Decision: &d}})
 	if cmd != nil {
-		s.w.status = kit.Status{Text: fmt.Sprintf("%s is included in the SoA again; its status is back to not assessed — judge it on step 2.", it.ID)}
+		s.h.Say(fmt.Sprintf("%s is included in the SoA again; its status is back to not assessed — judge it on step 2.", it.ID))
 	}
 	return cmd
 }
@@ -154,13 +154,13 @@ func (s *soa) openSheet(it checklists.Item, exclude bool) {
 		if n := len(s.linkedRisks(it)); n > 0 {
 			sheet.Intro += fmt.Sprintf(" Note: the risk register relies on it to treat %d risk(s), so the exclusion will be flagged.", n)
 		}
-	case s.w.a.Result(it).Decision == assessment.Excluded:
+	case s.h.Assessment().Result(it).Decision == assessment.Excluded:
 		sheet.Intro = "Why the control does not apply. An excluded control must keep a justification."
 	default:
 		sheet.Intro = "Why the control is included: the risks it treats or the requirement it meets (optional)."
 	}
-	s.editing, s.exclude = it, exclude
-	s.sheet = sheet.LongField("why", "Reason", s.w.a.Result(it).Justification).Tall(6)
+	s.editing, s.exclude, s.base = it, exclude, s.h.Assessment().Result(it)
+	s.sheet = sheet.LongField("why", "Reason", s.h.Assessment().Result(it).Justification).Tall(6)
 }
 
 // updateSheet applies the justification through the SoA rules; a refusal keeps the sheet
@@ -169,7 +169,7 @@ func (s *soa) updateSheet(msg tea.Msg) tea.Cmd {
 	switch s.sheet.Update(msg) {
 	case kit.Cancelled:
 		s.sheet = nil
-		s.w.status = kit.Status{Text: "Cancelled; the SoA entry is unchanged."}
+		s.h.Say("Cancelled; the SoA entry is unchanged.")
 	case kit.Saved:
 		why := s.sheet.Get("why")
 		j := assessment.Judgement{Justification: &why}
@@ -177,14 +177,14 @@ func (s *soa) updateSheet(msg tea.Msg) tea.Cmd {
 			d := assessment.Excluded
 			j.Decision = &d
 		}
-		if _, err := j.Apply(s.editing, s.w.a.Result(s.editing)); err != nil {
+		if _, err := j.Apply(s.editing, s.h.Assessment().Result(s.editing)); err != nil {
 			s.sheet.Err = err.Error()
 			return nil
 		}
 		s.sheet = nil
-		cmd := s.w.judge(s.editing, j)
+		cmd := s.h.Apply(steps.Judge{Item: s.editing, Judgement: j, Base: s.base})
 		if cmd != nil && s.exclude {
-			s.w.status = kit.Status{Text: fmt.Sprintf("%s excluded from the SoA; it is now not applicable.", s.editing.ID)}
+			s.h.Say(fmt.Sprintf("%s excluded from the SoA; it is now not applicable.", s.editing.ID))
 		}
 		return cmd
 	}

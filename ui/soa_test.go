@@ -11,7 +11,7 @@ import (
 func soaStep(t *testing.T, control string) (*harness, *soa) {
 	t.Helper()
 	h := newHarness(t).open(3)
-	s := h.app.work.steps[2].(*soa)
+	s := h.app.work.Step(2).(*soa)
 	for i, c := range s.controls {
 		if c.ID == control {
 			s.cursor = i
@@ -60,7 +60,7 @@ func TestSoAExcludeWithEmptyJustificationIsRefused(t *testing.T) {
 	if r := h.stored().Results["A.2.2"]; r != nil && r.Decision == assessment.Excluded {
 		t.Fatalf("a refused exclusion was stored: %+v", r)
 	}
-	if r := h.app.work.a.Results["A.2.2"]; r != nil && r.Decision == assessment.Excluded {
+	if r := h.app.work.Assessment().Results["A.2.2"]; r != nil && r.Decision == assessment.Excluded {
 		t.Fatalf("a refused exclusion changed the screen's assessment: %+v", r)
 	}
 }

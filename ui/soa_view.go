@@ -20,16 +20,16 @@ func (s *soa) detailWidth() int { return max(s.width-s.listWidth()-3, 20) }
 func (s *soa) View() string {
 	right := s.detailView(s.detailWidth())
 	if s.sheet != nil {
-		right = s.sheet.View(s.w.c.Styles)
+		right = s.sheet.View(s.h.Styles())
 	}
-	return kit.JoinColumns(s.listView(s.listWidth()), right, s.listWidth(), s.height, s.w.c.Styles)
+	return kit.JoinColumns(s.listView(s.listWidth()), right, s.listWidth(), s.height, s.h.Styles())
 }
 
 func (s *soa) listView(width int) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	included, excluded, unjustified := 0, 0, 0
 	for _, c := range s.controls {
-		r := s.w.a.Result(c)
+		r := s.h.Assessment().Result(c)
 		switch {
 		case r.Decision != assessment.Excluded:
 			included++
@@ -65,17 +65,17 @@ func (s *soa) listView(width int) string {
 const soaWide = 56
 
 func (s *soa) rowView(it checklists.Item, selected bool, width int) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	if !it.IsControl() {
 		return st.Label.Render(kit.Truncate(it.ID+" "+it.Title, width))
 	}
-	r := s.w.a.Result(it)
+	r := s.h.Assessment().Result(it)
 	decision, plainDecision := "incl", "incl"
 	if r.Decision == assessment.Excluded {
 		decision, plainDecision = st.Warning.Render("EXCL"), "EXCL"
 	}
 	warn, plainWarn := " ", " "
-	if len(assessment.ItemWarnings(s.w.c.Cat, s.w.a, it)) > 0 {
+	if len(assessment.ItemWarnings(s.h.Catalogue(), s.h.Assessment(), it)) > 0 {
 		warn, plainWarn = st.Warning.Render("!"), "!"
 	}
 	id := fmt.Sprintf(" %-8s ", it.ID)
@@ -107,7 +107,7 @@ func soaHeader(width int) string {
 // linkedRisks are the risk register entries whose treatment relies on the control.
 func (s *soa) linkedRisks(it checklists.Item) []assessment.Risk {
 	var out []assessment.Risk
-	for _, rk := range s.w.a.Risks {
+	for _, rk := range s.h.Assessment().Risks {
 		if slices.Contains(rk.Controls, it.ID) {
 			out = append(out, rk)
 		}
@@ -117,10 +117,10 @@ func (s *soa) linkedRisks(it checklists.Item) []assessment.Risk {
 
 // testMark is the control test's conclusion in a word and glyph.
 func (s *soa) testMark(it checklists.Item) (string, lipgloss.Style) {
-	st := s.w.c.Styles
-	for i := range s.w.a.Tests {
-		if t := &s.w.a.Tests[i]; t.ControlID == it.ID {
-			switch t.Conclusion(s.w.c.Cat.Sampling) {
+	st := s.h.Styles()
+	for i := range s.h.Assessment().Tests {
+		if t := &s.h.Assessment().Tests[i]; t.ControlID == it.ID {
+			switch t.Conclusion(s.h.Catalogue().Sampling) {
 			case assessment.Effective:
 				return "✓ eff.", st.Good
 			case assessment.Ineffective:
@@ -134,12 +134,12 @@ func (s *soa) testMark(it checklists.Item) (string, lipgloss.Style) {
 
 // detailView shows the selected control's SoA entry and what it rests on.
 func (s *soa) detailView(width int) string {
-	st := s.w.c.Styles
+	st := s.h.Styles()
 	it, ok := s.selected()
 	if !ok {
 		return st.Subtle.Render("The catalogue has no Annex A controls.")
 	}
-	r := s.w.a.Result(it)
+	r := s.h.Assessment().Result(it)
 	var b strings.Builder
 	b.WriteString(st.Title.Render(kit.Truncate(it.ID+"  "+it.Title, width)) + "\n")
 	decision := "included"
@@ -147,7 +147,7 @@ func (s *soa) detailView(width int) string {
 		decision = st.Warning.Render("excluded")
 	}
 	b.WriteString(kit.Wrap(fmt.Sprintf("SoA %s · Status %s %s", decision, st.StatusBadge(r.Status), r.Status.Label()), width) + "\n")
-	for _, w := range assessment.ItemWarnings(s.w.c.Cat, s.w.a, it) {
+	for _, w := range assessment.ItemWarnings(s.h.Catalogue(), s.h.Assessment(), it) {
 		b.WriteString(st.Warning.Render(kit.Wrap("! "+kit.Vis(w.Detail), width)) + "\n")
 	}
 	why := kit.VisText(r.Justification)
@@ -173,15 +173,15 @@ func (s *soa) risksView(it checklists.Item, width int) string {
 		b.WriteString(kit.Wrap(fmt.Sprintf("• %s (%s, %d×%d)", kit.Vis(rk.Title), kit.OrDash(kit.Vis(rk.Status)), rk.Likelihood, rk.Impact), width) + "\n")
 	}
 	if b.Len() == 0 {
-		return s.w.c.Styles.Subtle.Render(kit.Wrap("No risk in the register names this control.", width)) + "\n"
+		return s.h.Styles().Subtle.Render(kit.Wrap("No risk in the register names this control.", width)) + "\n"
 	}
 	return b.String()
 }
 
 // testView states the control test's conclusion and how far sampling has gone.
 func (s *soa) testView(it checklists.Item) string {
-	for i := range s.w.a.Tests {
-		t := &s.w.a.Tests[i]
+	for i := range s.h.Assessment().Tests {
+		t := &s.h.Assessment().Tests[i]
 		if t.ControlID != it.ID {
 			continue
 		}
@@ -192,15 +192,15 @@ func (s *soa) testView(it checklists.Item) string {
 			}
 		}
 		text := fmt.Sprintf("%d of %d samples tested, %d exception(s)", tested, len(t.Samples), t.Exceptions())
-		switch t.Conclusion(s.w.c.Cat.Sampling) {
+		switch t.Conclusion(s.h.Catalogue().Sampling) {
 		case assessment.Effective:
-			return s.w.c.Styles.Good.Render("✓ effective") + " · " + text
+			return s.h.Styles().Good.Render("✓ effective") + " · " + text
 		case assessment.Ineffective:
-			return s.w.c.Styles.Bad.Render("✗ ineffective") + " · " + text
+			return s.h.Styles().Bad.Render("✗ ineffective") + " · " + text
 		}
 		return "… not concluded · " + text
 	}
-	if s.w.a.Result(it).Decision == assessment.Excluded {
+	if s.h.Assessment().Result(it).Decision == assessment.Excluded {
 		return "Not tested: excluded controls are not tested."
 	}
 	return "No test recorded yet (step 5 Control testing)."

@@ -1,8 +1,7 @@
 package kit
 
 import (
-	"fmt"
-
+	
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -31,42 +30,38 @@ func ConfirmKeys() []key.Binding { return []key.Binding{KeyYes, KeyNo, KeyToggle
 // Form is an embedded huh form: its help is hidden (the footer shows keys), its size is
 // explicit, ctrl+s saves from any field, and esc asks before it throws typed text away.
 type Form struct {
-	form    *huh.Form
-	fields  []huh.Field
-	initial []string
-	save    func() tea.Cmd
-	ask     *Confirm
+	form  *huh.Form
+	save  func() tea.Cmd
+	typed bool // a key that edits a value was pressed
+	ask   *Confirm
 }
 
 // formDoneMsg tells a form's owner that huh submitted or aborted it.
 type formDoneMsg struct{ form *huh.Form }
 
-// NewForm builds a form of fields; save runs when it is submitted and returns what the
-// screen does with the values.
+// NewForm builds a one-page form of fields; save runs when it is submitted and returns what
+// the screen does with the values.
 func NewForm(title string, width, height int, save func() tea.Cmd, fields ...huh.Field) *Form {
-	f := &Form{fields: fields, save: save}
-	f.form = huh.NewForm(huh.NewGroup(fields...).Title(title)).WithShowHelp(false).
-		WithWidth(max(width, 30)).WithHeight(max(height, 10))
+	return NewPagedForm(width, height, save, huh.NewGroup(fields...).Title(title))
+}
+
+// NewPagedForm builds a form of titled pages.
+func NewPagedForm(width, height int, save func() tea.Cmd, pages ...*huh.Group) *Form {
+	f := &Form{save: save}
+	f.form = huh.NewForm(pages...).WithShowHelp(false).WithWidth(max(width, 30)).WithHeight(max(height, 10))
 	f.form.SubmitCmd = func() tea.Msg { return formDoneMsg{f.form} }
 	f.form.CancelCmd = func() tea.Msg { return formDoneMsg{f.form} }
-	for _, fd := range fields {
-		f.initial = append(f.initial, fmt.Sprint(fd.GetValue()))
-	}
 	return f
 }
 
 // Init starts the form's first field.
 func (f *Form) Init() tea.Cmd { return f.form.Init() }
 
-// Typed reports whether any field differs from the value it opened with.
-func (f *Form) Typed() bool {
-	for i, fd := range f.fields {
-		if fmt.Sprint(fd.GetValue()) != f.initial[i] {
-			return true
-		}
-	}
-	return false
-}
+// Typed reports whether a key that edits a value was pressed since the form opened.
+func (f *Form) Typed() bool { return f.typed }
+
+// KeyBinds are the keys of the focused field, for a screen's help.
+func (f *Form) KeyBinds() []key.Binding { return f.form.KeyBinds() }
 
 // View draws the form, or the question whether to discard it.
 func (f *Form) View(st theme.Styles) string {
@@ -75,6 +70,9 @@ func (f *Form) View(st theme.Styles) string {
 	}
 	return f.form.View()
 }
+
+// navigation keys move between fields and pages without changing a value.
+var navigation = map[string]bool{"tab": true, "shift+tab": true, "enter": true, "up": true, "down": true, "esc": true, "ctrl+s": true}
 
 // UpdateForm passes msg to an open form. When the form closes, *open becomes nil; after a
 // submit the save's command is returned, after a cancel cancelled is true.
@@ -93,6 +91,9 @@ func UpdateForm(open **Form, msg tea.Msg) (cmd tea.Cmd, cancelled bool) {
 	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if !navigation[msg.String()] {
+			f.typed = true
+		}
 		switch {
 		case key.Matches(msg, KeyCancel) && f.Typed():
 			f.ask = NewConfirm(discardAsk, "")

@@ -35,6 +35,9 @@ type Key[M any] struct {
 	Run func(m M, msg tea.KeyPressMsg) tea.Cmd
 	// HelpOnly marks a row shown in the help but handled elsewhere (a widget's own keys).
 	HelpOnly bool
+	// Hidden marks a row dispatched but not listed: a key whose refusal explains itself
+	// (e.g. a move a nonconformity may not make).
+	Hidden bool
 }
 
 // Keys is a screen's key table, in the order the footer lists the keys.
@@ -58,7 +61,7 @@ func (t Keys[M]) Help(m M) [][]key.Binding {
 	var groups [][]key.Binding
 	index := map[int]int{}
 	for _, k := range t {
-		if !k.on(m) {
+		if k.Hidden || !k.on(m) {
 			continue
 		}
 		i, ok := index[k.Group]
@@ -93,4 +96,17 @@ func FooterText(groups [][]key.Binding) string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// DialogRows are help-only rows (both conditions are required) for a screen's table: the keys of an open form or sheet
+// while editing says one is open, and those of a confirmation while asking says one is.
+func DialogRows[M any](editing, asking func(M) bool) Keys[M] {
+	var rows Keys[M]
+	for _, b := range FormKeys() {
+		rows = append(rows, Key[M]{Binding: b, Group: 90, Enabled: editing, HelpOnly: true})
+	}
+	for _, b := range ConfirmKeys() {
+		rows = append(rows, Key[M]{Binding: b, Group: 91, Enabled: asking, HelpOnly: true})
+	}
+	return rows
 }
