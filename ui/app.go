@@ -12,8 +12,18 @@ import (
 
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/home"
 	"aimsbench/ui/kit"
 	"aimsbench/ui/steps"
+	"aimsbench/ui/steps/gaps"
+	"aimsbench/ui/steps/maturity"
+	"aimsbench/ui/steps/ncs"
+	"aimsbench/ui/steps/readiness"
+	"aimsbench/ui/steps/report"
+	"aimsbench/ui/steps/risks"
+	"aimsbench/ui/steps/scoping"
+	"aimsbench/ui/steps/soa"
+	"aimsbench/ui/steps/tests"
 	"aimsbench/ui/theme"
 	"aimsbench/ui/workspace"
 )
@@ -27,7 +37,7 @@ const (
 // App is the root model: the home screen, or the workspace of one open assessment.
 type App struct {
 	c          *kit.Session
-	home       *home
+	home       *home.Model
 	work       *workspace.Model // nil on the home screen
 	width      int
 	height     int
@@ -53,21 +63,21 @@ func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
 		dir = "."
 	}
 	c := &kit.Session{Store: s, Cat: cat, Styles: theme.New(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, Writer: kit.NewWriter()}
-	return &App{c: c, home: newHome(c), firstFrame: opts.ExitAfterFirstFrame}
+	return &App{c: c, home: home.New(c), firstFrame: opts.ExitAfterFirstFrame}
 }
 
 // stepsOf builds the steps of an open assessment, in workflow order (steps.ID).
 func stepsOf(c *kit.Session) []workspace.Factory {
 	return []workspace.Factory{
-		func(h steps.Host) steps.Step { return newScoping(h) },
-		func(h steps.Host) steps.Step { return newGaps(h) },
-		func(h steps.Host) steps.Step { return newSoA(h) },
-		func(h steps.Host) steps.Step { return newRisks(h) },
-		func(h steps.Host) steps.Step { return newTesting(h) },
-		func(h steps.Host) steps.Step { return newMaturity(h) },
-		func(h steps.Host) steps.Step { return newNCs(h) },
-		func(h steps.Host) steps.Step { return newReadiness(h) },
-		func(h steps.Host) steps.Step { return newReportStep(h, c.Store) },
+		scoping.New,
+		gaps.New,
+		soa.New,
+		risks.New,
+		tests.New,
+		maturity.New,
+		ncs.New,
+		readiness.New,
+		func(h steps.Host) steps.Step { return report.New(h, c.Store) },
 	}
 }
 
@@ -78,7 +88,7 @@ func Run(s *store.Store, cat *checklists.Catalogue, opts Options) error {
 }
 
 // Init loads the list of assessments.
-func (m *App) Init() tea.Cmd { return m.home.load() }
+func (m *App) Init() tea.Cmd { return m.home.Load() }
 
 var (
 	keyQuit     = kit.NewBinding("q", "q", "quit")
@@ -109,20 +119,20 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		return m, nil
-	case openedMsg:
-		if msg.err != nil {
-			m.home.status = kit.Status{Text: msg.err.Error(), Err: true}
+	case home.OpenedMsg:
+		if msg.Err != nil {
+			m.home.Fail(msg.Err)
 			return m, nil
 		}
-		m.work = workspace.New(m.c, msg.a, msg.seq, stepsOf(m.c))
+		m.work = workspace.New(m.c, msg.A, msg.Seq, stepsOf(m.c))
 		m.work.SetSize(m.width, m.bodyHeight())
 		return m, nil
 	case workspace.CloseMsg:
 		m.work = nil
-		return m, m.home.load()
-	case listedMsg:
+		return m, m.home.Load()
+	case home.ListedMsg:
 		cmd := m.home.Update(msg)
-		if m.firstFrame && msg.err == nil {
+		if m.firstFrame && msg.Err == nil {
 			return m, tea.Sequence(cmd, tea.Quit)
 		}
 		return m, cmd

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/internal/uitest"
 	"aimsbench/ui/steps"
 )
 
@@ -33,10 +34,10 @@ func TestEndToEndAssessThreeItemsAndQuit(t *testing.T) {
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "Northwind Mutual Insurance")
-	tm.Send(keyMsg("enter"))
+	tm.Send(uitest.KeyMsg("enter"))
 	waitFor(t, tm, "Gap analysis")
 	for _, k := range []string{"c", "3", "j", "p", "2", "j", "n", "1", "j", "q"} {
-		tm.Send(keyMsg(k))
+		tm.Send(uitest.KeyMsg(k))
 	}
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 
@@ -64,7 +65,7 @@ var tempPath = regexp.MustCompile(`/tmp/\S+\.db`)
 // `go test ./ui -update` after an intended change and read the diff.
 func TestGoldenScreens(t *testing.T) {
 	h := newHarness(t)
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	screens := []struct {
 		name string
 		step int
@@ -78,7 +79,7 @@ func TestGoldenScreens(t *testing.T) {
 	for _, sc := range screens {
 		if sc.step > 0 {
 			if h.app.work == nil {
-				h.keys("enter")
+				h.Keys("enter")
 			}
 			h.app.work.Show(steps.ID(sc.step - 1))
 		}

@@ -1,7 +1,6 @@
 package kit
 
 import (
-	
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
