@@ -132,8 +132,8 @@ func shownValue(v string) string {
 	if v == "" || v == `""` || v == "null" {
 		return "nothing"
 	}
-	if utf8.RuneCountInString(v) > 60 {
-		return string([]rune(v)[:59]) + "…"
+	if utf8.RuneCountInString(v) > 40 {
+		return string([]rune(v)[:39]) + "…\""
 	}
 	return v
 }

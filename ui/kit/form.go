@@ -70,6 +70,33 @@ func (f *Form) View(st theme.Styles) string {
 	return f.form.View()
 }
 
+// submit moves through every remaining field and page, so each is validated as if the
+// assessor had tabbed through it, and reports whether the form is complete. It stops on
+// the first field whose value is refused, with the reason shown under it.
+func (f *Form) submit() bool {
+	for range 500 { // more than any form has fields
+		if f.form.State == huh.StateCompleted {
+			return true
+		}
+		if f.form.State != huh.StateNormal {
+			return false
+		}
+		before := f.form.GetFocusedField()
+		f.form.NextField()
+		if f.form.GetFocusedField() != before || f.form.State != huh.StateNormal {
+			continue
+		}
+		if len(f.form.Errors()) > 0 { // the field refused its value
+			return false
+		}
+		f.form.NextGroup() // the last field of a page: on to the next page, or done
+		if f.form.State == huh.StateNormal && f.form.GetFocusedField() == before {
+			return false
+		}
+	}
+	return false
+}
+
 // navigation keys move between fields and pages without changing a value.
 var navigation = map[string]bool{"tab": true, "shift+tab": true, "enter": true, "up": true, "down": true, "esc": true, "ctrl+s": true}
 
@@ -101,7 +128,11 @@ func UpdateForm(open **Form, msg tea.Msg) (cmd tea.Cmd, cancelled bool) {
 			*open = nil
 			return nil, true
 		case key.Matches(msg, KeySave):
-			return f.form.NextGroup(), false
+			if f.submit() {
+				*open = nil
+				return f.save(), false
+			}
+			return nil, false
 		}
 	case formDoneMsg:
 		if msg.form != f.form {

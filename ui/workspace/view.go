@@ -27,31 +27,48 @@ func (w *Model) stepProgress(i int) (done, total int) {
 
 // View draws header, step bar, the step, and the footer.
 func (w *Model) View() string {
-	st := w.c.Styles
 	var b strings.Builder
 	b.WriteString(w.headerView() + "\n" + w.stepBar() + "\n\n")
+	status := w.statusView()
 	body := w.current().View()
 	lines := strings.Split(body, "\n")
-	room := max(w.height-5, 1)
+	room := max(w.height-4-strings.Count(status, "\n")-1, 1) // a long error takes a line of the step
 	if len(lines) > room {
 		lines = lines[:room]
 	}
 	for len(lines) < room {
 		lines = append(lines, "")
 	}
-	b.WriteString(strings.Join(lines, "\n") + "\n")
+	b.WriteString(strings.Join(lines, "\n") + "\n" + status + "\n" + w.footerView())
+	return b.String()
+}
+
+// statusView is the line above the footer: what the last edit did, or why it was not
+// saved. An error that does not fit one line is wrapped onto a second, so the sentence
+// that says what to do is read whole.
+func (w *Model) statusView() string {
+	st := w.c.Styles
 	switch {
 	case w.status.Err:
-		b.WriteString(st.Error.Render(kit.Truncate("✗ "+kit.Vis(w.status.Text), w.width)))
+		text := "✗ " + kit.Vis(w.status.Text)
+		if kit.Width(text) <= w.width {
+			return st.Error.Render(text)
+		}
+		wrapped := strings.SplitN(kit.Wrap(text, w.width), "\n", 3)
+		if len(wrapped) > 2 {
+			wrapped = wrapped[:2]
+			wrapped[1] = kit.Truncate(wrapped[1]+" …", w.width)
+		}
+		for i := range wrapped {
+			wrapped[i] = st.Error.Render(strings.TrimRight(wrapped[i], " "))
+		}
+		return strings.Join(wrapped, "\n")
 	case w.status.Text != "":
-		b.WriteString(st.Saved.Render(kit.Truncate(kit.Vis(w.status.Text), w.width)))
+		return st.Saved.Render(kit.Truncate(kit.Vis(w.status.Text), w.width))
 	case w.pending > 0:
-		b.WriteString(st.Subtle.Render("saving…"))
-	default:
-		b.WriteString(st.Saved.Render("✓ saved"))
+		return st.Subtle.Render("saving…")
 	}
-	b.WriteString("\n" + w.footerView())
-	return b.String()
+	return st.Saved.Render("✓ saved")
 }
 
 func (w *Model) footerView() string {

@@ -1,6 +1,9 @@
 package scoping
 
 import (
+	"cmp"
+	"database/sql"
+	_ "modernc.org/sqlite"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -297,5 +300,49 @@ func TestStoredEscapeSequencesAreShownVisibly(t *testing.T) {
 	}
 	if !strings.Contains(h.Screen(), "Bot⟨ESC⟩]0;pwned⟨U+0007⟩") {
 		t.Errorf("the table lost the visible stand-ins:\n%s", h.Screen())
+	}
+}
+
+// rowsOnDisk counts the stored records of one kind, straight from the database file.
+func rowsOnDisk(t *testing.T, h *uitest.Harness, kind string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+h.Store.Path()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow("SELECT COUNT(*) FROM records WHERE assessment_id = ? AND kind = ?", h.ID, kind).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestTheStoreNumbersImportedSystemsAndTheScreenShowsThatNumber(t *testing.T) {
+	h := inventory(t)
+	systems := h.Stored().Systems
+	last := slices.MaxFunc(systems, func(a, b assessment.AISystem) int { return cmp.Compare(a.ID, b.ID) })
+	// Delete the highest-numbered system: its number is never given again.
+	scopingOf(h).cursor[secInventory] = slices.IndexFunc(h.Work.Assessment().Systems, func(s assessment.AISystem) bool { return s.ID == last.ID })
+	h.Press("delete")
+	h.Keys("y")
+	path := writeCSV(t, "name,impact level\nImported bot,low\n")
+	h.Press("import CSV")
+	h.Keys("text:"+path, "enter")
+	imported, ok := storedSystem(h, "Imported bot")
+	if !ok || imported.ID <= last.ID {
+		t.Fatalf("the imported system got number %d after %d was deleted", imported.ID, last.ID)
+	}
+	shown := h.Work.Assessment().Systems[scopingOf(h).row()]
+	if shown.ID != imported.ID || shown.Name != "Imported bot" {
+		t.Fatalf("the screen shows system %d %q, the store gave %d", shown.ID, shown.Name, imported.ID)
+	}
+	h.Press("edit")
+	h.Keys("ctrl+u", "text:Imported bot v2", "ctrl+s")
+	if got := rowsOnDisk(t, h, "system"); got != len(systems) {
+		t.Fatalf("%d system rows on disk, want one per system (%d)", got, len(systems))
+	}
+	if got, ok := storedSystem(h, "Imported bot v2"); !ok || got.ID != imported.ID {
+		t.Fatalf("the edit went to system %d, not to the imported %d", got.ID, imported.ID)
 	}
 }
