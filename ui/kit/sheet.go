@@ -1,7 +1,6 @@
 package kit
 
 import (
-	"aimsbench/ui/theme"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -72,11 +71,12 @@ const (
 	Cancelled
 )
 
+// NewSheet starts an empty sheet; add its fields with LineField, LongField and ChoiceField.
 func NewSheet(title string, width int) *Sheet {
 	return &Sheet{Title: title, width: max(width, 30)}
 }
 
-// setWidth follows a terminal resize.
+// SetWidth follows a terminal resize.
 func (s *Sheet) SetWidth(width int) {
 	s.width = max(width, 30)
 	s.fitInputs()
@@ -103,7 +103,7 @@ func (s *Sheet) labelWidth() int {
 
 func (s *Sheet) inputWidth() int { return max(s.width-s.labelWidth()-2, 10) }
 
-// lineField adds a one-line text field holding value.
+// LineField adds a one-line text field holding value.
 func (s *Sheet) LineField(name, label, value, placeholder string) *Sheet {
 	in := textinput.New()
 	in.Prompt = ""
@@ -115,7 +115,7 @@ func (s *Sheet) LineField(name, label, value, placeholder string) *Sheet {
 	return s
 }
 
-// longField adds a multi-line text field holding value.
+// LongField adds a multi-line text field holding value.
 func (s *Sheet) LongField(name, label, value string) *Sheet {
 	ta := textarea.New()
 	ta.Prompt = "│ "
@@ -131,7 +131,7 @@ func (s *Sheet) LongField(name, label, value string) *Sheet {
 	return s
 }
 
-// choiceField adds a field choosing one of values (shown by names), set to value.
+// ChoiceField adds a field choosing one of values (shown by names), set to value.
 func (s *Sheet) ChoiceField(name, label string, values, names []string, value string) *Sheet {
 	f := &sheetField{name: name, label: label, kind: sheetChoice, values: values, names: names}
 	for i, v := range values {
@@ -143,13 +143,13 @@ func (s *Sheet) ChoiceField(name, label string, values, names []string, value st
 	return s
 }
 
-// tall gives the last field added, a long one, more lines while it is edited.
+// Tall gives the last field added, a long one, more lines while it is edited.
 func (s *Sheet) Tall(lines int) *Sheet {
 	s.fields[len(s.fields)-1].long.SetHeight(lines)
 	return s
 }
 
-// withNote attaches a live remark to the last field added.
+// WithNote attaches a live remark to the last field added.
 func (s *Sheet) WithNote(note func(string) string) *Sheet {
 	s.fields[len(s.fields)-1].note = note
 	return s
@@ -163,7 +163,7 @@ func (s *Sheet) add(f *sheetField) {
 	s.fitInputs() // a longer label narrows every input
 }
 
-// get returns a field's value by name; text is trimmed of surrounding space.
+// Get returns a field's value by name; text is trimmed of surrounding space.
 func (s *Sheet) Get(name string) string {
 	for _, f := range s.fields {
 		if f.name == name {
@@ -226,7 +226,7 @@ func (s *Sheet) focusField(i int) {
 	s.focus = i
 }
 
-// keys are the bindings that work in the focused field.
+// Keys are the bindings that work in the focused field.
 func (s *Sheet) Keys() []key.Binding {
 	var ks []key.Binding
 	switch {
@@ -250,7 +250,7 @@ func (s *Sheet) Keys() []key.Binding {
 	return append(ks, sheetKeySave, sheetKeyCancel)
 }
 
-// update handles one message and says whether the sheet was saved or cancelled. Enter on
+// Update handles one message and says whether the sheet was saved or cancelled. Enter on
 // the last field saves, as does ctrl+s anywhere.
 func (s *Sheet) Update(msg tea.Msg) Outcome {
 	if len(s.fields) == 0 {
@@ -338,87 +338,4 @@ func (s *Sheet) updateChoice(f *sheetField, kp tea.KeyPressMsg) {
 	case "down":
 		s.focusField(s.focus + 1)
 	}
-}
-
-// view draws the sheet within its width.
-func (s *Sheet) View(st theme.Styles) string {
-	if s.ask != nil {
-		return s.ask.View(st)
-	}
-	var b strings.Builder
-	b.WriteString(st.Title.Render(Truncate(s.Title, s.width)) + "\n")
-	if s.Intro != "" {
-		b.WriteString(st.Subtle.Render(Wrap(s.Intro, s.width)) + "\n")
-	}
-	if s.Err != "" {
-		b.WriteString(st.Error.Render(Wrap("✗ "+Vis(s.Err), s.width)) + "\n")
-	}
-	lw := s.labelWidth()
-	iw := s.inputWidth()
-	for i, f := range s.fields {
-		focused := i == s.focus
-		label := Pad(Truncate(f.label, lw-1), lw)
-		mark := "  "
-		if focused {
-			label = st.Key.Render(label)
-			mark = st.Key.Render("› ")
-		} else {
-			label = st.Subtle.Render(label)
-		}
-		var val string
-		switch {
-		case f.kind == sheetChoice && focused:
-			val = "◂ " + f.names[f.chosen] + " ▸"
-		case f.kind == sheetChoice:
-			val = f.names[f.chosen]
-		case f.kind == sheetLong && focused:
-			val = sheetIndentRest(f.long.View(), lw+2)
-		case f.kind == sheetLong:
-			val = Truncate(strings.ReplaceAll(VisText(f.long.Value()), "\n", " ⏎ "), iw)
-		case focused:
-			val = f.line.View()
-		default:
-			val = Truncate(Vis(f.line.Value()), iw)
-			if val == "" {
-				val = st.Subtle.Render(Truncate(f.line.Placeholder, iw))
-			}
-		}
-		b.WriteString(mark + label + val + "\n")
-		if focused && f.note != nil {
-			if note := f.note(f.value()); note != "" {
-				b.WriteString(strings.Repeat(" ", lw+2) + st.Subtle.Render(Truncate(note, iw)) + "\n")
-			}
-		}
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-// sheetIndentRest indents every line but the first by n spaces.
-func sheetIndentRest(s string, n int) string {
-	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
-}
-
-// sheetInputStyles are plain, theme-neutral styles with a steady cursor.
-func sheetInputStyles() textinput.Styles {
-	s := textinput.DefaultStyles(true)
-	s.Focused.Text, s.Blurred.Text = lipgloss.NewStyle(), lipgloss.NewStyle()
-	s.Focused.Placeholder = lipgloss.NewStyle().Foreground(theme.Grey)
-	s.Blurred.Placeholder = s.Focused.Placeholder
-	s.Focused.Prompt, s.Blurred.Prompt = lipgloss.NewStyle(), lipgloss.NewStyle()
-	s.Cursor.Blink = false
-	s.Cursor.Color = lipgloss.NoColor{}
-	return s
-}
-
-// sheetAreaStyles are plain, theme-neutral styles with a steady cursor.
-func sheetAreaStyles() textarea.Styles {
-	s := textarea.DefaultStyles(true)
-	plain := lipgloss.NewStyle()
-	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
-		st.Base, st.Text, st.CursorLine, st.EndOfBuffer, st.Prompt = plain, plain, plain, plain, plain
-		st.Placeholder = plain.Foreground(theme.Grey)
-	}
-	s.Cursor.Blink = false
-	s.Cursor.Color = lipgloss.NoColor{}
-	return s
 }

@@ -18,6 +18,8 @@ type host struct {
 	id steps.ID
 }
 
+// The methods below are steps.Host's; its documentation says what each means.
+
 func (h *host) Assessment() *assessment.Assessment { return h.w.a }
 func (h *host) Summary() *assessment.Summary       { return &h.w.sum }
 func (h *host) Catalogue() *checklists.Catalogue   { return h.w.c.Cat }

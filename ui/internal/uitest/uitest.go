@@ -250,6 +250,8 @@ func keyName(b key.Binding) string { return b.Keys()[0] }
 // Blank is a step that shows nothing and records every message it receives.
 type Blank struct{ Got []tea.Msg }
 
+// The methods below are steps.Step's.
+
 func (b *Blank) Name() string                { return "Blank" }
 func (b *Blank) Update(msg tea.Msg) tea.Cmd  { b.Got = append(b.Got, msg); return nil }
 func (b *Blank) View() string                { return "" }
