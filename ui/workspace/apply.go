@@ -98,8 +98,9 @@ func (w *Model) writeFor(in steps.Intent) (func(*store.Store) (any, error), erro
 		if in.Base != nil {
 			base = in.Base
 		}
+		// Shown at once; the verdict, the header and the step bar follow when the store has
+		// saved it (refresh in saved), which keeps a keypress well under a millisecond.
 		w.a = withResult(w.a, next)
-		w.refresh()
 		return func(s *store.Store) (any, error) { return s.SaveJudgementFrom(aid, in.Item, base, in.Judgement) }, nil
 	case steps.PutHeader:
 		return func(s *store.Store) (any, error) { return s.SaveHeader(in.Base, in.Next) }, nil

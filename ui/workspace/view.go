@@ -72,7 +72,10 @@ func (w *Model) statusView() string {
 }
 
 func (w *Model) footerView() string {
-	text := kit.FooterText(w.current().FullHelp()) + " · tab step · ? help · esc home · q quit"
+	text := kit.FooterText(w.current().FullHelp())
+	if !w.Typing() { // while a field has the keyboard these keys are letters
+		text += " · tab step · ? help · esc home · q quit"
+	}
 	if key := strconv.Itoa(w.width) + "\x00" + text; key != w.frame.footerKey {
 		w.frame.footerKey, w.frame.footer = key, w.c.Styles.Footer.Render(kit.Truncate(text, w.width))
 	}
