@@ -110,7 +110,10 @@ var reportKeys = kit.Keys[*reportStep]{
 		return nil
 	}},
 	{Binding: keyDraft, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
-	{Binding: keyPath, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.path.Focus() }},
+	{Binding: keyPath, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
+		r.path.CursorEnd() // after a change of output the name changed under the cursor
+		return r.path.Focus()
+	}},
 	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.export() }},
 	{Binding: kit.NewBinding("enter", "enter", "done"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
 	{Binding: kit.NewBinding("esc", "esc", "restore default"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
