@@ -13,9 +13,10 @@ import (
 
 func TestStatusAndMaturityKeysAreStored(t *testing.T) {
 	h := uitest.New(t).Open(steps.GapAnalysis, New)
-	h.Keys("c", "3")
+	h.Press("conformant")
+	h.Keys("3") // maturity 3
 	item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
-	h.Keys("j")
+	h.Press("down")
 	r := h.Stored().Results[item.ID]
 	if r == nil || r.Status != assessment.Conformant || r.Maturity != 3 {
 		t.Fatalf("%s after c 3: %+v", item.ID, r)
@@ -30,7 +31,7 @@ func TestNotApplicableOnAClauseIsRefusedVisibly(t *testing.T) {
 	h := uitest.New(t).Open(steps.GapAnalysis, New)
 	item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
 	before := h.Stored().Results[item.ID]
-	h.Keys("x")
+	h.Press("not applicable")
 	h.Contains("cannot be marked not applicable")
 	if after := h.Stored().Results[item.ID]; after.Status != before.Status {
 		t.Errorf("refused status was stored: %s", after.Status)
@@ -57,15 +58,13 @@ func TestHostileFindingIsShownVisiblyNeverRaw(t *testing.T) {
 func TestNotesFormStoresFindingAndTypesQ(t *testing.T) {
 	h := uitest.New(t).Open(steps.GapAnalysis, New)
 	item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
-	h.Keys("enter", "ctrl+a") // into the finding; ctrl+a is harmless here
+	h.Press("edit notes")
+	h.Keys("ctrl+a") // into the finding; ctrl+a is harmless here
 	h.Send(tea.PasteMsg{Content: " Quality queue check"})
 	if !h.Work.Typing() {
 		t.Fatal("typing in the notes form quit the application")
 	}
-	for i := 0; i < 5; i++ {
-		h.Keys("tab")
-	}
-	h.Keys("enter")
+	h.Keys("ctrl+s")
 	if got := h.Stored().Results[item.ID].Finding; !strings.Contains(got, "Quality queue check") {
 		t.Fatalf("finding not stored: %q\n%s", got, h.Screen())
 	}
