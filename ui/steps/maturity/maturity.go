@@ -58,18 +58,45 @@ func (m *maturity) Progress() (int, int) {
 	return rated, m.h.Summary().Total
 }
 
-func (m *maturity) ShortHelp() []key.Binding {
-	if m.targetFor != "" {
-		return []key.Binding{matKeyLevel, matKeyNoTarget}
-	}
-	return []key.Binding{kit.KeyUp, kit.KeyDown, matKeyRate, matKeyTarget}
+// FullHelp lists the keys that work now, from the key table.
+func (m *maturity) FullHelp() [][]key.Binding { return matKeys.Help(m) }
+
+// matKeys is the step's key table: dispatch, footer and help read it. While a target is
+// being chosen, the level keys answer it (updateTarget).
+var matKeys = kit.Keys[*maturity]{
+	{Binding: kit.KeyUp, Run: matMove(func(*maturity) int { return -1 }), Enabled: (*maturity).onItem},
+	{Binding: kit.KeyDown, Run: matMove(func(*maturity) int { return 1 }), Enabled: (*maturity).onItem},
+	{Binding: kit.KeyPgUp, Run: matMove(func(m *maturity) int { return -max(m.height/2, 1) }), Enabled: (*maturity).onItem},
+	{Binding: kit.KeyPgDown, Run: matMove(func(m *maturity) int { return max(m.height/2, 1) }), Enabled: (*maturity).onItem},
+	{Binding: matKeyUnrated, Run: func(m *maturity, _ tea.KeyPressMsg) tea.Cmd { m.nextUnrated(); return nil }, Enabled: (*maturity).onItem},
+	{Binding: matKeyRate, Group: 1, Run: (*maturity).rate, Enabled: (*maturity).onItem},
+	{Binding: matKeyClear, Group: 1, Run: (*maturity).rate, Enabled: (*maturity).onItem},
+	{Binding: matKeyTarget, Group: 1, Enabled: (*maturity).onItem, Run: func(m *maturity, _ tea.KeyPressMsg) tea.Cmd {
+		item, _ := m.selected()
+		m.targetFor = item.ID
+		return nil
+	}},
+	{Binding: matKeyLevel, HelpOnly: true, Enabled: (*maturity).choosingTarget},
+	{Binding: matKeyNoTarget, HelpOnly: true, Enabled: (*maturity).choosingTarget},
 }
 
-func (m *maturity) FullHelp() [][]key.Binding {
-	if m.targetFor != "" {
-		return [][]key.Binding{{matKeyLevel, matKeyNoTarget}}
-	}
-	return [][]key.Binding{{kit.KeyUp, kit.KeyDown, kit.KeyPgUp, kit.KeyPgDown, matKeyUnrated}, {matKeyRate, matKeyClear, matKeyTarget}}
+func (m *maturity) choosingTarget() bool { return m.targetFor != "" }
+
+// onItem is true while the list has the keyboard and an item is selected.
+func (m *maturity) onItem() bool {
+	_, ok := m.selected()
+	return ok && !m.choosingTarget()
+}
+
+func matMove(by func(*maturity) int) func(*maturity, tea.KeyPressMsg) tea.Cmd {
+	return func(m *maturity, _ tea.KeyPressMsg) tea.Cmd { m.move(by(m)); return nil }
+}
+
+// rate sets (1–5) or clears (0) the selected item's maturity.
+func (m *maturity) rate(kp tea.KeyPressMsg) tea.Cmd {
+	item, _ := m.selected()
+	level := int(kp.String()[0] - '0')
+	return m.h.Apply(steps.Judge{Item: item, Judgement: assessment.Judgement{Maturity: &level}})
 }
 
 // rows are the group headings and the items that count towards readiness: clause
@@ -156,28 +183,8 @@ func (m *maturity) Update(msg tea.Msg) tea.Cmd {
 	if m.targetFor != "" {
 		return m.updateTarget(kp)
 	}
-	item, ok := m.selected()
-	if !ok {
-		return nil
-	}
-	switch {
-	case key.Matches(kp, kit.KeyDown):
-		m.move(1)
-	case key.Matches(kp, kit.KeyUp):
-		m.move(-1)
-	case key.Matches(kp, kit.KeyPgDown):
-		m.move(max(m.height/2, 1))
-	case key.Matches(kp, kit.KeyPgUp):
-		m.move(-max(m.height/2, 1))
-	case key.Matches(kp, matKeyUnrated):
-		m.nextUnrated()
-	case key.Matches(kp, matKeyRate, matKeyClear):
-		level := int(kp.String()[0] - '0')
-		return m.h.Apply(steps.Judge{Item: item, Judgement: assessment.Judgement{Maturity: &level}})
-	case key.Matches(kp, matKeyTarget):
-		m.targetFor = item.ID
-	}
-	return nil
+	cmd, _ := matKeys.Dispatch(m, kp)
+	return cmd
 }
 
 func (m *maturity) updateTarget(kp tea.KeyPressMsg) tea.Cmd {
