@@ -137,20 +137,8 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case tea.KeyPressMsg:
-		if key.Matches(msg, keyForceQ) {
-			return m, m.quit()
-		}
-		if !m.typing() {
-			switch {
-			case key.Matches(msg, keyQuit):
-				return m, m.quit()
-			case key.Matches(msg, keyHelp):
-				m.showHelp = !m.showHelp
-				return m, nil
-			case m.showHelp && key.Matches(msg, keyBackHome):
-				m.showHelp = false
-				return m, nil
-			}
+		if cmd, handled := appKeys.Dispatch(m, msg); handled {
+			return m, cmd
 		}
 	}
 	if m.work != nil {
@@ -158,6 +146,18 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return m, m.home.Update(msg)
 }
+
+// appKeys are the keys every screen shares: ctrl+c always quits; q, ? and esc (in the help)
+// only while no field has the keyboard, where they are letters.
+var appKeys = kit.Keys[*App]{
+	{Binding: keyHelp, Enabled: notTyping, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.showHelp = !m.showHelp; return nil }},
+	{Binding: keyQuit, Enabled: notTyping, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { return m.quit() }},
+	{Binding: keyForceQ, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { return m.quit() }},
+	{Binding: keyBackHome, Enabled: func(m *App) bool { return m.showHelp && !m.typing() },
+		Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.showHelp = false; return nil }},
+}
+
+func notTyping(m *App) bool { return !m.typing() }
 
 func (m *App) typing() bool {
 	if m.work != nil {
@@ -216,7 +216,10 @@ func (m *App) helpView() string {
 	} else {
 		screenKeys = m.home.FullHelp()
 	}
-	global := []key.Binding{keyHelp, keyQuit, keyForceQ, keyBackHome}
+	var global []key.Binding
+	for _, k := range appKeys {
+		global = append(global, k.Binding)
+	}
 	body := m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + h.FullHelpView(append(screenKeys, global)) +
 		"\n\n" + m.c.Styles.Subtle.Render("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. Press ? or esc to close this help.")
 	return lipgloss.NewStyle().Padding(1, 2).Render(body)
