@@ -89,6 +89,9 @@ func (w *Model) Pending() int { return w.pending }
 
 func (w *Model) current() steps.Step { return w.steps[w.active] }
 
+// has reports whether a step of that ID is open.
+func (w *Model) has(id steps.ID) bool { return id >= 0 && int(id) < len(w.steps) }
+
 // Typing reports whether a field of the step on screen has the keyboard.
 func (w *Model) Typing() bool { return w.current().Typing() }
 
@@ -117,8 +120,14 @@ func (w *Model) refuse(err error) tea.Cmd {
 func (w *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case steps.Reply:
+		if !w.has(msg.To) {
+			return nil
+		}
 		return w.steps[msg.To].Update(msg.Msg)
 	case steps.JumpTo:
+		if !w.has(msg.Step) {
+			return nil
+		}
 		w.active = int(msg.Step)
 		w.status = kit.Status{}
 		return w.steps[msg.Step].Update(msg)
