@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -207,7 +208,7 @@ func (m *App) bodyHeight() int {
 // helpView lists every key of the active screen and the global ones.
 func (m *App) helpView() string {
 	h := help.New()
-	h.SetWidth(m.width - 4)
+	h.SetWidth(10 * m.width) // helpColumns fits the columns to the screen
 	var screenKeys [][]key.Binding
 	name := "Home"
 	if m.work != nil {
@@ -220,7 +221,25 @@ func (m *App) helpView() string {
 	for _, k := range appKeys {
 		global = append(global, k.Binding)
 	}
-	body := m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + h.FullHelpView(append(screenKeys, global)) +
-		"\n\n" + m.c.Styles.Subtle.Render("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. Press ? or esc to close this help.")
+	body := m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + helpColumns(h, append(screenKeys, global), m.width-4) +
+		"\n\n" + m.c.Styles.Subtle.Render(kit.Wrap("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. Press ? or esc to close this help.", m.width-4))
 	return lipgloss.NewStyle().Padding(1, 2).Render(body)
+}
+
+// helpColumns lays the key columns side by side, starting a new row of columns where the
+// next one would not fit, so no key is cut off on a narrow terminal.
+func helpColumns(h help.Model, groups [][]key.Binding, width int) string {
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(row, g))) > width {
+			rows = append(rows, h.FullHelpView(row))
+			row = nil
+		}
+		row = append(row, g)
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }

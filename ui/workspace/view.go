@@ -44,8 +44,8 @@ func (w *Model) View() string {
 }
 
 // statusView is the line above the footer: what the last edit did, or why it was not
-// saved. An error that does not fit one line is wrapped onto a second, so the sentence
-// that says what to do is read whole.
+// saved. An error that does not fit one line is wrapped onto up to three, so the sentence
+// that says what to do is read whole even at 80 columns.
 func (w *Model) statusView() string {
 	st := w.c.Styles
 	switch {
@@ -54,10 +54,10 @@ func (w *Model) statusView() string {
 		if kit.Width(text) <= w.width {
 			return st.Error.Render(text)
 		}
-		wrapped := strings.SplitN(kit.Wrap(text, w.width), "\n", 3)
-		if len(wrapped) > 2 {
-			wrapped = wrapped[:2]
-			wrapped[1] = kit.Truncate(wrapped[1]+" …", w.width)
+		wrapped := strings.SplitN(kit.Wrap(text, w.width), "\n", 4)
+		if len(wrapped) > 3 {
+			wrapped = wrapped[:3]
+			wrapped[2] = kit.Truncate(wrapped[2]+" …", w.width)
 		}
 		for i := range wrapped {
 			wrapped[i] = st.Error.Render(strings.TrimRight(wrapped[i], " "))
