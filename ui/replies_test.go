@@ -63,6 +63,7 @@ func TestEvidenceHashedAfterAStepSwitchIsSaved(t *testing.T) {
 	if h.app.work.Active() != steps.SoA {
 		t.Error("saving the evidence moved the assessor off the step they chose")
 	}
+	h.contains("Evidence “AI policy” saved on " + item.ID)
 }
 
 // TestAnExportReadsItsOwnCopyWhileTheAssessorJudges runs a PDF export on its own goroutine

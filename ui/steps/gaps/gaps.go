@@ -190,9 +190,7 @@ func (g *gaps) Update(msg tea.Msg) tea.Cmd {
 		}
 		return g.h.Apply(steps.Judge{Item: msg.item, Judgement: assessment.Judgement{AddEvidence: []assessment.Evidence{msg.ev}}})
 	case steps.Saved:
-		if nc, ok := msg.Record.(assessment.Nonconformity); ok && msg.Err == nil {
-			g.h.Say(fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), nc.ItemID, nc.Grade.Label()))
-		}
+		g.saved(msg)
 		return nil
 	case steps.JumpTo:
 		g.showItem(msg.Item)
@@ -212,6 +210,23 @@ func (g *gaps) Update(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// saved says what the store saved when it is worth a line: a raised NC with its number,
+// or evidence whose file was fingerprinted (perhaps while another step was on screen).
+func (g *gaps) saved(msg steps.Saved) {
+	if msg.Err != nil {
+		return
+	}
+	switch in := msg.Intent.(type) {
+	case steps.PutNC:
+		nc := msg.Record.(assessment.Nonconformity)
+		g.h.Say(fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), nc.ItemID, nc.Grade.Label()))
+	case steps.Judge:
+		if ev := in.Judgement.AddEvidence; len(ev) == 1 && ev[0].SHA256 != "" {
+			g.h.Say(fmt.Sprintf("Evidence “%s” saved on %s with its file's fingerprint (sha256 %s…).", kit.Vis(ev[0].Title), in.Item.ID, ev[0].SHA256[:12]))
+		}
+	}
 }
 
 func (g *gaps) updateSearch(msg tea.Msg) tea.Cmd {
