@@ -107,3 +107,30 @@ func TestOverdueNCsAreMarkedInWords(t *testing.T) {
 		t.Errorf("the overdue filter shows %d NCs, want %d", len(rows), late)
 	}
 }
+
+func TestTheLifeCycleMovesOnlyWhereTheRulesAllow(t *testing.T) {
+	tests := []struct {
+		name  string
+		moves []string // bindings pressed, by what they do
+		want  assessment.NCStatus
+		offer []string // what the footer offers afterwards
+	}{
+		{"an open NC is taken in hand", []string{"→ in progress"}, assessment.NCInProgress, []string{"→ closed"}},
+		{"an open NC with its action can be closed", []string{"→ closed"}, assessment.NCClosed, []string{"→ verified effective", "→ reopened"}},
+		{"a closed NC found not effective is reopened", []string{"→ closed", "→ reopened"}, assessment.NCReopened, []string{"→ in progress"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := uitest.New(t).Open(steps.Nonconformities, New)
+			for _, m := range tt.moves {
+				h.Press(m)
+			}
+			if nc, _ := storedNC(h, 1); nc.Status != tt.want {
+				t.Fatalf("NC-001 stored as %s, want %s\n%s", nc.Status, tt.want, h.Screen())
+			}
+			for _, o := range tt.offer {
+				h.Contains(o)
+			}
+		})
+	}
+}
