@@ -107,12 +107,6 @@ func (f *facts) systemWarnings() []Warning {
 	return out
 }
 
-// unjustifiedExclusion reports a control excluded from the SoA without an acceptable
-// justification (§4.2a): an import or an older database can hold one that Apply would refuse.
-func unjustifiedExclusion(item checklists.Item, r *Result) bool {
-	return item.IsControl() && r.Decision == Excluded && !AcceptableJustification(r.Justification)
-}
-
 func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklists.Item) bool {
 	if len(HighImpactInScope(a)) == 0 {
 		return false

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -337,24 +338,36 @@ func (s *Store) Delete(id string) error {
 	})
 }
 
-// SaveJudgement applies one judgement to an item's result through the rules of package
-// assessment and stores it durably. A refused judgement changes nothing.
+// SaveJudgement applies one judgement to an item's result as stored, through the rules of
+// package assessment, and stores it durably: the command line's intent, stated without a
+// base. A refused judgement changes nothing.
 func (s *Store) SaveJudgement(aid string, item checklists.Item, j assessment.Judgement) (*assessment.Result, error) {
+	return s.SaveJudgementFrom(aid, item, nil, j)
+}
+
+// SaveJudgementFrom applies a judgement made while the editor saw base (the item's result
+// as last read; nil for none). The rules check the judgement on base; then only the fields
+// it changed are applied to the result as stored, so a finding saved meanwhile by another
+// writer survives, and a field changed elsewhere to a different value refuses the edit with
+// a ConflictError. Evidence is added to the stored list, never merged. A judgement that
+// changes nothing writes nothing. It returns the result as stored.
+func (s *Store) SaveJudgementFrom(aid string, item checklists.Item, base *assessment.Result, j assessment.Judgement) (*assessment.Result, error) {
 	var saved *assessment.Result
 	err := s.write("", func(t *tx) error {
-		if err := t.touch(aid); err != nil {
+		if err := t.mustExist(aid); err != nil {
 			return err
 		}
 		var err error
-		saved, err = t.judge(aid, item, func(*assessment.Result) (assessment.Judgement, error) { return j, nil })
+		saved, err = t.judge(aid, item, base, func(*assessment.Result) (assessment.Judgement, error) { return j, nil })
 		return err
 	})
 	return saved, err
 }
 
-// judge applies a judgement to an item's result as it is on disk in this transaction; build
-// makes the judgement from that result (most edits do not need it).
-func (t *tx) judge(aid string, item checklists.Item, build func(current *assessment.Result) (assessment.Judgement, error)) (*assessment.Result, error) {
+// judge applies a judgement to an item's result as it is on disk in this transaction,
+// merged from base as judgeOn says; build makes the judgement from that result (most edits
+// do not need it). The assessment is stamped only when the result changes.
+func (t *tx) judge(aid string, item checklists.Item, base *assessment.Result, build func(current *assessment.Result) (assessment.Judgement, error)) (*assessment.Result, error) {
 	current := assessment.NewResult(item)
 	old, exists, err := t.getJSON(aid, kindResult, item.ID, current)
 	if err != nil {
@@ -364,7 +377,7 @@ func (t *tx) judge(aid string, item checklists.Item, build func(current *assessm
 	if err != nil {
 		return nil, err
 	}
-	next, err := j.Apply(item, current)
+	next, err := judgeOn(item, current, base, j)
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +385,47 @@ func (t *tx) judge(aid string, item checklists.Item, build func(current *assessm
 	if err != nil {
 		return nil, fmt.Errorf("cannot encode %s %s: %w", kindResult, item.ID, err)
 	}
+	if exists && bytes.Equal(old, body) {
+		return next, nil
+	}
+	if err := t.touch(aid); err != nil {
+		return nil, err
+	}
 	return next, t.replace(aid, kindResult, item.ID, old, exists, body)
+}
+
+// judgeOn is the result after judgement j: applied to current (as stored) when there is no
+// base, else applied to base and merged into current field by field.
+func judgeOn(item checklists.Item, current, base *assessment.Result, j assessment.Judgement) (*assessment.Result, error) {
+	if base == nil {
+		return j.Apply(item, current)
+	}
+	mine, err := j.Apply(item, base)
+	if err != nil {
+		return nil, err
+	}
+	seen := *base
+	if len(j.AddEvidence) > 0 { // added to what is stored, whatever others added meanwhile
+		seen.Evidence = current.Evidence
+		mine.Evidence = append(append([]assessment.Evidence(nil), current.Evidence...), j.AddEvidence...)
+	}
+	curBody, err := json.Marshal(current)
+	if err != nil {
+		return nil, err
+	}
+	mineBody, err := json.Marshal(mine)
+	if err != nil {
+		return nil, err
+	}
+	merged, err := mergeEdit(curBody, &seen, mineBody, item.ID)
+	if err != nil {
+		return nil, err
+	}
+	next := assessment.NewResult(item)
+	if err := json.Unmarshal(merged, next); err != nil {
+		return nil, fmt.Errorf("cannot merge the result of %s: %w", item.ID, err)
+	}
+	return assessment.Judgement{}.Apply(item, next) // the rules hold for the merged result too
 }
 
 // touch stamps the assessment as updated by this edit; one statement both records the edit

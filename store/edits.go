@@ -9,22 +9,36 @@ import (
 )
 
 // Each method below is one edit: one transaction, audited field by field, on disk when it
-// returns nil.
+// returns nil. An edit of an existing record gives base, the record as the editor last saw
+// it, and next, as edited: only the fields that changed from base to next are applied to the
+// record as stored, and a field changed elsewhere meanwhile refuses the edit with a
+// ConflictError (see MergeRecord). A nil base stores next as it is: a new record, or an
+// intent stated without a base (the command line). Each returns the record as stored.
 
 // SaveHeader stores the assessment's own fields: organisation, metadata, scope and
-// certification plan.
-func (s *Store) SaveHeader(a *assessment.Assessment) error {
-	return s.write(a.ID, func(t *tx) error {
-		if err := t.mustExist(a.ID); err != nil {
+// certification plan. Collections in base and next are ignored.
+func (s *Store) SaveHeader(base *assessment.Assessment, next *assessment.Assessment) (assessment.Assessment, error) {
+	var stored assessment.Assessment
+	err := s.write(next.ID, func(t *tx) error {
+		if err := t.mustExist(next.ID); err != nil {
 			return err
 		}
-		return t.put(a.ID, kindHeader, "", header(a))
+		var b *assessment.Assessment
+		if base != nil {
+			h := header(base)
+			b = &h
+		}
+		var err error
+		stored, err = mergeInto(t, next.ID, kindHeader, "", b, header(next), "the assessment details")
+		return err
 	})
+	return stored, err
 }
 
 // nextKey is one more than the highest numeric key a kind has ever had in the assessment,
 // deleted ones included (the audit trail remembers them), so an ID is never reused and an
-// old reference can never point at a new record.
+// old reference can never point at a new record. Every numbered kind (AI systems, risks,
+// nonconformities) is numbered here and nowhere else.
 func (t *tx) nextKey(aid, kind string) (int64, error) {
 	var n int64
 	err := t.QueryRow("SELECT COALESCE(MAX(CAST(key AS INTEGER)), 0) + 1 FROM audit WHERE assessment_id = ? AND kind = ?", aid, kind).Scan(&n)
@@ -34,36 +48,44 @@ func (t *tx) nextKey(aid, kind string) (int64, error) {
 	return n, nil
 }
 
-// SaveSystem stores an AI system, giving a new one its ID.
-func (s *Store) SaveSystem(aid string, sys *assessment.AISystem) error {
-	if strings.TrimSpace(sys.Name) == "" {
-		return fmt.Errorf("an AI system needs a name")
+// SaveSystem stores an AI system; a new one (ID 0, no base) gets the next number.
+func (s *Store) SaveSystem(aid string, base *assessment.AISystem, next assessment.AISystem) (assessment.AISystem, error) {
+	if strings.TrimSpace(next.Name) == "" {
+		return next, fmt.Errorf("an AI system needs a name")
 	}
-	return s.write(aid, func(t *tx) error { return t.putSystem(aid, sys) })
+	var stored assessment.AISystem
+	err := s.write(aid, func(t *tx) (err error) {
+		stored, err = t.putSystem(aid, base, next)
+		return err
+	})
+	return stored, err
 }
 
-func (t *tx) putSystem(aid string, sys *assessment.AISystem) error {
+func (t *tx) putSystem(aid string, base *assessment.AISystem, sys assessment.AISystem) (assessment.AISystem, error) {
 	if err := t.mustExist(aid); err != nil {
-		return err
+		return sys, err
 	}
-	if sys.ID == 0 {
+	if sys.ID <= 0 {
 		id, err := t.nextKey(aid, kindSystem)
 		if err != nil {
-			return err
+			return sys, err
 		}
-		sys.ID = id
+		sys.ID, base = id, nil
 	}
-	return t.put(aid, kindSystem, strconv.FormatInt(sys.ID, 10), sys)
+	return mergeInto(t, aid, kindSystem, strconv.FormatInt(sys.ID, 10), base, sys, fmt.Sprintf("AI system %d", sys.ID))
 }
 
-// AddSystems adds several AI systems in one transaction: all of them or none.
+// AddSystems adds several new AI systems in one transaction, all of them or none, and
+// numbers them: on return each carries the ID the store gave it.
 func (s *Store) AddSystems(aid string, systems []assessment.AISystem) error {
 	return s.write(aid, func(t *tx) error {
 		for i := range systems {
 			systems[i].ID = 0
-			if err := t.putSystem(aid, &systems[i]); err != nil {
+			stored, err := t.putSystem(aid, nil, systems[i])
+			if err != nil {
 				return err
 			}
+			systems[i] = stored
 		}
 		return nil
 	})
@@ -74,21 +96,25 @@ func (s *Store) DeleteSystem(aid string, id int64) error {
 	return s.write(aid, func(t *tx) error { return t.remove(aid, kindSystem, strconv.FormatInt(id, 10)) })
 }
 
-// SaveRisk stores a risk register entry, giving a new one its ID.
-func (s *Store) SaveRisk(aid string, r *assessment.Risk) error {
-	return s.write(aid, func(t *tx) error {
+// SaveRisk stores a risk register entry; a new one (ID 0, no base) gets the next number.
+func (s *Store) SaveRisk(aid string, base *assessment.Risk, next assessment.Risk) (assessment.Risk, error) {
+	var stored assessment.Risk
+	err := s.write(aid, func(t *tx) error {
 		if err := t.mustExist(aid); err != nil {
 			return err
 		}
-		if r.ID == 0 {
+		if next.ID <= 0 {
 			id, err := t.nextKey(aid, kindRisk)
 			if err != nil {
 				return err
 			}
-			r.ID = id
+			next.ID, base = id, nil
 		}
-		return t.put(aid, kindRisk, strconv.FormatInt(r.ID, 10), r)
+		var err error
+		stored, err = mergeInto(t, aid, kindRisk, strconv.FormatInt(next.ID, 10), base, next, fmt.Sprintf("risk R-%02d", next.ID))
+		return err
 	})
+	return stored, err
 }
 
 // DeleteRisk removes a risk register entry.
@@ -97,58 +123,56 @@ func (s *Store) DeleteRisk(aid string, id int64) error {
 }
 
 // SaveTest stores the control test of one control.
-func (s *Store) SaveTest(aid string, test *assessment.ControlTest) error {
-	return s.write(aid, func(t *tx) error {
-		if err := t.mustExist(aid); err != nil {
-			return err
-		}
-		return t.put(aid, kindTest, test.ControlID, test)
-	})
+func (s *Store) SaveTest(aid string, base *assessment.ControlTest, next assessment.ControlTest) (assessment.ControlTest, error) {
+	return saveKeyed(s, aid, kindTest, next.ControlID, base, next, "the test of "+next.ControlID)
 }
 
-// SaveNC stores a nonconformity, numbering a new one (Number 0) after the last.
-func (s *Store) SaveNC(aid string, nc *assessment.Nonconformity) error {
-	return s.write(aid, func(t *tx) error {
+// SaveNC stores a nonconformity; a new one (Number 0, no base) gets the next number.
+func (s *Store) SaveNC(aid string, base *assessment.Nonconformity, next assessment.Nonconformity) (assessment.Nonconformity, error) {
+	var stored assessment.Nonconformity
+	err := s.write(aid, func(t *tx) error {
 		if err := t.mustExist(aid); err != nil {
 			return err
 		}
-		if nc.Number == 0 {
+		if next.Number <= 0 {
 			n, err := t.nextKey(aid, kindNC)
 			if err != nil {
 				return err
 			}
-			nc.Number = int(n)
+			next.Number, base = int(n), nil
 		}
-		return t.put(aid, kindNC, strconv.Itoa(nc.Number), nc)
+		var err error
+		stored, err = mergeInto(t, aid, kindNC, strconv.Itoa(next.Number), base, next, next.Label())
+		return err
 	})
+	return stored, err
 }
 
 // SetRequest records where an evidence request stands.
-func (s *Store) SetRequest(aid, requestID string, status assessment.RequestStatus) error {
-	return s.write(aid, func(t *tx) error {
-		if err := t.mustExist(aid); err != nil {
-			return err
-		}
-		return t.put(aid, kindRequest, requestID, status)
-	})
+func (s *Store) SetRequest(aid, requestID string, base *assessment.RequestStatus, next assessment.RequestStatus) (assessment.RequestStatus, error) {
+	return saveKeyed(s, aid, kindRequest, requestID, base, next, "evidence request "+requestID)
 }
 
 // SetKPI records a manually entered KPI reading.
-func (s *Store) SetKPI(aid, kpiID string, v assessment.KPIValue) error {
-	return s.write(aid, func(t *tx) error {
-		if err := t.mustExist(aid); err != nil {
-			return err
-		}
-		return t.put(aid, kindKPI, kpiID, v)
-	})
+func (s *Store) SetKPI(aid, kpiID string, base *assessment.KPIValue, next assessment.KPIValue) (assessment.KPIValue, error) {
+	return saveKeyed(s, aid, kindKPI, kpiID, base, next, "KPI "+kpiID)
 }
 
 // SaveRoleHolder records who holds a governance role.
-func (s *Store) SaveRoleHolder(aid string, h assessment.RoleHolder) error {
-	return s.write(aid, func(t *tx) error {
+func (s *Store) SaveRoleHolder(aid string, base *assessment.RoleHolder, next assessment.RoleHolder) (assessment.RoleHolder, error) {
+	return saveKeyed(s, aid, kindRole, next.RoleID, base, next, "the holder of role "+next.RoleID)
+}
+
+// saveKeyed is one edit of a record whose key is natural (a control, a KPI, a role).
+func saveKeyed[T any](s *Store, aid, kind, key string, base *T, next T, record string) (T, error) {
+	var stored T
+	err := s.write(aid, func(t *tx) error {
 		if err := t.mustExist(aid); err != nil {
 			return err
 		}
-		return t.put(aid, kindRole, h.RoleID, h)
+		var err error
+		stored, err = mergeInto(t, aid, kind, key, base, next, record)
+		return err
 	})
+	return stored, err
 }

@@ -98,7 +98,7 @@ func (s *Store) AcceptProposal(aid string, item checklists.Item, toFinding bool)
 			return err
 		}
 		var decided assessment.Proposal
-		saved, err = t.judge(aid, item, func(current *assessment.Result) (assessment.Judgement, error) {
+		saved, err = t.judge(aid, item, nil, func(current *assessment.Result) (assessment.Judgement, error) {
 			j, d, err := p.Accept(current, t.s.actor, t.when(), toFinding)
 			decided = d
 			return j, err

@@ -346,13 +346,12 @@ func TestDeleteRemovesEverythingButTheTrail(t *testing.T) {
 func TestDeletedIDsAreNeverReused(t *testing.T) {
 	s := openTemp(t)
 	id, _ := s.Create(sample()) // holds system 1
-	sys := assessment.AISystem{Name: "Second"}
-	if err := s.SaveSystem(id, &sys); err != nil || sys.ID != 2 {
+	sys, err := s.SaveSystem(id, nil, assessment.AISystem{Name: "Second"})
+	if err != nil || sys.ID != 2 {
 		t.Fatalf("new system got ID %d, %v", sys.ID, err)
 	}
 	s.DeleteSystem(id, 2)
-	again := assessment.AISystem{Name: "Third"}
-	s.SaveSystem(id, &again)
+	again, _ := s.SaveSystem(id, nil, assessment.AISystem{Name: "Third"})
 	if again.ID != 3 {
 		t.Errorf("a deleted system's ID was reused: %d", again.ID)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -12,6 +13,20 @@ import (
 
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/home"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
+	"aimsbench/ui/steps/gaps"
+	"aimsbench/ui/steps/maturity"
+	"aimsbench/ui/steps/ncs"
+	"aimsbench/ui/steps/readiness"
+	"aimsbench/ui/steps/report"
+	"aimsbench/ui/steps/risks"
+	"aimsbench/ui/steps/scoping"
+	"aimsbench/ui/steps/soa"
+	"aimsbench/ui/steps/tests"
+	"aimsbench/ui/theme"
+	"aimsbench/ui/workspace"
 )
 
 // Minimum terminal size the layout is designed for.
@@ -22,9 +37,9 @@ const (
 
 // App is the root model: the home screen, or the workspace of one open assessment.
 type App struct {
-	c          *Common
-	home       *home
-	work       *workspace // nil on the home screen
+	c          *kit.Session
+	home       *home.Model
+	work       *workspace.Model // nil on the home screen
 	width      int
 	height     int
 	showHelp   bool
@@ -48,8 +63,23 @@ func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
 	if err != nil {
 		dir = "."
 	}
-	c := &Common{Store: s, Cat: cat, Styles: NewStyles(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, saver: newSaver()}
-	return &App{c: c, home: newHome(c), firstFrame: opts.ExitAfterFirstFrame}
+	c := &kit.Session{Store: s, Cat: cat, Styles: theme.New(), Now: time.Now, WorkDir: dir, ReadOnly: opts.Banner, Writer: kit.NewWriter()}
+	return &App{c: c, home: home.New(c), firstFrame: opts.ExitAfterFirstFrame}
+}
+
+// stepsOf builds the steps of an open assessment, in workflow order (steps.ID).
+func stepsOf(c *kit.Session) []workspace.Factory {
+	return []workspace.Factory{
+		scoping.New,
+		gaps.New,
+		soa.New,
+		risks.New,
+		tests.New,
+		maturity.New,
+		ncs.New,
+		readiness.New,
+		func(h steps.Host) steps.Step { return report.New(h, c.Store) },
+	}
 }
 
 // Run starts the terminal UI and returns when the user quits.
@@ -59,19 +89,19 @@ func Run(s *store.Store, cat *checklists.Catalogue, opts Options) error {
 }
 
 // Init loads the list of assessments.
-func (m *App) Init() tea.Cmd { return m.home.load() }
+func (m *App) Init() tea.Cmd { return m.home.Load() }
 
 var (
-	keyQuit     = binding("q", "q", "quit")
-	keyForceQ   = binding("ctrl+c", "ctrl+c", "quit")
-	keyHelp     = binding("?", "?", "help")
-	keyBackHome = binding("esc", "esc", "back")
+	keyQuit     = kit.NewBinding("q", "q", "quit")
+	keyForceQ   = kit.NewBinding("ctrl+c", "ctrl+c", "quit")
+	keyHelp     = kit.NewBinding("?", "?", "help")
+	keyBackHome = kit.NewBinding("esc", "esc", "back")
 )
 
 // quit waits for every queued save to reach the disk, then ends the program.
 func (m *App) quit() tea.Cmd {
 	m.quitting = true
-	return m.c.saver.flush()
+	return m.c.Writer.Flush()
 }
 
 // Update routes messages: global keys first unless a field has the keyboard, then the
@@ -85,43 +115,31 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.work.SetSize(msg.Width, m.bodyHeight())
 		}
 		return m, nil
-	case flushedMsg:
+	case kit.FlushedMsg:
 		if m.quitting {
 			return m, tea.Quit
 		}
 		return m, nil
-	case openedMsg:
-		if msg.err != nil {
-			m.home.status = statusMsg{text: msg.err.Error(), err: true}
+	case home.OpenedMsg:
+		if msg.Err != nil {
+			m.home.Fail(msg.Err)
 			return m, nil
 		}
-		m.work = newWorkspace(m.c, msg.a)
+		m.work = workspace.New(m.c, msg.A, msg.Seq, stepsOf(m.c))
 		m.work.SetSize(m.width, m.bodyHeight())
 		return m, nil
-	case closeMsg:
+	case workspace.CloseMsg:
 		m.work = nil
-		return m, m.home.load()
-	case listedMsg:
+		return m, m.home.Load()
+	case home.ListedMsg:
 		cmd := m.home.Update(msg)
-		if m.firstFrame && msg.err == nil {
+		if m.firstFrame && msg.Err == nil {
 			return m, tea.Sequence(cmd, tea.Quit)
 		}
 		return m, cmd
 	case tea.KeyPressMsg:
-		if key.Matches(msg, keyForceQ) {
-			return m, m.quit()
-		}
-		if !m.typing() {
-			switch {
-			case key.Matches(msg, keyQuit):
-				return m, m.quit()
-			case key.Matches(msg, keyHelp):
-				m.showHelp = !m.showHelp
-				return m, nil
-			case m.showHelp && key.Matches(msg, keyBackHome):
-				m.showHelp = false
-				return m, nil
-			}
+		if cmd, handled := appKeys.Dispatch(m, msg); handled {
+			return m, cmd
 		}
 	}
 	if m.work != nil {
@@ -129,6 +147,18 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	return m, m.home.Update(msg)
 }
+
+// appKeys are the keys every screen shares: ctrl+c always quits; q, ? and esc (in the help)
+// only while no field has the keyboard, where they are letters.
+var appKeys = kit.Keys[*App]{
+	{Binding: keyHelp, Enabled: notTyping, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.showHelp = !m.showHelp; return nil }},
+	{Binding: keyQuit, Enabled: notTyping, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { return m.quit() }},
+	{Binding: keyForceQ, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { return m.quit() }},
+	{Binding: keyBackHome, Enabled: func(m *App) bool { return m.showHelp && !m.typing() },
+		Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.showHelp = false; return nil }},
+}
+
+func notTyping(m *App) bool { return !m.typing() }
 
 func (m *App) typing() bool {
 	if m.work != nil {
@@ -142,6 +172,7 @@ func (m *App) View() tea.View {
 	v := tea.NewView(m.content())
 	v.AltScreen = true
 	v.WindowTitle = "aimsbench"
+	v.ReportFocus = true // a workspace reads the data again when it changed meanwhile
 	return v
 }
 
@@ -161,7 +192,7 @@ func (m *App) content() string {
 		body = m.work.View()
 	}
 	if m.c.ReadOnly != "" {
-		body = m.c.Styles.Warning.Reverse(true).Render(truncate(" "+vis(m.c.ReadOnly)+" ", m.width)) + "\n" + body
+		body = m.c.Styles.Warning.Reverse(true).Render(kit.Truncate(" "+kit.Vis(m.c.ReadOnly)+" ", m.width)) + "\n" + body
 	}
 	return body
 }
@@ -177,17 +208,38 @@ func (m *App) bodyHeight() int {
 // helpView lists every key of the active screen and the global ones.
 func (m *App) helpView() string {
 	h := help.New()
-	h.SetWidth(m.width - 4)
+	h.SetWidth(10 * m.width) // helpColumns fits the columns to the screen
 	var screenKeys [][]key.Binding
 	name := "Home"
 	if m.work != nil {
-		name = m.work.current().Name()
+		name = m.work.Name()
 		screenKeys = m.work.FullHelp()
 	} else {
 		screenKeys = m.home.FullHelp()
 	}
-	global := []key.Binding{keyHelp, keyQuit, keyForceQ, keyBackHome}
-	body := m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + h.FullHelpView(append(screenKeys, global)) +
-		"\n\n" + m.c.Styles.Subtle.Render("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. Press ? or esc to close this help.")
+	var global []key.Binding
+	for _, k := range appKeys {
+		global = append(global, k.Binding)
+	}
+	body := m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + helpColumns(h, append(screenKeys, global), m.width-4) +
+		"\n\n" + m.c.Styles.Subtle.Render(kit.Wrap("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. Press ? or esc to close this help.", m.width-4))
 	return lipgloss.NewStyle().Padding(1, 2).Render(body)
+}
+
+// helpColumns lays the key columns side by side, starting a new row of columns where the
+// next one would not fit, so no key is cut off on a narrow terminal.
+func helpColumns(h help.Model, groups [][]key.Binding, width int) string {
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range groups {
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(append(row, g))) > width {
+			rows = append(rows, h.FullHelpView(row))
+			row = nil
+		}
+		row = append(row, g)
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	return strings.Join(rows, "\n\n")
 }

@@ -12,6 +12,8 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/internal/uitest"
+	"aimsbench/ui/steps"
 )
 
 // benchScales are the multiples of the large demo's inventory and nonconformities each
@@ -63,50 +65,26 @@ func newBenchApp(b *testing.B, factor int) *benchApp {
 }
 
 // send delivers one message and runs the commands it returns.
-func (ba *benchApp) send(msg tea.Msg) {
-	_, cmd := ba.app.Update(msg)
-	ba.run(cmd)
-}
+func (ba *benchApp) send(msg tea.Msg) { ba.runner().Send(msg) }
 
 // run executes a command and feeds its messages back, as the Bubble Tea runtime would.
-// Timers (cursor blink) are skipped after a short wait.
-func (ba *benchApp) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(2 * time.Second):
-		return
-	}
-	switch msg := msg.(type) {
-	case nil, tea.QuitMsg:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			ba.run(c)
-		}
-	default:
-		if isSequence(msg) {
-			for _, c := range sequenceCmds(msg) {
-				ba.run(c)
-			}
-			return
-		}
-		ba.send(msg)
-	}
+func (ba *benchApp) run(cmd tea.Cmd) { ba.runner().Run(cmd) }
+
+func (ba *benchApp) runner() uitest.Runner {
+	return uitest.Runner{T: ba.b, Update: func(msg tea.Msg) tea.Cmd {
+		_, cmd := ba.app.Update(msg)
+		return cmd
+	}}
 }
 
 // openGaps opens the demo on the gap-analysis step.
 func (ba *benchApp) openGaps() {
-	ba.run(ba.app.home.open(ba.id))
+	ba.run(ba.app.home.Open(ba.id))
 	if ba.app.work == nil {
 		ba.b.Fatal("the large demo did not open")
 	}
-	ba.app.work.active = 1
-	if _, ok := ba.app.work.current().(*gaps); !ok {
+	ba.app.work.Show(steps.ID(1))
+	if ba.app.work.Name() != "Gap analysis" {
 		ba.b.Fatal("step 2 is not the gap analysis")
 	}
 }
@@ -130,8 +108,8 @@ func BenchmarkGapAnalysisKeypress(b *testing.B) {
 		b.Run(fmt.Sprintf("x%d", f), func(b *testing.B) {
 			ba := newBenchApp(b, f)
 			ba.openGaps()
-			status := []tea.KeyPressMsg{keyMsg("c"), keyMsg("p")}
-			move := []tea.KeyPressMsg{keyMsg("j"), keyMsg("k")}
+			status := []tea.KeyPressMsg{uitest.KeyMsg("c"), uitest.KeyMsg("p")}
+			move := []tea.KeyPressMsg{uitest.KeyMsg("j"), uitest.KeyMsg("k")}
 			samples := make([]time.Duration, 0, b.N)
 			b.ReportAllocs()
 			b.ResetTimer()
@@ -160,10 +138,14 @@ func BenchmarkGapAnalysisSavedReply(b *testing.B) {
 		b.Run(fmt.Sprintf("x%d", f), func(b *testing.B) {
 			ba := newBenchApp(b, f)
 			ba.openGaps()
-			reply := savedMsg{task: saveTask{what: "bench"}}
+			status := []tea.KeyPressMsg{uitest.KeyMsg("c"), uitest.KeyMsg("p")}
 			b.ReportAllocs()
-			for b.Loop() {
-				ba.app.work.pending++
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				_, save := ba.app.Update(status[i%2])
+				reply := save() // the write itself, untimed
+				b.StartTimer()
 				ba.app.Update(reply)
 				_ = ba.app.View()
 			}
@@ -181,7 +163,7 @@ func BenchmarkOpenAssessment(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				ba.app.work = nil
-				ba.run(ba.app.home.open(ba.id))
+				ba.run(ba.app.home.Open(ba.id))
 				if ba.app.work == nil {
 					b.Fatal("the large demo did not open")
 				}
@@ -202,10 +184,10 @@ func BenchmarkHomeLoad(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		ba.run(ba.app.home.load())
+		ba.run(ba.app.home.Load())
 		_ = ba.app.View()
 	}
-	if len(ba.app.home.rows) != 51 {
-		b.Fatalf("home lists %d assessments, want 51", len(ba.app.home.rows))
+	if ba.app.home.Listed() != 51 {
+		b.Fatalf("home lists %d assessments, want 51", ba.app.home.Listed())
 	}
 }

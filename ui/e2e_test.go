@@ -15,6 +15,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/ui/internal/uitest"
+	"aimsbench/ui/steps"
 )
 
 // updateGolden reports whether -update was given (the flag is defined by the golden package
@@ -32,10 +34,10 @@ func TestEndToEndAssessThreeItemsAndQuit(t *testing.T) {
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "Northwind Mutual Insurance")
-	tm.Send(keyMsg("enter"))
+	tm.Send(uitest.KeyMsg("enter"))
 	waitFor(t, tm, "Gap analysis")
 	for _, k := range []string{"c", "3", "j", "p", "2", "j", "n", "1", "j", "q"} {
-		tm.Send(keyMsg(k))
+		tm.Send(uitest.KeyMsg(k))
 	}
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 
@@ -63,7 +65,7 @@ var tempPath = regexp.MustCompile(`/tmp/\S+\.db`)
 // `go test ./ui -update` after an intended change and read the diff.
 func TestGoldenScreens(t *testing.T) {
 	h := newHarness(t)
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	screens := []struct {
 		name string
 		step int
@@ -77,14 +79,14 @@ func TestGoldenScreens(t *testing.T) {
 	for _, sc := range screens {
 		if sc.step > 0 {
 			if h.app.work == nil {
-				h.keys("enter")
+				h.Keys("enter")
 			}
-			h.app.work.active = sc.step - 1
+			h.app.work.Show(steps.ID(sc.step - 1))
 		}
 		got := tempPath.ReplaceAllString(h.screen(), "DB") + "\n"
 		name := strings.ReplaceAll(sc.name, " ", "-")
 		if sc.step > 0 {
-			name = "step-" + strings.ToLower(strings.ReplaceAll(h.app.work.current().Name(), " ", "-"))
+			name = "step-" + strings.ToLower(strings.ReplaceAll(h.app.work.Step(h.app.work.Active()).Name(), " ", "-"))
 			name = strings.NewReplacer("&", "and").Replace(name)
 		}
 		path := filepath.Join("testdata", name+".golden")

@@ -2,26 +2,27 @@ package ui
 
 import (
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 
-	"charm.land/bubbles/v2/cursor"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
+	"aimsbench/ui/internal/uitest"
+	"aimsbench/ui/steps"
 )
 
 // testDay is the fixed "today" of UI tests, so dates and ages never depend on the clock.
-var testDay = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+var testDay = uitest.Day
 
 // harness drives the real root model on a real database in a temporary folder, the way a
 // user at the keyboard would, and runs every command synchronously so tests never sleep.
 type harness struct {
+	uitest.Runner
 	t   *testing.T
 	app *App
 	s   *store.Store
@@ -50,106 +51,33 @@ func newHarness(t *testing.T) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	app := New(s, cat, Options{})
-	app.c.Now = func() time.Time { return testDay }
-	app.c.WorkDir = "/home/assessor"
-	h := &harness{t: t, app: app, s: s, cat: cat, id: id}
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.run(app.Init())
+	h := &harness{t: t, s: s, cat: cat, id: id}
+	h.start(New(s, cat, Options{}))
 	return h
 }
 
-// open opens the demo assessment and goes to the given step (1–9).
-func (h *harness) open(stepNumber int) *harness {
+// start shows the home screen of app.
+func (h *harness) start(app *App) {
+	h.app = app
+	app.c.Now = func() time.Time { return testDay }
+	app.c.WorkDir = "/home/assessor"
+	h.Runner = uitest.Runner{T: h.t, Update: func(msg tea.Msg) tea.Cmd {
+		_, cmd := h.app.Update(msg)
+		return cmd
+	}}
+	h.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.Run(app.Init())
+}
+
+// open opens the demo assessment and goes to the given step.
+func (h *harness) open(id steps.ID) *harness {
 	h.t.Helper()
-	h.keys("enter")
+	h.Keys("enter")
 	if h.app.work == nil {
 		h.t.Fatal("the demo did not open")
 	}
-	h.app.work.active = stepNumber - 1
+	h.app.work.Show(id)
 	return h
-}
-
-// send delivers one message and runs the commands it returns.
-func (h *harness) send(msg tea.Msg) {
-	h.t.Helper()
-	_, cmd := h.app.Update(msg)
-	h.run(cmd)
-}
-
-// blinkCode identifies the cursor-blink command of text fields: it returns after half a
-// second and re-arms itself for as long as the field has focus, so running it would never end.
-var blinkCode = func() uintptr {
-	c := cursor.New()
-	c.SetMode(cursor.CursorBlink)
-	return reflect.ValueOf(c.Focus()).Pointer()
-}()
-
-// run executes a command and feeds its messages back, as the Bubble Tea runtime would,
-// except the cursor blink. A command still running after the safety timeout is a timer
-// outside the behaviour under test.
-func (h *harness) run(cmd tea.Cmd) {
-	h.t.Helper()
-	if cmd == nil || reflect.ValueOf(cmd).Pointer() == blinkCode {
-		return
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(5 * time.Second):
-		return // a timer or blink: not part of the behaviour under test
-	}
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			h.run(c)
-		}
-	case tea.QuitMsg:
-	default:
-		if isSequence(msg) {
-			for _, c := range sequenceCmds(msg) {
-				h.run(c)
-			}
-			return
-		}
-		h.send(msg)
-	}
-}
-
-// keys types keys by their names: "c", "3", "enter", "esc", "ctrl+c", "space", or text
-// written as "text:hello".
-func (h *harness) keys(keys ...string) {
-	h.t.Helper()
-	for _, k := range keys {
-		if text, ok := strings.CutPrefix(k, "text:"); ok {
-			for _, r := range text {
-				h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
-			}
-			continue
-		}
-		h.send(keyMsg(k))
-	}
-}
-
-// keyMsg builds the key press a terminal would send for a key name.
-func keyMsg(name string) tea.KeyPressMsg {
-	special := map[string]rune{"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "space": tea.KeySpace,
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "backspace": tea.KeyBackspace,
-		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp}
-	if mod, rest, ok := strings.Cut(name, "+"); ok && len(rest) > 0 {
-		m := map[string]tea.KeyMod{"ctrl": tea.ModCtrl, "alt": tea.ModAlt, "shift": tea.ModShift}[mod]
-		k := keyMsg(rest)
-		k.Mod, k.Text = m, ""
-		return k
-	}
-	if r, ok := special[name]; ok {
-		return tea.KeyPressMsg{Code: r}
-	}
-	r := []rune(name)[0]
-	return tea.KeyPressMsg{Code: r, Text: name}
 }
 
 // screen is the current frame as plain text.
@@ -174,19 +102,4 @@ func (h *harness) contains(texts ...string) {
 			h.t.Fatalf("screen lacks %q:\n%s", s, scr)
 		}
 	}
-}
-
-// isSequence recognises tea.Sequence's unexported message, a slice of commands.
-func isSequence(msg tea.Msg) bool {
-	v := reflect.ValueOf(msg)
-	return v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf((tea.Cmd)(nil))
-}
-
-func sequenceCmds(msg tea.Msg) []tea.Cmd {
-	v := reflect.ValueOf(msg)
-	out := make([]tea.Cmd, v.Len())
-	for i := range out {
-		out[i], _ = v.Index(i).Interface().(tea.Cmd)
-	}
-	return out
 }

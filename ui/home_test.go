@@ -9,18 +9,19 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/store"
+	"aimsbench/ui/steps"
 )
 
 func TestDeleteNeedsConfirmationAndDefaultsToNo(t *testing.T) {
 	h := newHarness(t)
-	h.keys("d")
+	h.Keys("d")
 	h.contains("Please confirm", "[ No ]")
-	h.keys("enter") // the default answer
+	h.Keys("enter") // the default answer
 	if _, err := h.s.Load(h.id); err != nil {
 		t.Fatalf("enter on the confirmation deleted the assessment: %v", err)
 	}
 	h.contains("Nothing was deleted")
-	h.keys("d", "y")
+	h.Keys("d", "y")
 	if _, err := h.s.Load(h.id); err == nil {
 		t.Fatal("y on the confirmation did not delete")
 	}
@@ -37,10 +38,10 @@ func TestFirstRunOffersTheDemo(t *testing.T) {
 	h.app = New(s, h.cat, Options{})
 	h.app.c.Now = func() time.Time { return testDay }
 	h.s = s
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.run(h.app.Init())
+	h.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.Run(h.app.Init())
 	h.contains("Welcome to aimsbench", "create the demo assessment")
-	h.keys("d")
+	h.Keys("d")
 	h.contains("Northwind Mutual Insurance", "Demo assessment created")
 	if list, _ := s.List(); len(list) != 1 {
 		t.Fatalf("%d assessments after choosing the demo", len(list))
@@ -49,11 +50,11 @@ func TestFirstRunOffersTheDemo(t *testing.T) {
 
 func TestNewAssessmentFormTypesQ(t *testing.T) {
 	h := newHarness(t)
-	h.keys("n", "text:Quantum Quills plc")
+	h.Keys("n", "text:Quantum Quills plc")
 	if h.app.quitting {
 		t.Fatal("q in a text field quit the application")
 	}
-	h.keys("enter", "enter", "text:Quinn", "enter", "enter", "enter")
+	h.Keys("enter", "enter", "text:Quinn", "enter", "enter", "enter")
 	list, _ := h.s.List()
 	found := false
 	for _, a := range list {
@@ -66,7 +67,7 @@ func TestNewAssessmentFormTypesQ(t *testing.T) {
 
 func TestCopyAsNextCycleLinksTheCycles(t *testing.T) {
 	h := newHarness(t)
-	h.keys("c")
+	h.Keys("c")
 	list, _ := h.s.List()
 	if len(list) != 2 {
 		t.Fatalf("%d assessments after copy", len(list))
@@ -83,13 +84,13 @@ func TestCopyAsNextCycleLinksTheCycles(t *testing.T) {
 }
 
 func TestQuitWaitsForSavesAndCtrlCAlwaysQuits(t *testing.T) {
-	h := newHarness(t).open(2)
-	h.keys("enter") // notes form has the keyboard
-	h.keys("text:q")
+	h := newHarness(t).open(steps.ID(1))
+	h.Keys("enter") // notes form has the keyboard
+	h.Keys("text:q")
 	if h.app.quitting {
 		t.Fatal("q in the notes form quit")
 	}
-	h.keys("ctrl+c")
+	h.Keys("ctrl+c")
 	if !h.app.quitting {
 		t.Fatal("ctrl+c did not quit while typing")
 	}
@@ -97,7 +98,7 @@ func TestQuitWaitsForSavesAndCtrlCAlwaysQuits(t *testing.T) {
 
 func TestTinyTerminalGetsAClearMessage(t *testing.T) {
 	h := newHarness(t)
-	h.send(tea.WindowSizeMsg{Width: 70, Height: 20})
+	h.Send(tea.WindowSizeMsg{Width: 70, Height: 20})
 	if scr := h.screen(); !strings.Contains(scr, "70×20") || !strings.Contains(scr, "at least 80×24") {
 		t.Fatalf("tiny terminal shows:\n%s", scr)
 	}
@@ -112,18 +113,18 @@ func TestReadOnlySessionShowsBannerAndRefusesEdits(t *testing.T) {
 	defer ro.Close()
 	h.app = New(ro, h.cat, Options{Banner: "Read-only: the database is being edited by ana (process 42 on laptop)."})
 	h.app.c.Now = func() time.Time { return testDay }
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.run(h.app.Init())
+	h.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.Run(h.app.Init())
 	h.contains("Read-only: the database is being edited by ana")
-	h.open(2)
-	item, _ := h.app.work.steps[1].(*gaps).selected()
+	h.open(steps.ID(1))
+	item := h.cat.Assessable()[0] // where the gap analysis opens
 	before := h.stored().Results[item.ID].Status
-	h.keys("n")
+	h.Keys("n")
 	h.contains("Read-only", "Not saved: this session is read-only")
 	if h.stored().Results[item.ID].Status != before {
 		t.Fatal("a read-only session changed the database")
 	}
-	if got := h.app.work.a.Result(item).Status; got != before {
+	if got := h.app.work.Assessment().Result(item).Status; got != before {
 		t.Errorf("the screen keeps an edit that was not saved: %s", got)
 	}
 }

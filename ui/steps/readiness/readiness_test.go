@@ -1,0 +1,78 @@
+package readiness
+
+import (
+	"testing"
+
+	"aimsbench/assessment"
+	"aimsbench/ui/internal/uitest"
+	"aimsbench/ui/steps"
+)
+
+func TestABlockerLeadsToWhereItIsFixed(t *testing.T) {
+	h := uitest.New(t).Open(steps.Readiness, New)
+	r := h.Step().(*readiness)
+	a := h.Work.Assessment()
+	var major assessment.Nonconformity
+	for _, nc := range a.NCs {
+		if nc.IsOpen() && nc.Grade == assessment.MajorNC {
+			major = nc
+		}
+	}
+	tests := []struct {
+		name    string
+		blocker assessment.Blocker
+		want    steps.JumpTo
+	}{
+		{"an item's blocker goes to the gap analysis", assessment.Blocker{Kind: "nonconformant", Item: "8.4"}, steps.JumpTo{Step: steps.GapAnalysis, Item: "8.4"}},
+		{"a system without a current impact assessment goes to risk and impact", assessment.Blocker{Kind: "missing_impact_assessment", System: a.Systems[0].Name},
+			steps.JumpTo{Step: steps.Risks, System: a.Systems[0].ID}},
+		{"an open major NC goes to the register", assessment.Blocker{Kind: "open_major_nc", Item: major.ItemID}, steps.JumpTo{Step: steps.Nonconformities, NC: major.Number}},
+		{"no system in scope goes to the inventory", assessment.Blocker{Kind: "no_ai_system_in_scope"}, steps.JumpTo{Step: steps.Scoping}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := r.blockerJump(tt.blocker)
+			if got == nil || *got != tt.want {
+				t.Errorf("jump %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEnterOnABlockerMovesToItsStep(t *testing.T) {
+	h := uitest.New(t).Open(steps.Readiness, New)
+	if len(h.Work.Summary().Blockers) == 0 {
+		t.Skip("the demo has no blocker")
+	}
+	h.Press("go to item / edit KPI")
+	if h.Work.Active() == steps.Readiness {
+		t.Fatal("enter on a blocker stayed on the readiness step")
+	}
+	got := h.Blanks[h.Work.Active()].Got
+	if len(got) == 0 {
+		t.Fatal("the target step did not receive the move")
+	}
+	if _, ok := got[len(got)-1].(steps.JumpTo); !ok {
+		t.Errorf("the target step received %T, not the move", got[len(got)-1])
+	}
+}
+
+func TestAManualKPIIsSavedAsTyped(t *testing.T) {
+	h := uitest.New(t).Open(steps.Readiness, New)
+	r := h.Step().(*readiness)
+	for i, l := range r.lines() {
+		if l.kpi != "" {
+			r.cursor = i
+			break
+		}
+	}
+	line := r.lines()[r.cursor]
+	if line.kpi == "" {
+		t.Skip("the demo has no manual KPI")
+	}
+	h.Press("go to item / edit KPI")
+	h.Keys("ctrl+u", "text:42 %", "ctrl+s")
+	if got := h.Stored().KPIValues[line.kpi].Value; got != "42 %" {
+		t.Fatalf("KPI %s stored as %q", line.kpi, got)
+	}
+}

@@ -1,0 +1,261 @@
+package report
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"aimsbench/report"
+	"aimsbench/store"
+	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
+)
+
+// exportKinds are the choices on the report step.
+var exportKinds = []struct {
+	label, format string
+	gapOnly       bool
+}{
+	{"Full readiness report (PDF)", "pdf", false},
+	{"Gap report only (PDF)", "pdf", true},
+	{"Registers workbook (XLSX: gaps, SoA, NCs, inventory)", "xlsx", false},
+	{"Gap register and SoA (CSV, two files)", "csv", false},
+	{"Whole-assessment bundle (JSON, re-importable)", "json", false},
+}
+
+// reportStep exports the report and registers, with progress, off the UI goroutine.
+type reportStep struct {
+	h        steps.Host
+	store    *store.Store // read for the audit-chain fingerprint and the previous cycle
+	kind     int
+	draft    bool
+	path     textinput.Model
+	pathSet  bool // the user typed a path; stop following the default name
+	bar      progress.Model
+	running  bool
+	done     float64
+	written  []string
+	failed   string
+	width    int
+	height   int
+	exported int
+}
+
+type (
+	exportProgressMsg struct {
+		done, total int
+		next        tea.Cmd
+	}
+	exportDoneMsg struct {
+		paths []string
+		err   error
+	}
+)
+
+var (
+	keyKind   = kit.NewBinding("f", "f", "choose output")
+	keyDraft  = kit.NewBinding("d", "d", "draft watermark")
+	keyPath   = kit.NewBinding("o", "o", "edit output path")
+	keyExport = kit.NewBinding("enter x", "enter", "export")
+)
+
+// New builds the report step; it reads the store for the audit-chain fingerprint and the
+// previous cycle, and never writes to it.
+func New(h steps.Host, s *store.Store) steps.Step {
+	ti := textinput.New()
+	ti.Prompt = ""
+	r := &reportStep{h: h, store: s, draft: true, path: ti, bar: progress.New(progress.WithoutPercentage())}
+	r.defaultPath()
+	return r
+}
+
+// defaultPath names the file after the organisation and today's date, in the current folder.
+func (r *reportStep) defaultPath() {
+	if r.pathSet {
+		return
+	}
+	k := exportKinds[r.kind]
+	name := report.DefaultFileName(r.h.Assessment(), k.format, r.h.Now())
+	if k.gapOnly {
+		name = strings.TrimSuffix(name, ".pdf") + "-gaps.pdf"
+	}
+	r.path.SetValue(filepath.Join(r.h.WorkDir(), name))
+}
+
+func (r *reportStep) Name() string { return "Report" }
+
+func (r *reportStep) SetSize(w, h int) {
+	r.width, r.height = w, h
+	r.path.SetWidth(max(w-16, 20))
+	r.bar.SetWidth(max(min(w-10, 60), 10))
+}
+
+func (r *reportStep) Typing() bool { return r.path.Focused() }
+
+func (r *reportStep) Progress() (int, int) { return min(r.exported, 1), 1 }
+
+// FullHelp lists the keys that work now, from the key table.
+func (r *reportStep) FullHelp() [][]key.Binding { return reportKeys.Help(r) }
+
+// reportKeys is the step's key table: dispatch, footer and help read it.
+var reportKeys = kit.Keys[*reportStep]{
+	{Binding: keyKind, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
+		r.kind = (r.kind + 1) % len(exportKinds)
+		r.defaultPath()
+		return nil
+	}},
+	{Binding: keyDraft, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
+	{Binding: keyPath, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
+		r.path.CursorEnd() // after a change of output the name changed under the cursor
+		return r.path.Focus()
+	}},
+	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.export() }},
+	{Binding: kit.NewBinding("enter", "enter", "done"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
+	{Binding: kit.NewBinding("esc", "esc", "restore default"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
+}
+
+// ready is true while no export runs and the path field does not have the keyboard.
+func (r *reportStep) ready() bool { return !r.running && !r.path.Focused() }
+
+// Update handles choices, the path field and the export's progress.
+func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case exportProgressMsg:
+		if msg.total > 0 {
+			r.done = float64(msg.done) / float64(msg.total)
+		}
+		return msg.next
+	case exportDoneMsg:
+		r.running = false
+		if msg.err != nil {
+			r.failed = msg.err.Error()
+			return r.h.Refuse(msg.err)
+		}
+		r.written, r.failed = msg.paths, ""
+		r.exported++
+		r.h.Say("Written: " + strings.Join(msg.paths, ", "))
+		return nil
+	}
+	if r.path.Focused() {
+		return r.updatePath(msg)
+	}
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := reportKeys.Dispatch(r, kp)
+		return cmd
+	}
+	return nil
+}
+
+func (r *reportStep) updatePath(msg tea.Msg) tea.Cmd {
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch kp.String() {
+		case "enter":
+			r.path.Blur()
+			r.pathSet = true
+			return nil
+		case "esc":
+			r.path.Blur()
+			r.pathSet = false
+			r.defaultPath()
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	r.path, cmd = r.path.Update(msg)
+	return cmd
+}
+
+// export runs the export in a command and streams its progress back through a channel.
+func (r *reportStep) export() tea.Cmd {
+	k := exportKinds[r.kind]
+	path := strings.TrimSpace(r.path.Value())
+	if path == "" {
+		return r.h.Refuse(fmt.Errorf("the output path is empty; press o and type where to write the file"))
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	r.running, r.done, r.failed, r.written = true, 0, "", nil
+	s, cat, now := r.store, r.h.Catalogue(), r.h.Now()
+	a := r.h.Copy() // the export reads its own copy while the assessor goes on editing
+	draft := r.draft
+	events := make(chan tea.Msg, 64)
+	// next re-reads the channel; each message comes back to this step, on screen or not.
+	var next tea.Cmd
+	next = r.h.Background(func() tea.Msg {
+		msg := <-events
+		if p, ok := msg.(exportProgressMsg); ok {
+			p.next = next
+			return p
+		}
+		return msg
+	})
+	go func() {
+		opts := report.Options{GapOnly: k.gapOnly, Draft: draft, AsOf: now,
+			Progress: func(done, total int) {
+				select {
+				case events <- exportProgressMsg{done: done, total: total}:
+				default: // the screen is behind; it will catch up with the next one
+				}
+			}}
+		var err error
+		if opts.Fingerprint, err = s.ChainHead(); err == nil && a.PreviousID != "" {
+			opts.Previous, _ = s.Load(a.PreviousID)
+		}
+		if err == nil {
+			err = report.ExportFile(path, k.format, cat, a, opts)
+		}
+		paths := []string{path}
+		if k.format == "csv" {
+			paths = append(paths, report.SoAPath(path))
+		}
+		events <- exportDoneMsg{paths: paths, err: err}
+	}()
+	return next
+}
+
+// View shows the choices, the path, the progress and what was written.
+func (r *reportStep) View() string {
+	st := r.h.Styles()
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Export") + "\n\n")
+	for i, k := range exportKinds {
+		mark := "( )"
+		if i == r.kind {
+			mark = "(•)"
+		}
+		b.WriteString(fmt.Sprintf("  %s %s\n", mark, k.label))
+	}
+	draft := "[ ] DRAFT watermark (final report)"
+	if r.draft {
+		draft = "[x] DRAFT watermark on every page"
+	}
+	if exportKinds[r.kind].format == "pdf" {
+		b.WriteString("\n  " + draft + "\n")
+	}
+	b.WriteString("\n  Output  " + r.path.View() + "\n")
+	if !r.pathSet {
+		b.WriteString(st.Subtle.Render("          (default: this folder; organisation and date in the name)") + "\n")
+	}
+	b.WriteString("\n")
+	switch {
+	case r.running:
+		b.WriteString("  Exporting…  " + r.bar.ViewAs(r.done) + "\n")
+	case r.failed != "":
+		b.WriteString(st.Error.Render(kit.Wrap("  Export failed: "+kit.Vis(r.failed), r.width-4)) + "\n")
+	case len(r.written) > 0:
+		b.WriteString(st.Saved.Render("  ✓ Written:") + "\n")
+		for _, p := range r.written {
+			b.WriteString("    " + kit.Vis(p) + "\n")
+		}
+	}
+	sum := r.h.Summary()
+	b.WriteString("\n" + st.Subtle.Render(kit.Wrap(fmt.Sprintf("The report states the verdict \"%s\" (level %d), %d of %d items assessed, and prints the audit-chain fingerprint so it can be tied to this exact data. Files are written with owner-only permissions.",
+		sum.Verdict, sum.Level, sum.Assessed, sum.Total), r.width-4)))
+	return b.String()
+}

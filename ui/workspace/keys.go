@@ -1,0 +1,64 @@
+package workspace
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"aimsbench/ui/kit"
+	"aimsbench/ui/steps"
+)
+
+// keys is the workspace's key table: the keys that work on every step unless a field has
+// the keyboard. Dispatch, the footer and the ? help read it.
+var keys = kit.Keys[*Model]{
+	{Binding: kit.NewBinding("tab", "tab", "next step"), Run: func(w *Model, _ tea.KeyPressMsg) tea.Cmd {
+		return w.show((w.active + 1) % len(w.steps))
+	}, Enabled: notTyping},
+	{Binding: kit.NewBinding("shift+tab", "shift+tab", "previous step"), Run: func(w *Model, _ tea.KeyPressMsg) tea.Cmd {
+		return w.show((w.active + len(w.steps) - 1) % len(w.steps))
+	}, Enabled: notTyping},
+	{Binding: kit.NewBinding("esc", "esc", "home"), Run: (*Model).back, Enabled: notTyping},
+	{Binding: kit.NewBinding("ctrl+s", "ctrl+s", "retry failed save"), Run: (*Model).retrySave,
+		Enabled: func(w *Model) bool { return w.retry != nil && !w.Typing() }},
+	{Binding: kit.NewBinding("ctrl+r", "ctrl+r", "reload from the database"), Run: func(w *Model, _ tea.KeyPressMsg) tea.Cmd {
+		return w.reload("Reloaded: the screen shows what the database holds now.")
+	}, Enabled: notTyping},
+	{Binding: kit.NewBinding("alt+1 alt+2 alt+3 alt+4 alt+5 alt+6 alt+7 alt+8 alt+9", "alt+1–9", "go to step"),
+		Run: func(w *Model, msg tea.KeyPressMsg) tea.Cmd { return w.show(int(msg.Code - '1')) }, Enabled: notTyping},
+	{Binding: kit.NewBinding("6 7 8 9", "6–9", "go to step"),
+		Run: func(w *Model, msg tea.KeyPressMsg) tea.Cmd { return w.show(int(msg.Code - '1')) }, Enabled: notTyping},
+	{Binding: kit.NewBinding("1 2 3 4 5", "1–5", "go to step"),
+		Run: func(w *Model, msg tea.KeyPressMsg) tea.Cmd { return w.show(int(msg.Code - '1')) },
+		Enabled: func(w *Model) bool {
+			d, ok := w.current().(steps.DigitUser)
+			return !w.Typing() && !(ok && d.UsesDigits())
+		}},
+}
+
+func notTyping(w *Model) bool { return !w.Typing() }
+
+// show puts step i on screen.
+func (w *Model) show(i int) tea.Cmd {
+	if i >= 0 && i < len(w.steps) {
+		w.active = i
+	}
+	w.status = kit.Status{}
+	return nil
+}
+
+// back leaves the step's inner level, or the assessment.
+func (w *Model) back(tea.KeyPressMsg) tea.Cmd {
+	if b, ok := w.current().(steps.Backer); ok && b.Back() {
+		return nil
+	}
+	return func() tea.Msg { return CloseMsg{} }
+}
+
+// FullHelp lists the keys of the step on screen, then the workspace's, for the ? help.
+func (w *Model) FullHelp() [][]key.Binding {
+	var mine []key.Binding
+	for _, g := range keys.Help(w) {
+		mine = append(mine, g...)
+	}
+	return append(w.current().FullHelp(), mine)
+}

@@ -1,0 +1,110 @@
+package workspace_test
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"aimsbench/assessment"
+	"aimsbench/ui/internal/uitest"
+	"aimsbench/ui/steps"
+)
+
+// openWith opens the demo with a blank step whose host the test keeps, to give intents.
+func openWith(t *testing.T) (*uitest.Harness, steps.Host, *uitest.Blank) {
+	var host steps.Host
+	blank := &uitest.Blank{}
+	h := uitest.New(t).Open(steps.Scoping, func(hst steps.Host) steps.Step { host = hst; return blank })
+	return h, host, blank
+}
+
+func TestEveryIntentMakesANewSnapshotAndShowsWhatTheStoreHolds(t *testing.T) {
+	text := func(s string) *string { return &s }
+	tests := []struct {
+		name   string
+		intent func(a *assessment.Assessment, h *uitest.Harness) steps.Intent
+		shown  func(a *assessment.Assessment) bool // the new snapshot shows the stored record
+	}{
+		{"a judgement", func(a *assessment.Assessment, h *uitest.Harness) steps.Intent {
+			item, _ := h.Cat.Item("4.1")
+			return steps.Judge{Item: item, Judgement: assessment.Judgement{Finding: text("new finding")}}
+		}, func(a *assessment.Assessment) bool { return a.Results["4.1"].Finding == "new finding" }},
+		{"an edited AI system", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			next := a.Systems[0]
+			next.Name = "Renamed"
+			return steps.PutSystem{Base: &a.Systems[0], Next: next}
+		}, func(a *assessment.Assessment) bool { return a.Systems[0].Name == "Renamed" }},
+		{"a new AI system gets the store's number", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
+			return steps.PutSystem{Next: assessment.AISystem{Name: "New bot"}}
+		}, func(a *assessment.Assessment) bool {
+			last := a.Systems[len(a.Systems)-1]
+			return last.Name == "New bot" && last.ID > 0
+		}},
+		{"a deleted AI system", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			return steps.DeleteSystem{System: a.Systems[0]}
+		}, func(a *assessment.Assessment) bool { return a.Systems[0].Name != "Renamed" }},
+		{"imported AI systems", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
+			return steps.ImportSystems{Systems: []assessment.AISystem{{Name: "Imported"}}, From: "x.csv"}
+		}, func(a *assessment.Assessment) bool {
+			last := a.Systems[len(a.Systems)-1]
+			return last.Name == "Imported" && last.ID > 0
+		}},
+		{"a new risk gets the store's number", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
+			return steps.PutRisk{Next: assessment.Risk{Title: "New risk", Likelihood: 2, Impact: 2}}
+		}, func(a *assessment.Assessment) bool {
+			last := a.Risks[len(a.Risks)-1]
+			return last.Title == "New risk" && last.ID > 0
+		}},
+		{"an edited nonconformity", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			next := a.NCs[0]
+			next.Owner = "Bea"
+			return steps.PutNC{Base: &a.NCs[0], Next: next}
+		}, func(a *assessment.Assessment) bool { return a.NCs[0].Owner == "Bea" }},
+		{"a KPI reading", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
+			return steps.PutKPI{ID: "kpi-x", Next: assessment.KPIValue{Value: "7"}}
+		}, func(a *assessment.Assessment) bool { return a.KPIValues["kpi-x"].Value == "7" }},
+		{"a role holder", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			return steps.PutRole{Next: assessment.RoleHolder{RoleID: "role-x", Name: "Cy"}}
+		}, func(a *assessment.Assessment) bool {
+			return slices.ContainsFunc(a.RoleHolders, func(r assessment.RoleHolder) bool { return r.RoleID == "role-x" && r.Name == "Cy" })
+		}},
+		{"the assessment details", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			next := *a
+			next.Title = "Renamed assessment"
+			return steps.PutHeader{Base: a, Next: &next}
+		}, func(a *assessment.Assessment) bool { return a.Title == "Renamed assessment" && len(a.Systems) > 0 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, host, blank := openWith(t)
+			before := h.Work.Assessment()
+			untouched := before.Clone()
+			h.Run(host.Apply(tt.intent(before, h)))
+			if !reflect.DeepEqual(before, untouched) {
+				t.Fatal("the intent changed the snapshot steps were reading")
+			}
+			if !tt.shown(h.Work.Assessment()) {
+				t.Error("the screen does not show the record as stored")
+			}
+			if !tt.shown(h.Stored()) {
+				t.Error("the store does not hold the record")
+			}
+			saved, ok := blank.Got[len(blank.Got)-1].(steps.Saved)
+			if !ok || saved.Err != nil {
+				t.Errorf("the step that asked heard %v", blank.Got[len(blank.Got)-1])
+			}
+		})
+	}
+}
+
+func TestARefusedJudgementChangesNothing(t *testing.T) {
+	h, host, _ := openWith(t)
+	clause, _ := h.Cat.Item("4.1")
+	na := assessment.NotApplicable
+	before := h.Work.Assessment()
+	h.Run(host.Apply(steps.Judge{Item: clause, Judgement: assessment.Judgement{Status: &na}}))
+	if h.Work.Assessment() != before || h.Work.Pending() != 0 {
+		t.Fatal("a judgement the rules refuse changed the snapshot or was queued")
+	}
+	h.Contains("cannot be marked not applicable")
+}
