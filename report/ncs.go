@@ -65,14 +65,14 @@ func (d *doc) evidenceRequests() {
 			if i == 0 {
 				category = c.Title
 			}
-			rows = append(rows, []cell{bold(category), txt(e.Title), txt(strings.Join(e.Supports, ", ")), requestCell(d.a.Requests[e.ID])})
+			rows = append(rows, []cell{bold(category), txt(e.Title), txt(strings.Join(e.Supports, ", ")), requestCell(d.a.Requests[e.ID].State)})
 		}
 	}
 	d.table([]column{{"Category", 40, ""}, {"Document or record", 64, ""}, {"Supports", 36, ""}, {"Status", 30, ""}}, rows)
 }
 
 // requestCell marks an evidence request's status.
-func requestCell(s assessment.RequestStatus) cell {
+func requestCell(s assessment.RequestState) cell {
 	switch s {
 	case assessment.Received:
 		return marked("Received", goodFill)
