@@ -27,9 +27,10 @@ func exportCmd(opts *options) *cobra.Command {
 	var gapOnly, draft bool
 	cmd := &cobra.Command{
 		Use:   "export ID --format pdf|csv|xlsx|json [--out FILE] [--gap-only] [--draft]",
-		Short: "Write the PDF report, the gap register and SoA (CSV, XLSX) or the whole assessment (JSON)",
-		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (two files: FILE and\n" +
-			"FILE-soa) or XLSX, or the whole assessment as a versioned JSON bundle that 'import --format json' restores.\n" +
+		Short: "Write the PDF report, the registers (CSV, XLSX) or the whole assessment (JSON)",
+		Long: "Write the readiness report as PDF; the gap register, Statement of Applicability and results annex as CSV (three\n" +
+			"files: FILE, FILE-soa and FILE-results); the working workbook as XLSX; or the whole assessment as a versioned JSON\n" +
+			"bundle that 'import --format json' restores.\n" +
 			"Without --out the file is named after the organisation and the date, in the current folder.",
 		Args: cobra.ExactArgs(1),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
@@ -58,9 +59,8 @@ func exportCmd(opts *options) *cobra.Command {
 			if err := report.ExportFile(out, format, s.cat, a, ro); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", out)
-			if format == "csv" {
-				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", report.SoAPath(out))
+			for _, file := range report.ExportedFiles(out, format) {
+				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", file)
 			}
 			return nil
 		}),

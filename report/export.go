@@ -24,7 +24,8 @@ var Formats = []string{"pdf", "csv", "xlsx", "json"}
 // ExportFile writes an assessment to path in a format (pdf, csv, xlsx or json). The file is
 // written beside its destination under a temporary name with mode 0600 and renamed into place
 // only when complete, so a failed export never leaves a partial file. The csv format writes
-// two files: the gap register at path and the Statement of Applicability at SoAPath(path).
+// three files: the gap register at path, the Statement of Applicability at SoAPath(path) and
+// the results annex at ResultsPath(path).
 func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.Assessment, opts Options) error {
 	if cat == nil || a == nil {
 		return fmt.Errorf("export %s: the export needs an assessment and its catalogue", path)
@@ -34,8 +35,9 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WritePDF(w, cat, a, opts) }})
 	case "csv":
 		return writeAtomic(map[string]func(io.Writer) error{
-			path:          func(w io.Writer) error { return WriteGapCSV(w, cat, a) },
-			SoAPath(path): func(w io.Writer) error { return WriteSoACSV(w, cat, a) },
+			path:              func(w io.Writer) error { return WriteGapCSV(w, cat, a) },
+			SoAPath(path):     func(w io.Writer) error { return WriteSoACSV(w, cat, a) },
+			ResultsPath(path): func(w io.Writer) error { return WriteResultsCSV(w, cat, a) },
 		})
 	case "xlsx":
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteXLSX(w, cat, a, opts) }})
@@ -50,6 +52,21 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 func SoAPath(path string) string {
 	ext := filepath.Ext(path)
 	return strings.TrimSuffix(path, ext) + "-soa" + ext
+}
+
+// ResultsPath is where the csv export writes the results annex (every item with its judgement
+// and evidence): beside the gap register, with "-results" before the extension.
+func ResultsPath(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + "-results" + ext
+}
+
+// ExportedFiles lists the files an export to path in a format writes, the main one first.
+func ExportedFiles(path, format string) []string {
+	if format == "csv" {
+		return []string{path, SoAPath(path), ResultsPath(path)}
+	}
+	return []string{path}
 }
 
 // writeAtomic produces every file in memory first, then writes each to a private temporary
