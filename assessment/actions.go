@@ -262,7 +262,7 @@ func Guidance(item checklists.Item, r *Result) string {
 	evidence := evidencePhrases(item.Evidence, 2)
 	switch {
 	case r.Status == Conformant && len(r.Evidence) == 0:
-		return "Record the evidence the conformant judgement rests on, such as " + evidence + "."
+		return "Record the evidence the conformant judgement rests on, such as: " + evidence + "."
 	case strings.TrimSpace(item.Hint) != "":
 		return firstSentence(item.Hint)
 	case evidence != "":
@@ -271,7 +271,7 @@ func Guidance(item checklists.Item, r *Result) string {
 	return "Close the gap in " + item.ID + " " + item.Title + "."
 }
 
-// evidencePhrases joins the first n phrases of a typical-evidence text.
+// evidencePhrases joins the first n phrases of a typical-evidence text with semicolons.
 func evidencePhrases(text string, n int) string {
 	var out []string
 	for _, p := range strings.Split(text, ";") {
@@ -279,7 +279,7 @@ func evidencePhrases(text string, n int) string {
 			out = append(out, lowerFirst(p))
 		}
 	}
-	return strings.Join(out, " and ")
+	return strings.Join(out, "; ")
 }
 
 // firstSentence is text up to and including its first full stop.
