@@ -42,7 +42,7 @@ func TestRoadmapTurnsEveryProblemIntoAnAction(t *testing.T) {
 				}
 			}},
 		{name: "a gap without a recommendation follows the control's hint, owner and date proposed",
-			mutate: func(a *Assessment) { a.Results["A.6.2.6"].Status, a.Results["A.6.2.6"].Maturity = Nonconformant, 1 },
+			mutate:  func(a *Assessment) { a.Results["A.6.2.6"].Status, a.Results["A.6.2.6"].Maturity = Nonconformant, 1 },
 			subject: "A.6.2.6 AI system operation and monitoring",
 			check: func(t *testing.T, act Action) {
 				if !act.FromGuidance || !strings.HasPrefix(act.Do, "Start with a few metrics") || act.Owner != "Priya Shah" ||
