@@ -131,6 +131,8 @@ func (d *doc) themes() []string {
 		}
 		if b.Kind != "open_major_nc" {
 			byKind[b.Kind] = append(byKind[b.Kind], d.blockerSubject(b))
+		} else {
+			byKind[b.Kind] = nil
 		}
 	}
 	if _, ok := byKind["open_major_nc"]; ok { // named by their numbers, which the register uses
@@ -233,8 +235,8 @@ func (d *doc) decisions() []string {
 		}
 	}
 	if owners+dues > 0 {
-		out = append(out, fmt.Sprintf("Confirm owners for the %s with none recorded and due dates for %d; the roadmap proposes them.",
-			plural(owners, "roadmap action", "roadmap actions"), dues))
+		out = append(out, fmt.Sprintf("Confirm the owners and due dates the roadmap proposes: %d of its actions have no owner recorded and %d no due date.",
+			owners, dues))
 	}
 	return out[:min(decisionLimit, len(out))]
 }

@@ -208,16 +208,19 @@ func (d *doc) countLongLists(text string) string {
 		}
 		names := splitTop(part[colon+2:], ", ")
 		if len(names) > listLimit+1 {
-			parts[i] = part[:colon+2] + shortList(names, listLimit, d.listPointer(names[0]))
+			parts[i] = part[:colon+2] + shortList(names, listLimit, d.listPointer(part[:colon], names[0]))
 		}
 	}
 	return strings.Join(parts, "; ")
 }
 
-// listPointer says where the report lists every entry of a list whose first entry is given:
-// items in Appendix 1, nonconformities in their register, AI systems in the inventory.
-func (d *doc) listPointer(first string) string {
+// listPointer says where the report lists every entry of a list, from what the list is about
+// and its first entry: items in Appendix 1, nonconformities in their register, impact
+// assessments in theirs, other AI systems in the inventory.
+func (d *doc) listPointer(about, first string) string {
 	switch {
+	case strings.Contains(about, "impact assessment") && d.numbers["risk"] != "":
+		return "section " + d.numbers["risk"]
 	case itemIDPattern.MatchString(first):
 		return "Appendix 1"
 	case strings.HasPrefix(first, "NC-") && d.numbers["ncs"] != "":
