@@ -124,11 +124,11 @@ func (d *doc) samplingMethod() {
 		return
 	}
 	d.paraf("%d of the included Annex A controls were tested for operating effectiveness over a test period, using the "+
-		"methods recorded with each test (section %s). The number of occurrences examined depends on how often the control "+
+		"methods recorded with each test (%s). The number of occurrences examined depends on how often the control "+
 		"operates. The normal column applies the minimum sample sizes published by ISACA in \"IT Control Objectives "+
 		"for Sarbanes-Oxley\", 2nd edition (2006); the elevated column, used when a control covers an in-scope "+
 		"high-impact AI system, takes the upper end of sizes common in audit practice. The assessor may set another "+
-		"size, and must record why.", d.work.ControlsTested, d.numbers["testing"])
+		"size, and must record why.", d.work.ControlsTested, d.sectionRef("testing"))
 	var rows [][]cell
 	for _, f := range s.Frequencies {
 		rows = append(rows, texts(f.Title, fmt.Sprint(f.Normal), fmt.Sprint(f.Elevated)))

@@ -214,6 +214,15 @@ func (d *doc) countLongLists(text string) string {
 	return strings.Join(parts, "; ")
 }
 
+// sectionRef points at a numbered section, or at the full report when this one (the gap
+// report) leaves it out.
+func (d *doc) sectionRef(id string) string {
+	if n := d.numbers[id]; n != "" {
+		return "section " + n
+	}
+	return "the full report"
+}
+
 // listPointer says where the report lists every entry of a list, from what the list is about
 // and its first entry: items in Appendix 1, nonconformities in their register, impact
 // assessments in theirs, other AI systems in the inventory.
