@@ -27,9 +27,9 @@ func exportCmd(opts *options) *cobra.Command {
 	var gapOnly, draft bool
 	cmd := &cobra.Command{
 		Use:   "export ID --format pdf|csv|xlsx|json|oscal|questionnaire [--out FILE] [--gap-only] [--draft]",
-		Short: "Write the PDF report, the gap register and SoA (CSV, XLSX), the whole assessment (JSON), OSCAL or the client questionnaire",
-		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (two files: FILE and\n" +
-			"FILE-soa) or XLSX, the whole assessment as a versioned JSON bundle that 'import --format json' restores, or\n" +
+		Short: "Write the PDF report, the registers (CSV, XLSX), the whole assessment (JSON), OSCAL or the client questionnaire",
+		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (three files: FILE,\n" +
+			"FILE-soa and FILE-results), the working workbook as XLSX, the whole assessment as a versioned JSON bundle that 'import --format json' restores, or\n" +
 			"NIST OSCAL " + report.OSCALVersion + " (catalog, assessment plan, assessment results and POA&M) into the folder --out,\n" +
 			"or the auditee questionnaire (XLSX) the client fills in and 'import --format questionnaire' reads back.\n" +
 			"Without --out the file or folder is named after the organisation and the date, in the current folder.",

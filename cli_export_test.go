@@ -75,8 +75,10 @@ func TestExportWritesEachFormat(t *testing.T) {
 			t.Errorf("%s: %v, %v", f, info, err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "report-soa.csv")); err != nil {
-		t.Errorf("csv export wrote no SoA file: %v", err)
+	for _, annex := range []string{"report-soa.csv", "report-results.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, annex)); err != nil {
+			t.Errorf("csv export did not write %s: %v", annex, err)
+		}
 	}
 	pdf, _ := os.ReadFile(filepath.Join(dir, "report.pdf"))
 	again := filepath.Join(dir, "again.pdf")

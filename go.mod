@@ -15,6 +15,7 @@ require (
 	github.com/defenseunicorns/go-oscal v0.7.1
 	github.com/google/uuid v1.6.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
+	github.com/go-fonts/liberation v0.3.3
 	github.com/spf13/cobra v1.10.2
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.48.0

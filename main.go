@@ -52,7 +52,7 @@ func newRoot() *cobra.Command {
 	root.PersistentFlags().StringVar(&opts.catalogue, "catalogue", "", "catalogue JSON file to use instead of the built-in ISO/IEC 42001:2023 one")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newCmd(opts), demoCmd(opts), listCmd(opts), summaryCmd(opts), assessCmd(opts),
-		importCmd(opts), copyCmd(opts), verifyCmd(opts), backupCmd(opts), catalogueCmd(opts), versionCmd(), proposalsCmd(opts))
+		importCmd(opts), copyCmd(opts), requestCmd(opts), verifyCmd(opts), backupCmd(opts), catalogueCmd(opts), versionCmd(), proposalsCmd(opts))
 	root.AddCommand(exportCommands(opts)...)
 	return root
 }

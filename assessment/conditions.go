@@ -122,7 +122,7 @@ var conditions = map[string]condition{
 		for _, c := range f.cat.EvidenceRequests {
 			for _, e := range c.Items {
 				total++
-				if f.a.Requests[e.ID] != Received {
+				if !f.a.Requests[e.ID].InHand() {
 					missing++
 				}
 			}

@@ -163,30 +163,56 @@ func (b *demoBuilder) nonconformities(list []demoNC) {
 
 // demoRequestStatus fixes the requests whose state tells part of the story; the others are
 // set from the generator.
-var demoRequestStatus = map[string]RequestStatus{
+var demoRequestStatus = map[string]RequestState{
 	"EV-RISK-05": Received, "EV-DATA-04": NotAvailable, "EV-TRANS-04": NotAvailable, "EV-ASSUR-01": NotAvailable,
 	"EV-ASSUR-02": Requested, "EV-ASSUR-03": Received, "EV-COMP-02": Received, "EV-SUPP-02": Requested,
 }
 
-// requests records where each evidence request stands, leaving a few not yet requested.
+// demoUnavailableNotes say why the client could not produce a document.
+var demoUnavailableNotes = map[string]string{
+	"EV-DATA-04":  "No provenance records are kept for externally bought data sets; the data team confirmed it.",
+	"EV-TRANS-04": "Appeal outcomes are not recorded separately from general complaints.",
+	"EV-ASSUR-01": "No internal audit of the AIMS has been held yet; the first is planned for the spring.",
+}
+
+// requests records where each evidence request stands, leaving a few not yet requested. The
+// list went to the client on the first day of fieldwork; documents came back over the
+// following two weeks and the assessor reviewed about half of them.
 func (b *demoBuilder) requests() {
 	n := 0
 	for _, c := range b.cat.EvidenceRequests {
 		for _, e := range c.Items {
 			n++
-			if s, ok := demoRequestStatus[e.ID]; ok {
-				b.a.Requests[e.ID] = s
-				continue
+			state, fixed := demoRequestStatus[e.ID]
+			if !fixed {
+				switch v := b.rng.IntN(10); {
+				case n%11 == 10:
+					continue
+				case v < 7:
+					state = Received
+				default:
+					state = Requested
+				}
 			}
-			switch v := b.rng.IntN(10); {
-			case n%11 == 10:
-			case v < 7:
-				b.a.Requests[e.ID] = Received
-			default:
-				b.a.Requests[e.ID] = Requested
-			}
+			b.a.Requests[e.ID] = b.requestEntry(n, state, demoUnavailableNotes[e.ID])
 		}
 	}
+}
+
+// requestEntry dates a request's steps from its position n on the list, so the demo stays
+// the same for the same date without drawing more numbers from the generator.
+func (b *demoBuilder) requestEntry(n int, state RequestState, note string) RequestStatus {
+	r := RequestStatus{State: state, Requested: b.on(-21), Contact: b.holder("aims-manager"), Note: note}
+	switch state {
+	case Received:
+		r.Received = b.on(-18 + n%14)
+		if n%2 == 0 {
+			r.State, r.Reviewed = Reviewed, b.on(-17+n%14)
+		}
+	case NotAvailable:
+		r.Unavailable = b.on(-14 + n%7)
+	}
+	return r
 }
 
 // demoKPIValues are the manual KPI readings the client supplied, by KPI ID; a date is days

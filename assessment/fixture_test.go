@@ -81,7 +81,7 @@ func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 	}
 	for _, c := range cat.EvidenceRequests {
 		for _, e := range c.Items {
-			a.Requests[e.ID] = Received
+			a.Requests[e.ID] = RequestStatus{State: Received}
 		}
 	}
 	return cat, a

@@ -355,7 +355,7 @@ func TestConsistencyWarnings(t *testing.T) {
 		{name: "a conformant item whose evidence requests are all not available",
 			mutate: func(a *Assessment) {
 				for _, id := range requestsFor(ruleCatalogue(t), "A.7.5") {
-					a.Requests[id] = NotAvailable
+					a.Requests[id] = RequestStatus{State: NotAvailable}
 				}
 			},
 			want: []string{"evidence_not_available A.7.5", "evidence_not_available A.7.6"}}, // the same requests are all A.7.6 has

@@ -256,7 +256,7 @@ func TestReadinessChecklist(t *testing.T) {
 			},
 			entry: "RC-14", wantHolds: true},
 		{name: "RC-15 fails while an evidence request is outstanding",
-			mutate: func(a *Assessment) { a.Requests["EV-GOV-01"] = Requested },
+			mutate: func(a *Assessment) { a.Requests["EV-GOV-01"] = RequestStatus{State: Requested} },
 			entry:  "RC-15", wantWhy: "1 of 45 evidence requests are not received"},
 		{name: "RC-15 fails without a certification body",
 			mutate: func(a *Assessment) { a.Certification.Body = "" },

@@ -57,8 +57,11 @@ func TallyNCs(a *Assessment, asOf time.Time) NCTally {
 // RequestTally counts the catalogue's evidence requests by status; an absent status counts as
 // not requested.
 type RequestTally struct {
-	Total, NotRequested, Requested, Received, NotAvailable int
+	Total, NotRequested, Requested, Received, Reviewed, NotAvailable int
 }
+
+// InHand counts the requests received or reviewed.
+func (t RequestTally) InHand() int { return t.Received + t.Reviewed }
 
 // TallyRequests counts the evidence requests of the catalogue by their status in the assessment.
 func TallyRequests(cat *checklists.Catalogue, a *Assessment) RequestTally {
@@ -66,11 +69,13 @@ func TallyRequests(cat *checklists.Catalogue, a *Assessment) RequestTally {
 	for _, c := range cat.EvidenceRequests {
 		for _, e := range c.Items {
 			t.Total++
-			switch a.Requests[e.ID] {
+			switch a.Requests[e.ID].State {
 			case Requested:
 				t.Requested++
 			case Received:
 				t.Received++
+			case Reviewed:
+				t.Reviewed++
 			case NotAvailable:
 				t.NotAvailable++
 			default:

@@ -39,8 +39,8 @@ func TestTallyNCs(t *testing.T) {
 func TestTallyRequestsCountsAbsentAsNotRequested(t *testing.T) {
 	cat, a := readyAssessment(t)
 	first := cat.EvidenceRequests[0].Items
-	a.Requests[first[0].ID] = Requested
-	a.Requests[first[1].ID] = NotAvailable
+	a.Requests[first[0].ID] = RequestStatus{State: Requested}
+	a.Requests[first[1].ID] = RequestStatus{State: NotAvailable}
 	delete(a.Requests, first[2].ID)
 	got := TallyRequests(cat, a)
 	if got.Requested != 1 || got.NotAvailable != 1 || got.NotRequested != 1 || got.Received != got.Total-3 {

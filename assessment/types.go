@@ -18,6 +18,7 @@ type Assessment struct {
 	PreviousID       string       `json:"previous_id"` // the earlier cycle this one was copied from
 	Created          time.Time    `json:"created"`
 	Updated          time.Time    `json:"updated"`
+	SignOff          SignOff      `json:"sign_off,omitzero"` // recorded when the report is finalised
 
 	Scope         Scope                    `json:"scope"`
 	Certification CertificationPlan        `json:"certification"`
@@ -219,15 +220,39 @@ type Nonconformity struct {
 	CheckResult      string    `json:"check_result"`
 }
 
-// RequestStatus is where an evidence request stands.
-type RequestStatus string
+// RequestState is where an evidence request stands in its life: asked for, in hand, looked
+// at, or reported missing by the client.
+type RequestState string
 
-// Evidence request states; an absent entry means not requested yet.
+// Evidence request states; an absent entry or an empty state means not requested yet.
 const (
-	Requested    RequestStatus = "requested"
-	Received     RequestStatus = "received"
-	NotAvailable RequestStatus = "not_available"
+	NotRequested RequestState = "not_requested"
+	Requested    RequestState = "requested"
+	Received     RequestState = "received"
+	Reviewed     RequestState = "reviewed"
+	NotAvailable RequestState = "not_available"
 )
+
+// RequestStatus is one entry of the evidence request working list: its state, the day it
+// reached each state, and who at the client provides it. Databases and version-1 bundles
+// hold the state alone, as a string; UnmarshalJSON reads both forms.
+type RequestStatus struct {
+	State       RequestState `json:"state"`
+	Requested   time.Time    `json:"requested,omitzero"`
+	Received    time.Time    `json:"received,omitzero"`
+	Reviewed    time.Time    `json:"reviewed,omitzero"`
+	Unavailable time.Time    `json:"not_available,omitzero"` // the day the client said it does not exist
+	Contact     string       `json:"contact,omitzero"`       // who at the client provides it
+	Note        string       `json:"note,omitzero"`
+}
+
+// SignOff records who signed the report off as final, in what capacity and when. A report is
+// FINAL only once it is recorded (see FinalReport).
+type SignOff struct {
+	By   string    `json:"by"`
+	Role string    `json:"role"`
+	Date time.Time `json:"date"`
+}
 
 // KPIValue is a manually entered KPI reading.
 type KPIValue struct {

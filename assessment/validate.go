@@ -213,7 +213,7 @@ func (v *validation) registers(a *Assessment) {
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(a.Requests)) {
-		if st := a.Requests[id]; !requests[id] || (st != Requested && st != Received && st != NotAvailable) {
+		if st := a.Requests[id].State; !requests[id] || !isRequestState(st) {
 			v.add("evidence request %q with status %q is not known", id, st)
 		}
 	}

@@ -79,7 +79,7 @@ func TestValidateRefusals(t *testing.T) {
 		}, want: "nonconformity number 1 is not unique"},
 		{name: "unknown NC status", mutate: func(a *Assessment) { a.NCs = []Nonconformity{{Number: 1, Grade: MinorNC, Status: "done"}} },
 			want: `NC-001: nonconformity status "done" is not known`},
-		{name: "unknown evidence request", mutate: func(a *Assessment) { a.Requests["EV-XX-01"] = Received },
+		{name: "unknown evidence request", mutate: func(a *Assessment) { a.Requests["EV-XX-01"] = RequestStatus{State: Received} },
 			want: `evidence request "EV-XX-01"`},
 		{name: "unknown KPI", mutate: func(a *Assessment) { a.KPIValues["KPI-99"] = KPIValue{Value: "1"} },
 			want: `KPI value "KPI-99"`},

@@ -153,7 +153,7 @@ func requestsFor(cat *checklists.Catalogue, itemID string) []string {
 
 func allNotAvailable(a *Assessment, requests []string) bool {
 	for _, id := range requests {
-		if a.Requests[id] != NotAvailable {
+		if a.Requests[id].Current() != NotAvailable {
 			return false
 		}
 	}

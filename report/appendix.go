@@ -19,7 +19,7 @@ func (d *doc) appendix() {
 		if r.Status == assessment.NotAssessed {
 			continue
 		}
-		rows = append(rows, []cell{bold(itemTitle(item)), txt(status(r.Status)),
+		rows = append(rows, []cell{bold(d.itemTitle(item)), txt(status(r.Status)),
 			txt(orDash(strings.Join(item.NIST, ", "))), txt(articles(item.EUAIAct))})
 	}
 	if len(rows) == 0 {
@@ -53,26 +53,29 @@ func (d *doc) signOff() {
 		"assessment as of %s, and the organisation's representatives confirm that they have received it and "+
 		"accept the findings as a basis for the corrective actions and roadmap it sets out. A readiness assessment "+
 		"is not a certification audit: only an accredited certification body can certify the management system.", date(d.asOf))
-	holder := func(role string) string {
-		for _, h := range d.a.RoleHolders {
-			if h.RoleID == role {
-				return h.Name
-			}
-		}
-		return ""
+	if d.a.SignOff.Recorded() {
+		d.paraf("The sign-off was recorded by %s.", d.signOffText())
 	}
-	blocks := [][2]string{
-		{"Lead assessor", d.a.Assessor},
-		{"AI governance lead (AIMS manager)", holder("aims-manager")},
-		{"Top management sponsor", holder("top-management")},
+	if d.draft() {
+		d.paraStyled("This report is a draft because "+joinAnd(d.draftWhy)+"; it is not for signature as final.", styleBold)
+	}
+	signed := ""
+	if so := d.a.SignOff; so.Recorded() && strings.EqualFold(strings.TrimSpace(so.By), strings.TrimSpace(d.a.Assessor)) {
+		signed = date(so.Date)
+	}
+	blocks := [][3]string{
+		{"Lead assessor", d.a.Assessor, signed},
+		{"AI governance lead (AIMS manager)", d.a.RoleHolder("aims-manager"), ""},
+		{"Top management sponsor", d.a.RoleHolder("top-management"), ""},
 	}
 	for _, b := range blocks {
-		d.signatureBlock(b[0], b[1])
+		d.signatureBlock(b[0], b[1], b[2])
 	}
 }
 
-// signatureBlock prints a role with name, signature and date lines.
-func (d *doc) signatureBlock(role, name string) {
+// signatureBlock prints a role with name, signature and date lines; the date is filled in
+// when the sign-off is on record.
+func (d *doc) signatureBlock(role, name, on string) {
 	d.need(34)
 	d.gap(4)
 	d.font(styleH3)
@@ -84,7 +87,7 @@ func (d *doc) signatureBlock(role, name string) {
 		label string
 		width float64
 		value string
-	}{{"Name", 86, name}, {"Signature", 52, ""}, {"Date", 26, ""}} {
+	}{{"Name", 86, name}, {"Signature", 52, ""}, {"Date", 26, on}} {
 		if strings.TrimSpace(f.value) != "" {
 			d.font(styleBody)
 			d.pdf.SetXY(x-d.pdf.GetCellMargin(), y+6)

@@ -88,3 +88,26 @@ func TestDecodeBundleRefusals(t *testing.T) {
 		})
 	}
 }
+
+func TestVersion1BundleWithRequestStatesStillImports(t *testing.T) {
+	cat := catalogue(t)
+	a := demo(t, assessment.DemoStandard)
+	a.Requests = map[string]assessment.RequestStatus{}
+	data := encode(t, a)
+	old := bytes.Replace(data, []byte(`"evidence_requests": {}`),
+		[]byte(`"evidence_requests": {"EV-GOV-01": "received", "EV-GOV-02": "not_available"}`), 1)
+	if bytes.Equal(old, data) {
+		t.Fatal("the bundle has no empty evidence request list to replace")
+	}
+	back, err := DecodeBundle(bytes.NewReader(old), cat)
+	if err != nil {
+		t.Fatalf("a version-1 bundle with bare request states: %v", err)
+	}
+	if back.Requests["EV-GOV-01"].State != assessment.Received || back.Requests["EV-GOV-02"].State != assessment.NotAvailable {
+		t.Errorf("requests read as %+v", back.Requests)
+	}
+	bad := bytes.Replace(data, []byte(`"evidence_requests": {}`), []byte(`"evidence_requests": {"EV-GOV-01": "lost"}`), 1)
+	if _, err := DecodeBundle(bytes.NewReader(bad), cat); err == nil || !strings.Contains(err.Error(), `status "lost" is not known`) {
+		t.Errorf("an unknown request state: %v", err)
+	}
+}

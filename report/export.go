@@ -22,11 +22,12 @@ import (
 var Formats = []string{"pdf", "csv", "xlsx", "json", "oscal", "questionnaire"}
 
 // ExportFile writes an assessment to path in a format (pdf, csv, xlsx, json, oscal or
-// questionnaire, the auditee questionnaire workbook). The
-// file is written beside its destination under a temporary name with mode 0600 and renamed
-// into place only when complete, so a failed export never leaves a partial file. The csv
-// format writes two files: the gap register at path and the Statement of Applicability at
-// SoAPath(path). The oscal format writes the OSCALFiles into the folder path.
+// questionnaire, the auditee questionnaire workbook). Each file is written beside its
+// destination under a temporary name with mode 0600 and renamed into place only when
+// complete, so a failed export never leaves a partial file. The csv format writes three
+// files: the gap register at path, the Statement of Applicability at SoAPath(path) and the
+// results annex at ResultsPath(path); the oscal format writes the OSCALFiles into the folder
+// path. OutputPaths lists what a format writes.
 func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.Assessment, opts Options) error {
 	if cat == nil || a == nil {
 		return fmt.Errorf("export %s: the export needs an assessment and its catalogue", path)
@@ -36,8 +37,9 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WritePDF(w, cat, a, opts) }})
 	case "csv":
 		return writeAtomic(map[string]func(io.Writer) error{
-			path:          func(w io.Writer) error { return WriteGapCSV(w, cat, a, opts.reportDate(a)) },
-			SoAPath(path): func(w io.Writer) error { return WriteSoACSV(w, cat, a) },
+			path:              func(w io.Writer) error { return WriteGapCSV(w, cat, a, opts.reportDate(a)) },
+			SoAPath(path):     func(w io.Writer) error { return WriteSoACSV(w, cat, a) },
+			ResultsPath(path): func(w io.Writer) error { return WriteResultsCSV(w, cat, a) },
 		})
 	case "xlsx":
 		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteXLSX(w, cat, a, opts) }})
@@ -55,7 +57,7 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 func OutputPaths(path, format string) []string {
 	switch format {
 	case "csv":
-		return []string{path, SoAPath(path)}
+		return []string{path, SoAPath(path), ResultsPath(path)}
 	case "oscal":
 		var out []string
 		for _, name := range OSCALFiles {
@@ -71,6 +73,13 @@ func OutputPaths(path, format string) []string {
 func SoAPath(path string) string {
 	ext := filepath.Ext(path)
 	return strings.TrimSuffix(path, ext) + "-soa" + ext
+}
+
+// ResultsPath is where the csv export writes the results annex (every item with its judgement
+// and evidence): beside the gap register, with "-results" before the extension.
+func ResultsPath(path string) string {
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + "-results" + ext
 }
 
 // writeAtomic produces every file in memory first, then writes each to a private temporary

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"aimsbench/assessment"
 )
 
@@ -83,6 +81,15 @@ func TestCSVNeutralisesFormulasAndWritesBothRegisters(t *testing.T) {
 	if len(soa) != 39 || soa[0][0] != "Control" || soa[1][0] != "A.2.2" {
 		t.Errorf("SoA has %d rows starting %v", len(soa), soa[:2])
 	}
+	results := readCSV(t, ResultsPath(path))
+	if len(results) != 71 || results[0][0] != "Item" || results[1][0] != "4.1" {
+		t.Fatalf("the results annex has %d rows starting %v", len(results), results[:2])
+	}
+	for _, r := range results {
+		if r[0] == "4.2" && (r[5] != "partially conformant" || r[10] == "" || !strings.HasPrefix(r[8], "'=HYPERLINK")) {
+			t.Errorf("4.2 in the results annex: %q", r)
+		}
+	}
 }
 
 func contains(list []string, s string) bool {
@@ -92,57 +99,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func TestXLSXHasStyledFilteredSheets(t *testing.T) {
-	cat := catalogue(t)
-	a := withFormulas(t)
-	path := filepath.Join(t.TempDir(), "registers.xlsx")
-	if err := ExportFile(path, "xlsx", cat, a, Options{AsOf: reportDay}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatalf("the workbook does not open: %v", err)
-	}
-	defer f.Close()
-	want := map[string]int{"Gap register": len(assessment.GapRegister(cat, a, reportDay)), "Statement of Applicability": 38,
-		"Nonconformities": len(a.NCs), "AI systems": len(a.Systems)}
-	if got := f.GetSheetList(); len(got) != len(want) {
-		t.Fatalf("sheets %v", got)
-	}
-	for sheet, n := range want {
-		rows, err := f.GetRows(sheet)
-		if err != nil || len(rows) != n+1 {
-			t.Errorf("%s: %d rows (err %v), want %d and a header", sheet, len(rows), err, n)
-			continue
-		}
-		panes, err := f.GetPanes(sheet)
-		if err != nil || !panes.Freeze || panes.YSplit != 1 {
-			t.Errorf("%s: header row not frozen: %+v", sheet, panes)
-		}
-		style, _ := f.GetCellStyle(sheet, "A1")
-		if s, err := f.GetStyle(style); err != nil || s.Font == nil || !s.Font.Bold {
-			t.Errorf("%s: header not bold", sheet)
-		}
-	}
-	name, _ := f.GetCellValue("AI systems", "A2")
-	desc, _ := f.GetCellValue("Nonconformities", "E2")
-	if name != "'"+formulaText["system"] || desc != "'"+formulaText["nc"] {
-		t.Errorf("formula text not neutralised: %q, %q", name, desc)
-	}
-	if formula, _ := f.GetCellFormula("AI systems", "A2"); formula != "" {
-		t.Errorf("a cell holds the formula %q", formula)
-	}
-	filters := 0
-	for _, d := range f.GetDefinedName() {
-		if d.Name == "_xlnm._FilterDatabase" {
-			filters++
-		}
-	}
-	if filters != len(want) {
-		t.Errorf("%d sheets have a filter, want %d", filters, len(want))
-	}
 }
 
 func TestExportFileIsPrivateAndNeverPartial(t *testing.T) {

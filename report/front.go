@@ -9,18 +9,25 @@ import (
 // header prints the running head (organisation and classification) and, on a draft, the
 // watermark underneath everything else on the page.
 func (d *doc) header() {
-	if d.opts.Draft {
+	if d.draft() {
 		d.watermark()
 	}
 	if d.pdf.PageNo() == 1 {
 		return
 	}
 	d.font(styleSmall)
+	if d.running == nil { // worked out once: the texts may be long, and every page repeats them
+		foot := fmt.Sprintf("%s · %s · version %s · %s", d.a.Title, d.kind(), orDash(d.a.ReportVersion), d.state())
+		d.running = &running{org: d.fitText(d.a.Organisation.Name, contentWidth*0.7-2), foot: d.fitText(foot, contentWidth*0.75-2)}
+		d.font(textStyle{"B", 8, navy, 4})
+		d.running.class = d.fitText(strings.ToUpper(orDash(d.a.Classification)), contentWidth*0.3-2)
+		d.font(styleSmall)
+	}
 	d.pdf.SetXY(marginLeft, 11)
-	d.pdf.CellFormat(contentWidth*0.7, 4, d.fitText(d.a.Organisation.Name, contentWidth*0.7-2), "", 0, "L", false, 0, "")
+	d.pdf.CellFormat(contentWidth*0.7, 4, d.running.org, "", 0, "L", false, 0, "")
 	d.font(textStyle{"B", 8, navy, 4})
 	d.pdf.SetXY(marginLeft+contentWidth*0.7, 11)
-	d.pdf.CellFormat(contentWidth*0.3, 4, strings.ToUpper(drawable(orDash(d.a.Classification), false)), "", 0, "R", false, 0, "")
+	d.pdf.CellFormat(contentWidth*0.3, 4, d.running.class, "", 0, "R", false, 0, "")
 	d.stroke(rule)
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.Line(marginLeft, 16, pageWidth-marginRight, 16)
@@ -28,7 +35,7 @@ func (d *doc) header() {
 	d.font(styleBody)
 }
 
-// footer prints the document's name, version and status and "Page X of Y".
+// footer prints the document's name, kind, version and status and "Page X of Y".
 func (d *doc) footer() {
 	if d.pdf.PageNo() == 1 {
 		return
@@ -42,17 +49,25 @@ func (d *doc) footer() {
 	d.pdf.Line(marginLeft, pageHeight-14, pageWidth-marginRight, pageHeight-14)
 	d.font(styleSmall)
 	d.pdf.SetXY(marginLeft, pageHeight-12.5)
-	left := fmt.Sprintf("%s · version %s · %s", d.a.Title, orDash(d.a.ReportVersion), d.state())
-	d.pdf.CellFormat(contentWidth*0.75, 4, drawable(left, false), "", 0, "L", false, 0, "")
+	d.pdf.CellFormat(contentWidth*0.75, 4, d.running.foot, "", 0, "L", false, 0, "")
 	d.pdf.CellFormat(contentWidth*0.25, 4, fmt.Sprintf("Page %d of %d", d.pdf.PageNo(), total), "", 0, "R", false, 0, "")
 }
 
-// state is DRAFT or FINAL.
+// state is DRAFT or FINAL (SPEC §10a: FINAL only for a complete assessment with the assessor
+// named and the sign-off recorded).
 func (d *doc) state() string {
-	if d.opts.Draft {
+	if d.draft() {
 		return "DRAFT"
 	}
 	return "FINAL"
+}
+
+// kind names the report: the full readiness report or the gap report.
+func (d *doc) kind() string {
+	if d.opts.GapOnly {
+		return "gap report"
+	}
+	return "readiness report"
 }
 
 // watermark prints DRAFT diagonally in a light grey that never hides the text over it.
@@ -75,7 +90,7 @@ func (d *doc) cover() {
 	d.pdf.Rect(0, 0, pageWidth, 100, "F")
 	d.font(textStyle{"B", 10, rgb{200, 212, 228}, 5})
 	d.pdf.SetXY(marginLeft, 30)
-	d.pdf.CellFormat(contentWidth, 5, "ISO/IEC 42001 READINESS ASSESSMENT", "", 1, "L", false, 0, "")
+	d.pdf.CellFormat(contentWidth, 5, "ISO/IEC 42001 READINESS ASSESSMENT · "+strings.ToUpper(d.kind()), "", 1, "L", false, 0, "")
 	d.pdf.SetY(40)
 	d.textBlock(orDash(d.a.Organisation.Name), marginLeft, contentWidth, textStyle{"B", 26, white, 11})
 	d.pdf.SetY(d.y() + 2)
@@ -89,10 +104,15 @@ func (d *doc) cover() {
 		{"Assessor", orDash(d.a.Assessor)},
 		{"Report date", date(d.asOf)},
 		{"Fieldwork", period(d.a.StartDate, d.a.EndDate)},
+		{"Report", capitalise(d.kind())},
 		{"Version", orDash(d.a.ReportVersion) + " (" + d.state() + ")"},
 		{"Classification", orDash(d.a.Classification)},
 		{"Readiness verdict", d.sum.Verdict},
 	})
+	if d.draft() {
+		d.paraStyled("This is a draft: "+joinAnd(d.draftWhy)+". It becomes final once the assessment is complete, "+
+			"the assessor is named and the sign-off is recorded.", styleSmall)
+	}
 	d.pdf.SetY(248)
 	d.textBlock(fmt.Sprintf("Classification: %s. This report was prepared for %s and describes its readiness for "+
 		"ISO/IEC 42001 certification as found on %s. Share it only with people entitled to see the organisation's "+
@@ -139,7 +159,9 @@ func (d *doc) documentControl() {
 		{"Document", "ISO/IEC 42001 readiness report"},
 		{"Organisation", orDash(d.a.Organisation.Name)},
 		{"Assessment", d.a.Title + " (ID " + orDash(d.a.ID) + ")"},
-		{"Version and status", orDash(d.a.ReportVersion) + ", " + d.state()},
+		{"Report", capitalise(d.kind())},
+		{"Version and status", orDash(d.a.ReportVersion) + ", " + d.state() + d.draftNote()},
+		{"Sign-off", d.signOffText()},
 		{"Report date", date(d.asOf) + " (rules evaluated as of this date)"},
 		{"Classification", orDash(d.a.Classification)},
 		{"Prepared by", orDash(d.a.Assessor)},
@@ -160,6 +182,27 @@ func (d *doc) documentControl() {
 	d.paraf("This document is classified %s. It records findings about %s's management of artificial "+
 		"intelligence and should be stored and shared accordingly. A draft is for discussion and may still "+
 		"change; only the final version should be relied on.", strings.ToLower(orDash(d.a.Classification)), orDash(d.a.Organisation.Name))
+}
+
+// draftNote says why the report is a draft, or nothing for a final one.
+func (d *doc) draftNote() string {
+	if !d.draft() {
+		return ""
+	}
+	return " (" + joinAnd(d.draftWhy) + ")"
+}
+
+// signOffText is the recorded sign-off as a reader reads it.
+func (d *doc) signOffText() string {
+	so := d.a.SignOff
+	if !so.Recorded() {
+		return "Not recorded"
+	}
+	text := so.By
+	if strings.TrimSpace(so.Role) != "" {
+		text += ", " + so.Role
+	}
+	return text + ", on " + date(so.Date)
 }
 
 // contents prints the table of contents: every section with its page, each line a link.

@@ -26,7 +26,7 @@ func (d *doc) gapRegister() {
 		var rows [][]cell
 		for _, gap := range d.gaps {
 			if gap.Group == g.ID {
-				rows = append(rows, gapRow(gap))
+				rows = append(rows, d.gapRow(gap))
 			}
 		}
 		if len(rows) == 0 {
@@ -45,17 +45,17 @@ func (d *doc) gapRegister() {
 		ids = append(ids, it.ID)
 	}
 	d.paraf("These %s still lack a status or a maturity and so cannot yet be counted as met or as gaps: %s.",
-		plural(len(ids), "item", "items"), strings.Join(ids, ", "))
+		plural(len(ids), "item", "items"), shortList(ids, 24, "Appendix 1"))
 }
 
-func gapRow(g assessment.Gap) []cell {
+func (d *doc) gapRow(g assessment.Gap) []cell {
 	r := g.Result
 	text := "Finding: " + orDash(r.Finding)
 	if strings.TrimSpace(r.Recommendation) != "" {
 		text += "\nAction: " + r.Recommendation
 	}
 	text += "\nWhy a gap: " + strings.Join(g.Reasons, "; ")
-	return []cell{bold(itemTitle(g.Item)), statusCell(r.Status), txt(fmt.Sprintf("%s / %d", maturity(r.Maturity), r.EffectiveTarget())),
+	return []cell{bold(d.itemTitle(g.Item)), statusCell(r.Status), txt(fmt.Sprintf("%s / %d", maturity(r.Maturity), r.EffectiveTarget())),
 		txt(text), txt(ownerDue(r.Owner, r.Due, r.Priority))}
 }
 

@@ -53,18 +53,20 @@ type textStyle struct {
 }
 
 var (
-	styleBody      = textStyle{"", 9.5, ink, 4.7}
-	styleBold      = textStyle{"B", 9.5, ink, 4.7}
-	styleItalic    = textStyle{"I", 9.5, muted, 4.7}
-	styleSmall     = textStyle{"", 8, muted, 3.9}
-	styleCell      = textStyle{"", 8, ink, 3.7}
-	styleCellBold  = textStyle{"B", 8, ink, 3.7}
-	styleCellHead  = textStyle{"B", 8, white, 3.7}
-	styleH1        = textStyle{"B", 17, navy, 8}
-	styleH2        = textStyle{"B", 12, navy, 6}
-	styleH3        = textStyle{"B", 10, ink, 5}
-	styleLabel     = textStyle{"B", 8.5, muted, 4.4}
-	styleChartText = textStyle{"", 7.5, ink, 3.4}
+	styleBody       = textStyle{"", 9.5, ink, 4.7}
+	styleBold       = textStyle{"B", 9.5, ink, 4.7}
+	styleItalic     = textStyle{"I", 9.5, muted, 4.7}
+	styleSmall      = textStyle{"", 8, muted, 3.9}
+	styleCell       = textStyle{"", 8, ink, 3.7}
+	styleCellBold   = textStyle{"B", 8, ink, 3.7}
+	styleCellHead   = textStyle{"B", 8, white, 3.7}
+	styleH1         = textStyle{"B", 17, navy, 8}
+	styleH2         = textStyle{"B", 12, navy, 6}
+	styleH3         = textStyle{"B", 10, ink, 5}
+	styleLabel      = textStyle{"B", 8.5, muted, 4.4}
+	styleChartText  = textStyle{"", 7.5, ink, 3.4}
+	styleCode       = textStyle{"", 7, muted, 3.7}
+	styleCellItalic = textStyle{"I", 8, muted, 3.7}
 )
 
 // section is one part of the report: a heading in the contents, a bookmark and a page
@@ -87,7 +89,14 @@ type doc struct {
 	found map[string]int // section → page, in this pass
 	links map[string]int // section → internal link
 	style textStyle
+
+	running    *running // the running head and foot, worked out on the first page that has them
+	tallestRow float64  // the tallest table row laid out, in millimetres
 }
+
+// running is the text every page but the cover repeats: organisation and classification at
+// the head, title, kind, version and status at the foot.
+type running struct{ org, class, foot string }
 
 func (d *doc) font(s textStyle) {
 	d.style = s
@@ -120,15 +129,21 @@ func (d *doc) gap(h float64) {
 	d.pdf.SetY(d.y() + h)
 }
 
+// tailHeight is how much of a page the end of a section may fill before the next section,
+// which would start on a fresh page, runs on below it instead.
+const tailHeight = (pageBottom - marginTop) / 3
+
 // begin starts a section: a fresh page when it asks for one, the heading, its bookmark and
 // the target of its contents link.
 func (d *doc) begin(s section) {
 	if s.draw == nil || s.id == "cover" {
 		return
 	}
-	if s.newPage {
+	switch {
+	case s.newPage && d.pdf.PageNo() > 1 && d.y() <= marginTop+0.5: // already at the top of a fresh page
+	case s.newPage && (d.pdf.PageNo() <= 1 || d.y() > marginTop+tailHeight):
 		d.pdf.AddPage()
-	} else {
+	default: // run on below the short tail of the section before, so it never stands alone
 		d.need(40)
 		d.gap(4)
 	}
@@ -197,7 +212,7 @@ func (d *doc) textBlock(text string, x, w float64, s textStyle) {
 	d.font(s)
 	cm := d.pdf.GetCellMargin()
 	lines := d.wrap(text, w+2*cm)
-	for i := 0; i < len(lines); {
+	for i := 0; i < len(lines) && !d.pdf.Err(); {
 		rest, fit := len(lines)-i, int(d.room()/s.line)
 		take := rest
 		if fit < rest {

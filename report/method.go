@@ -7,14 +7,15 @@ import (
 	"aimsbench/assessment"
 )
 
-// methodology documents the scales, the roll-up and verdict rules, the gap definition, the
-// sampling approach and the copyright position, so a reader can check every figure.
+// methodology says how the work was done, from what the data shows, then the scales, the
+// roll-up and verdict rules, the gap definition, the sampling approach when controls were
+// tested, and the copyright position, so a reader can check every figure.
 func (d *doc) methodology() {
-	d.para("The assessor judged each requirement of clauses 4 to 10 of ISO/IEC 42001:2023 and each Annex A control " +
-		"against evidence gathered through interviews, document review, observation and, for controls, sampled " +
-		"tests of operation. Each judgement carries a status, a maturity level and the evidence seen. The figures " +
-		"in this report are computed from those judgements by fixed rules, set out below, so two people applying " +
-		"them to the same data reach the same verdict.")
+	d.subheading("How the work was done", 20)
+	d.para(d.workDone())
+	d.para("Each judgement carries a status, a maturity level and the evidence seen. The figures in this report are " +
+		"computed from those judgements by fixed rules, set out below, so two people applying them to the same data " +
+		"reach the same verdict. Section " + d.numbers["limits"] + " says what the work did not cover.")
 	d.subheading("Status", 40)
 	d.table([]column{{"Status", 40, ""}, {"Meaning", 130, ""}}, [][]cell{
 		{statusCell(assessment.Conformant), txt("The requirement is met, and evidence that it is met is on file.")},
@@ -25,7 +26,7 @@ func (d *doc) methodology() {
 	})
 	d.subheading("Maturity", 40)
 	d.paraf("Maturity is rated from 1 to 5 on the scale below. Each item has a target level, %d unless the assessor set "+
-		"another; level 3 is the point at which a certification audit can be expected to succeed.", 3)
+		"another; level 3 is the point at which a certification audit can be expected to succeed.", assessment.DefaultTarget)
 	var rows [][]cell
 	for _, m := range d.cat.MaturityLevels {
 		rows = append(rows, []cell{bold(fmt.Sprint(m.Level)), bold(m.Name), txt(m.Readiness), txt(m.Description)})
@@ -50,26 +51,55 @@ func (d *doc) rollUpRules() {
 		"figure, and an item without a maturity rating is left out of the mean and the lowest value.")
 }
 
+// verdictRule is one row of the verdict's rule table: the blocker's kind, the level it caps
+// the verdict at (0: it holds the floor instead of capping), when it applies, and the theme
+// the executive summary groups its findings under.
+type verdictRule struct {
+	kind  string
+	cap   int
+	when  string
+	theme string
+}
+
+// verdictRules are the rules assessment.Evaluate applies, in the order the report lists them.
+// verdict-v2: build this table from package assessment's rule table (kind, cap, plain-language
+// condition), so the methodology prints exactly the rules the code applies; keep the themes.
+var verdictRules = []verdictRule{
+	{"no_ai_system_in_scope", 2, "no AI system is in scope", "No AI system in scope"},
+	{"missing_impact_assessment", 2, "an in-scope AI system has no impact assessment", "Impact assessments missing"},
+	{"nonconformant", 2, "an item is judged nonconformant", "Requirements not met"},
+	{"open_major_nc", 2, "a major nonconformity is not yet verified effective", "Major nonconformities open"},
+	{"unsupported_conformity", 2, "an item is judged conformant without any evidence item", "Conformity claimed without evidence"},
+	{"unjustified_exclusion", 2, "a control is excluded from the Statement of Applicability without a justification", "Controls excluded without a justification"},
+	{"maturity_below_3", 0, "an item is rated below maturity 3; it holds the floor down rather than capping the level", "Below the defined level"},
+}
+
 func (d *doc) verdictRules() {
 	d.subheading("Readiness verdict", 60)
 	d.paraf("The verdict is worked out over the %d clause requirements and the Annex A controls included in the "+
-		"Statement of Applicability (%d items in this assessment):", d.clauseCount(), d.sum.Total)
-	d.bullets([]string{
-		"The floor is the lowest maturity among these items and the mean is their average.",
-		"While any of them lacks a status or a maturity, the verdict reads \"Incomplete — n of m assessed\" and the level shown is provisional, computed from the items rated so far.",
-		"Certain findings hold the level at 2 at most, whatever the maturity: no AI system in scope; an in-scope AI system without an impact assessment; any item judged nonconformant; an open major nonconformity; a control judged conformant with no evidence recorded; a control excluded without a justification.",
-		"The readiness level is the floor, or 2 when one of those findings is present and the floor is higher.",
-	})
+		"Statement of Applicability (%d items in this assessment). The floor is the lowest maturity among them and the "+
+		"mean their average. While any of them lacks a status or a maturity, the verdict reads \"Incomplete — n of m "+
+		"assessed\" and the level is provisional. The readiness level is the floor, capped by every blocker found:",
+		d.clauseCount(), d.sum.Total)
+	var rows [][]cell
+	for _, r := range verdictRules {
+		limit := "Holds the floor"
+		if r.cap > 0 {
+			limit = fmt.Sprintf("Level %d at most", r.cap)
+		}
+		rows = append(rows, []cell{txt(capitalise(r.when)), bold(limit), cell{text: r.kind, style: &styleCode}})
+	}
+	d.table([]column{{"When", 110, ""}, {"Effect on the level", 30, ""}, {"Code in summary --json", 30, ""}}, rows)
 	var names []string
 	for _, m := range d.cat.MaturityLevels {
 		names = append(names, fmt.Sprintf("%d %s", m.Level, m.Readiness))
 	}
-	d.paraf("The levels are named %s. The executive summary lists every finding that holds the level at 2 and every item rated below 3, which together are what must change for the level to rise.", joinAnd(names))
+	d.paraf("The levels are named %s. The executive summary groups every blocker and every item rated below 3, which "+
+		"together are what must change for the level to rise; the roadmap turns each into an action.", joinAnd(names))
 	d.subheading("Gaps", 25)
 	d.para("An item is a gap when it counts towards the verdict and is nonconformant or partially conformant, is " +
 		"judged conformant without evidence, or is rated below its target maturity. Items not yet assessed are " +
-		"listed separately, since nothing is known about them. The executive summary ranks gaps by status, then " +
-		"by the priority the assessor gave, then by how far the maturity falls short of its target.")
+		"listed separately, since nothing is known about them.")
 }
 
 func (d *doc) clauseCount() int {
@@ -82,16 +112,23 @@ func (d *doc) clauseCount() int {
 	return n
 }
 
-// samplingMethod prints the sample-size table and its source.
+// samplingMethod prints the sample-size table and its source when controls were tested; with
+// no test on record it says so, and claims nothing about testing.
 func (d *doc) samplingMethod() {
 	s := d.cat.Sampling
 	d.subheading("Control testing and sampling", 50)
-	d.para("Included Annex A controls were tested for operating effectiveness by inquiry, observation, inspection " +
-		"or re-performance over a test period. The number of occurrences examined depends on how often the control " +
-		"operates. The normal column applies the minimum sample sizes published by ISACA in \"IT Control Objectives " +
-		"for Sarbanes-Oxley\", 2nd edition (2006); the elevated column, used when a control covers an in-scope " +
-		"high-impact AI system, takes the upper end of sizes common in audit practice. The assessor may set another " +
-		"size, and must record why.")
+	if d.work.ControlsTested == 0 {
+		d.para("No operating-effectiveness test is on record, so no sample was drawn and no control's conformity rests on " +
+			"testing. When tests are recorded, the workbench suggests sample sizes from the catalogue's table, drawn at " +
+			"random with a recorded seed, and this section then sets the table out.")
+		return
+	}
+	d.paraf("%d of the included Annex A controls were tested for operating effectiveness over a test period, using the "+
+		"methods recorded with each test (%s). The number of occurrences examined depends on how often the control "+
+		"operates. The normal column applies the minimum sample sizes published by ISACA in \"IT Control Objectives "+
+		"for Sarbanes-Oxley\", 2nd edition (2006); the elevated column, used when a control covers an in-scope "+
+		"high-impact AI system, takes the upper end of sizes common in audit practice. The assessor may set another "+
+		"size, and must record why.", d.work.ControlsTested, d.sectionRef("testing"))
 	var rows [][]cell
 	for _, f := range s.Frequencies {
 		rows = append(rows, texts(f.Title, fmt.Sprint(f.Normal), fmt.Sprint(f.Elevated)))

@@ -52,34 +52,3 @@ func (d *doc) ncRow(nc assessment.Nonconformity) []cell {
 	return []cell{bold(nc.Label()), txt(orDash(nc.ItemID)), grade, txt(desc), txt(orDash(strings.Join(action, "\n"))),
 		due, txt(capitalise(nc.Status.Label()))}
 }
-
-// evidenceRequests prints the status of every document on the evidence request list.
-func (d *doc) evidenceRequests() {
-	t := d.requests
-	d.paraf("Of the %d documents and records on the request list, %d have been received, %d are requested and awaited, "+
-		"%d were reported as not available and %d have not been requested yet.", t.Total, t.Received, t.Requested, t.NotAvailable, t.NotRequested)
-	var rows [][]cell
-	for _, c := range d.cat.EvidenceRequests {
-		for i, e := range c.Items {
-			category := ""
-			if i == 0 {
-				category = c.Title
-			}
-			rows = append(rows, []cell{bold(category), txt(e.Title), txt(strings.Join(e.Supports, ", ")), requestCell(d.a.Requests[e.ID])})
-		}
-	}
-	d.table([]column{{"Category", 40, ""}, {"Document or record", 64, ""}, {"Supports", 36, ""}, {"Status", 30, ""}}, rows)
-}
-
-// requestCell marks an evidence request's status.
-func requestCell(s assessment.RequestStatus) cell {
-	switch s {
-	case assessment.Received:
-		return marked("Received", goodFill)
-	case assessment.Requested:
-		return marked("Requested", midFill)
-	case assessment.NotAvailable:
-		return marked("Not available", badFill)
-	}
-	return txt("Not requested")
-}

@@ -99,9 +99,25 @@ func TestReportHasEverySectionVerdictSystemAndNC(t *testing.T) {
 	for _, nc := range a.NCs {
 		mustContain(t, text, nc.Label())
 	}
+	summary := pdfPage(t, exportPDF(t, a, Options{}), pageOf(t, f, "summary"))
 	for _, b := range sum.Blockers {
-		mustContain(t, text, capitalise(b.Detail))
+		switch {
+		case b.Item != "":
+			mustContain(t, summary, f.itemRef(b.Item))
+		default:
+			mustContain(t, summary, b.System)
+		}
 	}
+}
+
+// pageOf is the page a section starts on.
+func pageOf(t *testing.T, f *facts, section string) int {
+	t.Helper()
+	d, err := layout(f, nil, 0, nil, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.found[section]
 }
 
 func TestContentsListsTheRightPages(t *testing.T) {
@@ -196,8 +212,8 @@ func TestDraftAndGapReport(t *testing.T) {
 			t.Errorf("the gap report contains %q", absent)
 		}
 	}
-	if final := pdfText(t, exportPDF(t, a, Options{})); strings.Contains(final, "DRAFT") {
-		t.Error("a final report is marked DRAFT")
+	if cover := pdfPage(t, exportPDF(t, a, Options{Draft: true, GapOnly: true}), 1); !strings.Contains(cover, "GAP REPORT") {
+		t.Errorf("the gap report's cover does not say so: %q", cover)
 	}
 }
 
@@ -229,7 +245,8 @@ func TestEmptyAssessmentExplainsEverySection(t *testing.T) {
 	mustContain(t, text, "Incomplete — 0 of 70 assessed", "The AI system inventory is empty",
 		"No operating-effectiveness test has been recorded yet", "The AI risk register is empty",
 		"No nonconformity, observation or opportunity for improvement has been raised", "not rated yet",
-		"No item has been judged yet", "No certification body or audit dates are recorded yet")
+		"No item has been judged yet", "No certification body or audit dates have been recorded yet",
+		"No audit dates are set yet", "No control was tested for operating effectiveness")
 }
 
 func TestLargeDemoExportsEveryNonconformity(t *testing.T) {

@@ -185,20 +185,6 @@ func writeArea(f *excelize.File, l questionnaireLayout, area questionnaireArea, 
 	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true})
 }
 
-// setColWidths sets the widths of a sheet's first columns, in characters.
-func setColWidths(f *excelize.File, sheet string, widths []float64) error {
-	for i, w := range widths {
-		col, err := excelize.ColumnNumberToName(i + 1)
-		if err == nil {
-			err = f.SetColWidth(sheet, col, col, w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // setPrintLayout prints a sheet landscape on A4, one page wide, with the organisation in the
 // header and page numbers in the footer; titleRows repeat on every page when given.
 func setPrintLayout(f *excelize.File, sheet string, l questionnaireLayout, titleRows string) error {

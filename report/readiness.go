@@ -11,7 +11,7 @@ func (d *doc) readinessChecklist() {
 	var rows [][]cell
 	for _, c := range d.sum.Checklist {
 		result := marked("Not met", badFill)
-		why := strings.Join(c.Why, "; ")
+		why := d.countLongLists(strings.Join(c.Why, "; "))
 		if c.Holds {
 			met++
 			result, why = marked("Met", goodFill), "—"
@@ -57,12 +57,12 @@ func (d *doc) commonGaps() {
 				description = cg.Description
 			}
 		}
-		pairs := [][2]string{{"Found because", capitalise(orDash(g.Detail))}}
+		pairs := [][2]string{{"Found because", capitalise(orDash(d.countLongLists(g.Detail)))}}
 		if len(g.Items) > 0 {
 			pairs = append(pairs, [2]string{"Items", strings.Join(g.Items, ", ")})
 		}
 		if len(g.Systems) > 0 && !mentionsAll(g.Detail, g.Systems) {
-			pairs = append(pairs, [2]string{"AI systems", shortList(g.Systems, 20)})
+			pairs = append(pairs, [2]string{"AI systems", shortList(g.Systems, 20, "the inventory")})
 		}
 		d.minorHeading(g.ID+" "+g.Title, min(d.textHeight(description, contentWidth, styleItalic)+d.fieldsHeight(pairs), 120))
 		if description != "" {
@@ -82,40 +82,61 @@ func mentionsAll(text string, names []string) bool {
 	return true
 }
 
-// shortList joins names, stopping after limit with how many more there are.
-func shortList(names []string, limit int) string {
-	if len(names) <= limit {
-		return strings.Join(names, ", ")
+// shortList joins names, stopping after limit with how many more there are and, when where
+// is given, where to find them all: a long list becomes a count and a pointer.
+func shortList(names []string, limit int, where string) string {
+	if len(names) <= limit+1 { // "and 1 more" would take as long as the name
+		return joinAnd(names)
 	}
-	return fmt.Sprintf("%s and %d more (see the inventory)", strings.Join(names[:limit], ", "), len(names)-limit)
+	text := fmt.Sprintf("%s and %d more", strings.Join(names[:limit], ", "), len(names)-limit)
+	if where != "" {
+		text += " (see " + where + ")"
+	}
+	return text
 }
 
-// warningKinds name the consistency checks of the assessment quality section.
-var warningKinds = map[string]string{
-	"unsupported_conformity":            "Conformant without evidence",
-	"maturity_contradicts_status":       "Maturity at odds with status",
-	"exclusion_with_high_impact_system": "Exclusion while high-impact systems are in scope",
-	"excluded_control_treats_risk":      "Excluded control relied on by a risk",
-	"failed_test_conformant":            "Conformant despite a failed test",
+// qualityCheck is one consistency check of the assessment-quality section: the warning kind
+// it raises, its name and what it looks for.
+type qualityCheck struct{ kind, name, looksFor string }
+
+// qualityChecks are the consistency checks assessment.Warnings runs, in the order printed.
+// verdict-v2: take the checks (with the second edition's §4.2 additions) from package
+// assessment, so this list is the one the code applies; kinds not listed here still print.
+var qualityChecks = []qualityCheck{
+	{"unsupported_conformity", "Conformant without evidence", "an item judged conformant with no evidence item"},
+	{"maturity_contradicts_status", "Maturity at odds with status", "nonconformant with maturity 3 or more, or conformant with maturity 2 or less"},
+	{"failed_test_conformant", "Conformant despite a failed test", "a control judged conformant whose test concluded ineffective"},
+	{"exclusion_with_high_impact_system", "Exclusion while high-impact systems are in scope", "an impact, life-cycle, data, information or use control excluded while a high-impact AI system is in scope"},
+	{"excluded_control_treats_risk", "Excluded control relied on by a risk", "an excluded control that the risk register treats a risk with"},
 }
 
-// quality lists the consistency warnings a reviewer should look at before relying on the
-// judgements.
+// quality lists the consistency checks that were run and every point they found, which a
+// reviewer should look at before relying on the judgements.
 func (d *doc) quality() {
-	d.para("These checks look for judgements that contradict each other or the evidence. They do not change the " +
-		"verdict by themselves, but each should be reviewed before the report is finalised.")
+	found := map[string]int{}
+	for _, w := range d.sum.Warnings {
+		found[w.Kind]++
+	}
+	d.paraf("These checks look for judgements that contradict each other or the data. They do not change the verdict by "+
+		"themselves, but each point found should be reviewed before the report is finalised. %s.",
+		capitalise(plural(len(d.sum.Warnings), "point was", "points were"))+" found")
+	var checks [][]cell
+	names := map[string]string{}
+	for _, c := range qualityChecks {
+		names[c.kind] = c.name
+		checks = append(checks, []cell{bold(c.name), txt(capitalise(c.looksFor) + "."), txt(fmt.Sprint(found[c.kind]))})
+	}
+	d.titledTable("Checks run", []column{{"Check", 50, ""}, {"What it looks for", 100, ""}, {"Found", 20, "C"}}, checks)
 	if len(d.sum.Warnings) == 0 {
-		d.none("No inconsistency was found between statuses, maturity ratings, evidence, test results and the Statement of Applicability.")
 		return
 	}
 	var rows [][]cell
 	for _, w := range d.sum.Warnings {
-		kind := warningKinds[w.Kind]
-		if kind == "" {
-			kind = w.Kind
+		name := names[w.Kind]
+		if name == "" {
+			name = capitalise(strings.ReplaceAll(w.Kind, "_", " "))
 		}
-		rows = append(rows, []cell{bold(w.Item), txt(kind), txt(capitalise(w.Detail))})
+		rows = append(rows, []cell{bold(orDash(w.Item)), txt(name), txt(capitalise(d.countLongLists(w.Detail)))})
 	}
-	d.paraStyled(fmt.Sprintf("%s to review.", capitalise(plural(len(rows), "point", "points"))), styleBold)
-	d.table([]column{{"Item", 18, ""}, {"Check", 42, ""}, {"What was found", 110, ""}}, rows)
+	d.titledTable("Points to review", []column{{"Item", 18, ""}, {"Check", 42, ""}, {"What was found", 110, ""}}, rows)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,105 +12,86 @@ import (
 	"aimsbench/checklists"
 )
 
-// register is a table for a spreadsheet: a name, column headings with widths (in characters)
-// and rows of text.
+// valueKind says how a spreadsheet column's values are stored and shown.
+type valueKind int
+
+const (
+	textValue   valueKind = iota // text, wrapped
+	numberValue                  // a number the spreadsheet can sum and sort
+	dateValue                    // a calendar date, stored as a date
+	statusValue                  // a status word, coloured by what it says
+)
+
+// sheetColumn is one column of a register: its heading, width in characters and kind.
+type sheetColumn struct {
+	title string
+	width float64
+	kind  valueKind
+}
+
+func textCol(title string, width float64) sheetColumn { return sheetColumn{title, width, textValue} }
+func numberCol(title string, width float64) sheetColumn {
+	return sheetColumn{title, width, numberValue}
+}
+func dateCol(title string) sheetColumn { return sheetColumn{title, 11, dateValue} }
+func statusCol(title string, width float64) sheetColumn {
+	return sheetColumn{title, width, statusValue}
+}
+
+// register is a table for a spreadsheet or CSV file. A row holds strings, ints, float64s
+// and time.Times; an unset number is nil and an unset date the zero time, both left empty.
 type register struct {
-	name   string
-	header []string
-	widths []float64
-	rows   [][]string
+	name string
+	cols []sheetColumn
+	rows [][]any
+}
+
+// headers are the column headings.
+func (reg register) headers() []string {
+	out := make([]string, len(reg.cols))
+	for i, c := range reg.cols {
+		out[i] = c.title
+	}
+	return out
 }
 
 // neutralise keeps a spreadsheet from reading a cell as a formula: text starting with =, +,
 // -, @, a tab or a carriage return gets a leading single quote.
 func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if formulaLike(s) {
 		return "'" + s
 	}
 	return s
 }
 
-// isoDate prints a date for a spreadsheet (YYYY-MM-DD), empty when unset.
-func isoDate(t time.Time) string {
-	if t.IsZero() {
+// formulaLike reports whether a spreadsheet would take text for a formula.
+func formulaLike(s string) bool { return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) }
+
+// plainValue is a value as CSV text: dates as YYYY-MM-DD, unset values empty.
+func plainValue(v any) string {
+	switch x := v.(type) {
+	case nil:
 		return ""
+	case string:
+		return x
+	case int:
+		return strconv.Itoa(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case time.Time:
+		return isoDate(x)
 	}
-	return t.Format("2006-01-02")
+	return fmt.Sprint(v)
 }
 
-func number(n int) string {
+// level is a maturity or target as a number, nil when unset.
+func level(n int) any {
 	if n == 0 {
-		return ""
+		return nil
 	}
-	return fmt.Sprint(n)
-}
-
-// gapTable is the gap register: one row per gap in catalogue order.
-func gapTable(cat *checklists.Catalogue, a *assessment.Assessment, asOf time.Time) register {
-	reg := register{name: "Gap register",
-		header: []string{"Item", "Title", "Clause or objective", "Status", "Maturity", "Target", "Why a gap", "Finding", "Recommendation", "Owner", "Due", "Priority"},
-		widths: []float64{9, 36, 12, 18, 9, 8, 30, 50, 50, 20, 11, 9}}
-	for _, g := range assessment.GapRegister(cat, a, asOf) {
-		r := g.Result
-		reg.rows = append(reg.rows, []string{g.Item.ID, g.Item.Title, g.Group, r.Status.Label(), number(r.Maturity),
-			fmt.Sprint(r.EffectiveTarget()), strings.Join(g.Reasons, "; "), r.Finding, r.Recommendation, r.Owner,
-			isoDate(r.Due), string(r.Priority)})
-	}
-	return reg
-}
-
-// soaTable is the Statement of Applicability: one row per Annex A control.
-func soaTable(cat *checklists.Catalogue, a *assessment.Assessment) register {
-	reg := register{name: "Statement of Applicability",
-		header: []string{"Control", "Title", "Decision", "Justification", "Status", "Maturity", "Linked risks", "Test conclusion"},
-		widths: []float64{9, 40, 10, 50, 18, 9, 16, 16}}
-	for _, item := range cat.Assessable() {
-		if !item.IsControl() {
-			continue
-		}
-		r := a.Result(item)
-		var risks []string
-		for _, risk := range assessment.LinkedRisks(a, item.ID) {
-			risks = append(risks, riskLabel(risk))
-		}
-		test := "not tested"
-		if t := a.TestOf(item.ID); t != nil {
-			test = strings.ToLower(conclusionLabel(t.Conclusion(cat.Sampling)))
-		}
-		reg.rows = append(reg.rows, []string{item.ID, item.Title, string(r.Decision), r.Justification, r.Status.Label(),
-			number(r.Maturity), strings.Join(risks, ", "), test})
-	}
-	return reg
-}
-
-// ncTable lists the nonconformities.
-func ncTable(a *assessment.Assessment, asOf time.Time) register {
-	reg := register{name: "Nonconformities",
-		header: []string{"NC", "Item", "Source", "Grade", "Description", "Root cause", "Correction", "Corrective action", "Owner", "Raised", "Due", "Overdue", "Status", "Closed", "Check date", "Checked by", "Check result"},
-		widths: []float64{8, 9, 10, 16, 50, 40, 36, 40, 20, 11, 11, 8, 14, 11, 11, 16, 36}}
-	for _, nc := range a.NCs {
-		reg.rows = append(reg.rows, []string{nc.Label(), nc.ItemID, nc.Source, nc.Grade.Label(), nc.Description, nc.RootCause,
-			nc.Correction, nc.CorrectiveAction, nc.Owner, isoDate(nc.Raised), isoDate(nc.Due), yesNo(nc.Overdue(asOf)),
-			nc.Status.Label(), isoDate(nc.Closed), isoDate(nc.CheckDate), nc.CheckBy, nc.CheckResult})
-	}
-	return reg
-}
-
-// inventoryTable lists the AI systems.
-func inventoryTable(cat *checklists.Catalogue, a *assessment.Assessment) register {
-	reg := register{name: "AI systems",
-		header: []string{"Name", "Purpose", "Owner", "Life-cycle stage", "AI roles", "Impact", "In scope", "Exclusion justification", "Suppliers", "Personal data", "Human oversight", "Impact assessment", "Last significant change"},
-		widths: []float64{30, 50, 20, 18, 22, 8, 8, 36, 36, 8, 8, 12, 12}}
-	for _, s := range a.Systems {
-		var roles []string
-		for _, r := range s.Roles {
-			roles = append(roles, termTitle(cat.AIRoles, r))
-		}
-		reg.rows = append(reg.rows, []string{s.Name, s.Purpose, s.Owner, termTitle(cat.LifecycleStages, s.Stage), strings.Join(roles, "; "),
-			string(s.Impact), yesNo(s.InScope), s.ExclusionJustification, s.Suppliers, yesNo(s.PersonalData), yesNo(s.HumanOversight),
-			isoDate(s.AISIADate), isoDate(s.LastChange)})
-	}
-	return reg
+	return n
 }
 
 // writeCSV writes a register as UTF-8 CSV with a byte-order mark (so spreadsheet programs
@@ -119,13 +101,13 @@ func writeCSV(w io.Writer, reg register) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	if err := cw.Write(reg.header); err != nil {
+	if err := cw.Write(reg.headers()); err != nil {
 		return err
 	}
 	for _, row := range reg.rows {
 		out := make([]string, len(row))
-		for i, c := range row {
-			out[i] = neutralise(c)
+		for i, v := range row {
+			out[i] = neutralise(plainValue(v))
 		}
 		if err := cw.Write(out); err != nil {
 			return err
@@ -143,4 +125,98 @@ func WriteGapCSV(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessmen
 // WriteSoACSV writes the Statement of Applicability as CSV: one row per Annex A control.
 func WriteSoACSV(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment) error {
 	return writeCSV(w, soaTable(cat, a))
+}
+
+// WriteResultsCSV writes the results annex as CSV: every clause requirement and Annex A
+// control with its judgement and the evidence it rests on.
+func WriteResultsCSV(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment) error {
+	return writeCSV(w, resultsTable(cat, a))
+}
+
+// gapTable is the gap register: one row per gap in catalogue order.
+func gapTable(cat *checklists.Catalogue, a *assessment.Assessment, asOf time.Time) register {
+	reg := register{name: "Gap register", cols: []sheetColumn{textCol("Item", 9), textCol("Title", 36), textCol("Clause or objective", 12),
+		statusCol("Status", 18), numberCol("Maturity", 9), numberCol("Target", 8), textCol("Why a gap", 30), textCol("Finding", 50),
+		textCol("Recommendation", 50), textCol("Owner", 20), dateCol("Due"), statusCol("Priority", 9)}}
+	for _, g := range assessment.GapRegister(cat, a, asOf) {
+		r := g.Result
+		reg.rows = append(reg.rows, []any{g.Item.ID, g.Item.Title, g.Group, r.Status.Label(), level(r.Maturity),
+			r.EffectiveTarget(), strings.Join(g.Reasons, "; "), r.Finding, r.Recommendation, r.Owner, r.Due, string(r.Priority)})
+	}
+	return reg
+}
+
+// soaTable is the Statement of Applicability: one row per Annex A control, with the reason
+// for including or excluding it, its implementation, test conclusion and evidence.
+func soaTable(cat *checklists.Catalogue, a *assessment.Assessment) register {
+	reg := register{name: "Statement of Applicability", cols: []sheetColumn{textCol("Control", 9), textCol("Title", 40),
+		textCol("Decision", 10), textCol("Justification", 50), textCol("Justification recorded", 12), statusCol("Implementation", 18),
+		statusCol("Status", 18), numberCol("Maturity", 9), textCol("Linked risks", 16), statusCol("Test conclusion", 16), textCol("Evidence", 30)}}
+	for _, item := range cat.Assessable() {
+		if !item.IsControl() {
+			continue
+		}
+		r := a.Result(item)
+		var risks []string
+		for _, risk := range assessment.LinkedRisks(a, item.ID) {
+			risks = append(risks, riskLabel(risk))
+		}
+		why, given := soaJustification(a, item.ID, r)
+		reg.rows = append(reg.rows, []any{item.ID, item.Title, string(r.Decision), why, yesNo(given), implementation(r),
+			r.Status.Label(), level(r.Maturity), strings.Join(risks, ", "), strings.ToLower(testLabel(cat, a, item.ID)), evidenceRef(r)})
+	}
+	return reg
+}
+
+// testLabel is a control's test conclusion, or "Not tested".
+func testLabel(cat *checklists.Catalogue, a *assessment.Assessment, control string) string {
+	if t := a.TestOf(control); t != nil {
+		return conclusionLabel(t.Conclusion(cat.Sampling))
+	}
+	return "Not tested"
+}
+
+// resultsTable is the results annex: every assessable item with its judgement, whether it
+// counts towards the verdict, and the evidence it rests on.
+func resultsTable(cat *checklists.Catalogue, a *assessment.Assessment) register {
+	reg := register{name: "Items", cols: []sheetColumn{textCol("Item", 9), textCol("Title", 36), textCol("Clause or objective", 12),
+		textCol("Counts towards the verdict", 12), textCol("SoA decision", 10), statusCol("Status", 18), numberCol("Maturity", 9),
+		numberCol("Target", 8), textCol("Finding", 50), numberCol("Evidence items", 9), textCol("Evidence", 60),
+		textCol("Recommendation", 50), textCol("Owner", 20), dateCol("Due"), statusCol("Priority", 9)}}
+	for _, item := range cat.Assessable() {
+		r := a.Result(item)
+		var evidence []string
+		for _, e := range r.Evidence {
+			evidence = append(evidence, evidenceLine(e))
+		}
+		reg.rows = append(reg.rows, []any{item.ID, item.Title, cat.GroupOf(item.ID), yesNo(a.InReadinessScope(item)), string(r.Decision),
+			r.Status.Label(), level(r.Maturity), r.EffectiveTarget(), r.Finding, len(r.Evidence), strings.Join(evidence, "\n"),
+			r.Recommendation, r.Owner, r.Due, string(r.Priority)})
+	}
+	return reg
+}
+
+// evidenceTable lists every evidence item, one row each, with its file fingerprint.
+func evidenceTable(cat *checklists.Catalogue, a *assessment.Assessment) register {
+	reg := register{name: "Evidence", cols: []sheetColumn{textCol("Item", 9), textCol("Item title", 36), textCol("Kind", 12),
+		textCol("Title", 40), textCol("Reference", 30), textCol("File", 30), numberCol("Size (bytes)", 12), textCol("SHA-256", 66),
+		dateCol("Recorded")}}
+	for _, item := range cat.Assessable() {
+		for _, e := range a.Result(item).Evidence {
+			var size any
+			if e.Path != "" {
+				size = e.Size
+			}
+			reg.rows = append(reg.rows, []any{item.ID, item.Title, e.Kind, e.Title, e.Reference, e.Path, size, e.SHA256, e.AttachedAt})
+		}
+	}
+	return reg
+}
+
+// isoDate is a date as YYYY-MM-DD, empty when unset.
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }

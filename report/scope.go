@@ -125,8 +125,11 @@ func impactCell(i assessment.Impact) cell {
 }
 
 // systemName is the name of the AI system with an ID, or a dash.
-func (d *doc) systemName(id int64) string {
-	for _, s := range d.a.Systems {
+func (d *doc) systemName(id int64) string { return systemName(d.a, id) }
+
+// systemName is the name of an assessment's AI system with an ID; 0 means every system.
+func systemName(a *assessment.Assessment, id int64) string {
+	for _, s := range a.Systems {
 		if s.ID == id {
 			return s.Name
 		}

@@ -2,34 +2,31 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"aimsbench/assessment"
+	"aimsbench/checklists"
 )
 
-// executiveSummary prints the verdict with what holds it down, the key figures, the counts
-// by status, the most serious gaps and the path to certification.
+// executiveSummary speaks to a board on one page: the verdict in plain words, the few themes
+// behind it, the decisions and resources needed and the path to the Stage 1 and Stage 2 audits.
 func (d *doc) executiveSummary() {
 	d.verdictPanel()
 	d.keyFigures()
-	s := d.sum
-	scope := fmt.Sprintf("%d clause requirements and included Annex A controls", s.Total)
-	if s.Floor == 0 {
-		d.paraf("As of %s, no maturity has been rated among the %s of %s, so no readiness level can be given yet.",
-			date(d.asOf), scope, orDash(d.a.Organisation.Name))
+	d.para(d.verdictInWords())
+	d.subheading("What holds the level down", 20)
+	if themes := d.themes(); len(themes) > 0 {
+		d.bullets(themes)
 	} else {
-		d.paraf("As of %s, %s stands at readiness level %d, %s. The level is the lowest maturity found across the %s "+
-			"(the floor, here %d), held at 2 or below for as long as any blocking issue remains. The mean maturity is %s.",
-			date(d.asOf), orDash(d.a.Organisation.Name), s.Level, s.LevelName, scope, s.Floor, s.Mean)
+		d.para("Nothing holds the level down: no blocker was found and no item is rated below level 3.")
 	}
-	if !s.Complete {
-		d.paraf("The assessment is not finished: %d of %d items have both a status and a maturity. The level above is "+
-			"provisional and can still fall as the remaining items are judged.", s.Assessed, s.Total)
+	if decisions := d.decisions(); len(decisions) > 0 {
+		d.subheading("Decisions and resources needed", 20)
+		d.bullets(decisions)
 	}
-	d.titledTable("Results by status", []column{{"Status", 60, ""}, {"Items", 25, "R"}, {"Share", 25, "R"}}, d.statusRows())
-	d.holdsDown()
-	d.topGaps()
-	d.pathToCertification()
+	d.subheading("Path to Stage 1 and Stage 2", 20)
+	d.para(d.pathToAudits())
 }
 
 // verdictPanel prints the level and the verdict in a shaded box.
@@ -50,26 +47,31 @@ func (d *doc) verdictPanel() {
 	d.pdf.CellFormat(contentWidth-35, 4.5, "Readiness verdict", "", 1, "L", false, 0, "")
 	d.pdf.SetY(y + 9)
 	d.textBlock(d.sum.Verdict, marginLeft+31, contentWidth-35, textStyle{"B", 15, navy, 6.5})
-	line := fmt.Sprintf("Level %d — %s", d.sum.Level, d.sum.LevelName)
-	switch {
-	case d.sum.Level == 0:
-		line = "No item has a maturity rating yet"
-	case !d.sum.Complete:
-		line += " (provisional)"
-	}
-	d.textBlock(line, marginLeft+31, contentWidth-35, styleBody)
+	d.textBlock(d.countLine(), marginLeft+31, contentWidth-35, styleBody)
 	d.pdf.SetY(y + 30)
+}
+
+// countLine is the line the TUI, the PDF and `summary --json` share: "n blockers, m items
+// below level 3, k steps to level 4".
+// verdict-v2: print assessment's count-line function here, which adds "k steps to level 4".
+func (d *doc) countLine() string {
+	line := fmt.Sprintf("%s, %s below level 3", plural(len(d.capping), "blocker", "blockers"), plural(len(d.low), "item", "items"))
+	if d.sum.Level > 0 && !d.sum.Complete {
+		line += " · level " + fmt.Sprint(d.sum.Level) + " (provisional)"
+	}
+	return line
 }
 
 // keyFigures prints a row of figures a board member reads first.
 func (d *doc) keyFigures() {
 	s := d.sum
+	by := s.Overall.ByStatus
 	figures := [][2]string{
 		{maturity(s.Floor), "floor maturity"},
 		{meanText(s.Overall), "mean maturity"},
 		{fmt.Sprintf("%d/%d", s.Assessed, s.Total), "items assessed"},
-		{fmt.Sprint(len(d.capping)), "blocking issues"},
-		{fmt.Sprint(len(d.gaps)), "gaps"},
+		{fmt.Sprintf("%d · %d · %d", by[assessment.Conformant], by[assessment.Partial], by[assessment.Nonconformant]), "met · partly · not met"},
+		{fmt.Sprint(len(d.plan.Actions)), "roadmap actions"},
 		{fmt.Sprint(d.ncs.Open), "open nonconformities"},
 	}
 	w := contentWidth / float64(len(figures))
@@ -78,106 +80,197 @@ func (d *doc) keyFigures() {
 		x := marginLeft + float64(i)*w
 		d.stroke(rule)
 		d.pdf.Rect(x+0.8, y, w-1.6, 17, "D")
-		d.font(textStyle{"B", 15, navy, 7})
+		d.font(textStyle{"B", 14, navy, 7})
 		d.pdf.SetXY(x, y+2)
 		d.pdf.CellFormat(w, 7, f[0], "", 0, "C", false, 0, "")
 		d.font(textStyle{"", 7, muted, 3.5})
 		d.pdf.SetXY(x, y+10.5)
 		d.pdf.CellFormat(w, 3.5, f[1], "", 0, "C", false, 0, "")
 	}
-	d.pdf.SetY(y + 22)
+	d.pdf.SetY(y + 21)
 	d.font(styleBody)
 }
 
-func (d *doc) statusRows() [][]cell {
-	var rows [][]cell
-	total := d.sum.Overall.Total
-	for _, st := range []assessment.Status{assessment.Conformant, assessment.Partial, assessment.Nonconformant, assessment.NotAssessed} {
-		n := d.sum.Overall.ByStatus[st]
-		rows = append(rows, []cell{statusCell(st), txt(fmt.Sprint(n)), txt(percentOf(n, total))})
-	}
-	return append(rows, []cell{bold("Total"), bold(fmt.Sprint(total)), bold("100%")})
-}
-
-// holdsDown lists each blocker and each item rated below level 3.
-func (d *doc) holdsDown() {
-	d.subheading("What holds the level down", 20)
-	var capping, low []string
-	for _, b := range d.capping {
-		capping = append(capping, fmt.Sprintf("%s (caps the level at %d).", capitalise(b.Detail), b.Cap))
-	}
-	for _, b := range d.low {
-		low = append(low, b.Item)
-	}
-	if len(capping) == 0 && len(low) == 0 {
-		d.para("Nothing holds the level down: no blocking issue was found and no item is rated below level 3.")
-		return
-	}
-	if len(capping) > 0 {
-		d.paraf("%s the level until resolved:", plural(len(capping), "issue caps", "issues cap"))
-		d.bullets(capping)
-	} else {
-		d.para("No blocking issue caps the level.")
-	}
-	if len(low) > 0 {
-		d.paraf("%s rated below level 3, which keeps the floor below certification-ready: %s.",
-			plural(len(low), "item is", "items are"), strings.Join(low, ", "))
-	}
-}
-
-// topGaps prints the most serious gaps.
-func (d *doc) topGaps() {
-	if len(d.top) == 0 {
-		d.subheading("Most serious gaps", 10)
-		d.none("No gaps were recorded: every judged item is conformant, supported by evidence and at or above its target maturity.")
-		return
-	}
-	var rows [][]cell
-	for _, g := range d.top {
-		r := g.Result
-		rows = append(rows, []cell{txt(itemTitle(g.Item)), statusCell(r.Status),
-			txt(fmt.Sprintf("%s / %d", maturity(r.Maturity), r.EffectiveTarget())),
-			txt(capitalise(orDash(string(r.Priority)))), txt(orDash(r.Owner)), txt(date(r.Due))})
-	}
-	d.titledTable("Most serious gaps", []column{{"Requirement or control", 62, ""}, {"Status", 26, ""}, {"Maturity / target", 18, "C"},
-		{"Priority", 16, ""}, {"Owner", 30, ""}, {"Due", 18, ""}}, rows)
-	if len(d.gaps) > len(d.top) {
-		d.paraStyled(fmt.Sprintf("The %d most serious of %d gaps, ranked by status, priority and distance from target; "+
-			"the gap register lists all of them.", len(d.top), len(d.gaps)), styleSmall)
-	}
-}
-
-// pathToCertification says what has to happen before a certification audit.
-func (d *doc) pathToCertification() {
-	d.subheading("Path to certification", 25)
-	var steps []string
-	if n := len(d.unassessed); n > 0 {
-		steps = append(steps, fmt.Sprintf("finish the assessment of the %s still without a status or maturity", plural(n, "item", "items")))
-	}
-	if n := len(d.capping); n > 0 {
-		steps = append(steps, fmt.Sprintf("clear the %s listed above", plural(n, "blocking issue", "blocking issues")))
-	}
-	if low := len(d.low); low > 0 {
-		steps = append(steps, fmt.Sprintf("raise the %s below level 3 to at least the defined level", plural(low, "item", "items")))
-	}
-	if len(steps) == 0 {
-		d.para("No step is outstanding for level 3: the organisation can move to its certification audit, keeping the evidence current.")
-	} else {
-		d.paraf("To reach level 3, certification-ready, the organisation needs to %s.", joinAnd(steps))
-	}
-	if len(d.phases) > 0 {
-		last := d.phases[len(d.phases)-1]
-		d.paraf("The roadmap sets the %s and %s against %s of the implementation plan, running from %s to %s.",
-			plural(len(d.gaps), "gap", "gaps"), plural(d.ncs.Open, "open nonconformity", "open nonconformities"),
-			plural(len(d.phases), "phase", "phases"), date(d.phases[0].From), date(last.To))
-	}
-	c := d.a.Certification
+// verdictInWords says what the level means for the organisation, in a board's language.
+func (d *doc) verdictInWords() string {
+	s, org := d.sum, orDash(d.a.Organisation.Name)
+	var text string
 	switch {
-	case strings.TrimSpace(c.Body) == "" && c.Stage1.IsZero():
-		d.para("No certification body or audit dates are recorded yet.")
+	case s.Level == 0:
+		text = fmt.Sprintf("As of %s no item has a maturity rating yet, so no readiness level can be given for %s.", date(d.asOf), org)
+	case len(d.capping) > 0:
+		text = fmt.Sprintf("As of %s, %s is not ready for a certification audit: %s would lead a certification body to "+
+			"find major nonconformities, whatever the maturity reached elsewhere.", date(d.asOf), org, plural(len(d.capping), "blocker", "blockers"))
+	case s.Level < 3:
+		text = fmt.Sprintf("As of %s, %s is not yet ready for a certification audit: no blocker remains, but %s below the defined "+
+			"level 3 that an auditor expects.", date(d.asOf), org, plural(len(d.low), "item is", "items are"))
+	case s.Level == 3:
+		text = fmt.Sprintf("As of %s, %s could go to a certification audit: every requirement is defined and operating at level 3 "+
+			"or above. The work below strengthens that position.", date(d.asOf), org)
 	default:
-		d.paraf("Certification body: %s. Stage 1 audit planned for %s; Stage 2 for %s.", orDash(c.Body), date(c.Stage1), date(c.Stage2))
+		text = fmt.Sprintf("As of %s, %s is in a strong position for certification: every requirement is managed at level %d or above.",
+			date(d.asOf), org, s.Floor)
 	}
+	if !s.Complete {
+		text += fmt.Sprintf(" The assessment is not finished (%d of %d items judged), so the level is provisional and may still fall.", s.Assessed, s.Total)
+	}
+	return text
+}
+
+// themeLimit is how many subjects a theme names before it counts the rest.
+const themeLimit = 3
+
+// themes groups what holds the level down: one line per kind of blocker, naming its items or
+// systems in the reader's terms, and one line for the items rated below level 3.
+func (d *doc) themes() []string {
+	byKind := map[string][]string{}
+	var kinds []string
+	for _, b := range d.capping {
+		if _, seen := byKind[b.Kind]; !seen {
+			kinds = append(kinds, b.Kind)
+		}
+		if b.Kind != "open_major_nc" {
+			byKind[b.Kind] = append(byKind[b.Kind], d.blockerSubject(b))
+		} else {
+			byKind[b.Kind] = nil
+		}
+	}
+	if _, ok := byKind["open_major_nc"]; ok { // named by their numbers, which the register uses
+		for _, nc := range d.a.NCs {
+			if nc.Grade == assessment.MajorNC && nc.IsOpen() {
+				byKind["open_major_nc"] = append(byKind["open_major_nc"], nc.Label()+" against "+d.itemRef(nc.ItemID))
+			}
+		}
+	}
+	var out []string
+	for _, rule := range verdictRules {
+		if subjects, ok := byKind[rule.kind]; ok {
+			out = append(out, rule.theme+": "+shortList(subjects, themeLimit, d.roadmapRef())+".")
+			delete(byKind, rule.kind)
+		}
+	}
+	for _, kind := range kinds { // kinds the rule table does not know yet
+		if subjects, ok := byKind[kind]; ok {
+			out = append(out, capitalise(strings.ReplaceAll(kind, "_", " "))+": "+shortList(subjects, themeLimit, d.roadmapRef())+".")
+		}
+	}
+	if len(d.low) > 0 {
+		out = append(out, fmt.Sprintf("%s below the defined level 3, most of them in %s.",
+			capitalise(plural(len(d.low), "item is", "items are")), d.lowGroups()))
+	}
+	return out
+}
+
+// roadmapRef points at the roadmap, where every blocker has its action.
+func (d *doc) roadmapRef() string { return "the roadmap, section " + d.numbers["roadmap"] }
+
+// blockerSubject names what a blocker is about: the item in its clause's context, the AI
+// system, or the detail when it names neither.
+func (d *doc) blockerSubject(b assessment.Blocker) string {
+	switch {
+	case b.Item != "":
+		return d.itemRef(b.Item)
+	case b.System != "":
+		return b.System
+	}
+	return b.Detail
+}
+
+// lowGroups names the (at most three) clauses and objectives with the most items below level 3.
+func (d *doc) lowGroups() string {
+	count := map[string]int{}
+	for _, b := range d.low {
+		count[d.cat.GroupOf(b.Item)]++
+	}
+	groups := d.cat.Groups()
+	slices.SortStableFunc(groups, func(x, y checklists.Item) int { return count[y.ID] - count[x.ID] })
+	var parts []string
+	for _, g := range groups[:min(3, len(groups))] {
+		if n := count[g.ID]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %s (%d)", g.ID, g.Title, n))
+		}
+	}
+	return joinAnd(parts)
+}
+
+// decisionLimit is how many decisions the summary lists; the roadmap has the rest.
+const decisionLimit = 5
+
+// decisions lists what the board has to decide or fund, each from the data.
+func (d *doc) decisions() []string {
+	var out []string
+	for _, c := range d.plan.Conflicts {
+		out = append(out, fmt.Sprintf("Phase %d (%s) ends on %s, after the %s audit on %s: move the audit or add resources.",
+			c.Phase.ID, c.Phase.Title, date(c.Ends), c.Audit, date(c.AuditDate)))
+		break // one is enough here; the roadmap lists every clash
+	}
+	var vacant []string
+	for _, role := range d.cat.GovernanceRoles {
+		if d.a.RoleHolder(role.ID) == "" {
+			vacant = append(vacant, role.Title)
+		}
+	}
+	if len(vacant) > 0 {
+		out = append(out, fmt.Sprintf("Name holders for %s: %s.", plural(len(vacant), "vacant governance role", "vacant governance roles"), shortList(vacant, 3, "")))
+	}
+	if strings.TrimSpace(d.a.Certification.Body) == "" {
+		out = append(out, "Engage an accredited certification body and agree the Stage 1 and Stage 2 dates.")
+	}
+	if d.ncs.OpenMajor > 0 {
+		out = append(out, fmt.Sprintf("Fund the corrective action for %s before Stage 1.", plural(d.ncs.OpenMajor, "open major nonconformity", "open major nonconformities")))
+	}
+	if n := d.work.SystemsInScope - d.work.ImpactCurrent; n > 0 {
+		out = append(out, fmt.Sprintf("Commission impact assessments for %s in scope that have no current one.", plural(n, "AI system", "AI systems")))
+	}
+	if n := len(d.work.Untested); n > 0 && d.work.ControlsIncluded > 0 {
+		out = append(out, fmt.Sprintf("Plan operating-effectiveness tests of %s not yet tested; a certification auditor will sample them.", plural(n, "included control", "included controls")))
+	}
+	owners, dues := 0, 0
+	for _, act := range d.plan.Actions {
+		if act.OwnerProposed {
+			owners++
+		}
+		if act.DueProposed {
+			dues++
+		}
+	}
+	if owners+dues > 0 {
+		out = append(out, fmt.Sprintf("Confirm the owners and due dates the roadmap proposes: %d of its actions have no owner recorded and %d no due date.",
+			owners, dues))
+	}
+	return out[:min(decisionLimit, len(out))]
+}
+
+// pathToAudits relates the roadmap to the planned Stage 1 and Stage 2 audits.
+func (d *doc) pathToAudits() string {
+	p, c := d.plan, d.a.Certification
+	if len(p.Phases) == 0 {
+		return "The catalogue has no roadmap phases, so no path to the audits can be drawn."
+	}
+	last := p.Phases[len(p.Phases)-1]
+	text := fmt.Sprintf("The roadmap places %s in %s, from %s to %s (section %s).", plural(len(p.Actions), "action", "actions"),
+		plural(len(p.Phases), "phase", "phases"), date(p.Phases[0].From), date(last.To), d.numbers["roadmap"])
+	body := orDash(c.Body)
+	switch {
+	case c.Stage1.IsZero() && c.Stage2.IsZero():
+		text += " No audit dates are set yet: agree them with a certification body once the work before the internal audit is in sight."
+	case len(p.Conflicts) == 0:
+		text += fmt.Sprintf(" Stage 1 with %s on %s and Stage 2 on %s both fall after the plan ends, so the plan can be met if the actions keep their dates.",
+			body, date(c.Stage1), date(c.Stage2))
+	default:
+		text += fmt.Sprintf(" Stage 1 with %s is planned for %s and Stage 2 for %s; %s of the plan end after an audit date, so either the work speeds up or the audits move.",
+			body, date(c.Stage1), date(c.Stage2), plural(len(uniquePhases(p.Conflicts)), "phase", "phases"))
+	}
+	return text
+}
+
+// uniquePhases lists the phases that clash with an audit, once each.
+func uniquePhases(cs []assessment.ScheduleConflict) map[int]bool {
+	ids := map[int]bool{}
+	for _, c := range cs {
+		ids[c.Phase.ID] = true
+	}
+	return ids
 }
 
 // meanText prints a group's mean maturity, or a dash when nothing in it is rated.

@@ -1,6 +1,9 @@
 package report
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // column is one column of a table: its heading, width in millimetres and alignment
 // ("L", "C" or "R").
@@ -41,12 +44,26 @@ const cellPad = 1.3
 // table prints rows under a header row. Each row is as tall as its tallest cell once the text
 // is wrapped, so nothing overflows; a row that does not fit moves to the next page, where the
 // header is repeated, and only a row taller than a whole page is split across pages.
+//
+// A column that says the same in every row of a longer table is said once, above it, instead.
 func (d *doc) table(cols []column, rows [][]cell) {
+	cols, rows, same := uniformColumns(cols, rows)
+	if len(same) > 0 {
+		d.paraStyled(strings.Join(same, " "), styleSmall)
+	}
 	cols = d.balance(fitColumns(cols), rows)
 	d.need(d.lead(cols, rows))
 	d.tableHeader(cols)
+	header := func() { d.tableHeader(cols) }
 	for i, r := range rows {
-		d.tableRow(cols, r, i%2 == 1, func() { d.tableHeader(cols) })
+		if i == len(rows)-2 && i > 0 { // never leave the last row alone on a new page
+			both := d.rowHeight(cols, r) + d.rowHeight(cols, rows[i+1])
+			if both > d.room() && both < pageBottom-marginTop-30 {
+				d.pdf.AddPage()
+				header()
+			}
+		}
+		d.tableRow(cols, r, i%2 == 1, header)
 	}
 	d.font(styleBody)
 	d.gap(3.5)
@@ -66,7 +83,69 @@ func (d *doc) lead(cols []column, rows [][]cell) float64 {
 
 // tableLead is lead for a table not laid out yet: what a heading must be kept with.
 func (d *doc) tableLead(cols []column, rows [][]cell) float64 {
-	return d.lead(d.balance(fitColumns(cols), rows), rows)
+	cols, rows, same := uniformColumns(cols, rows)
+	extra := 0.0
+	if len(same) > 0 {
+		extra = 2*styleSmall.line + 2
+	}
+	return d.lead(d.balance(fitColumns(cols), rows), rows) + extra
+}
+
+// uniformMinRows is the fewest rows a table needs before a column that repeats one value in
+// every row is said once instead.
+const uniformMinRows = 4
+
+// uniformColumns takes out of a table each column (the first excepted) whose every row says
+// the same, widening the others to fill the page, and returns a sentence for each saying what
+// all the rows share.
+func uniformColumns(cols []column, rows [][]cell) ([]column, [][]cell, []string) {
+	if len(rows) < uniformMinRows {
+		return cols, rows, nil
+	}
+	var keep []int
+	var same []string
+	for i, c := range cols {
+		if i == 0 || !sameInEveryRow(rows, i) || c.title == "" {
+			keep = append(keep, i)
+			continue
+		}
+		value := strings.ReplaceAll(rows[0][i].text, "\n", ", ")
+		if value == "" || value == "—" {
+			value = "none"
+		}
+		same = append(same, fmt.Sprintf("%s: %s in every row.", c.title, value))
+	}
+	if len(same) == 0 {
+		return cols, rows, nil
+	}
+	width := 0.0
+	for _, i := range keep {
+		width += cols[i].width
+	}
+	outCols := make([]column, len(keep))
+	for j, i := range keep {
+		outCols[j] = cols[i]
+		outCols[j].width *= min(totalWidth(cols), contentWidth) / width
+	}
+	outRows := make([][]cell, len(rows))
+	for r, row := range rows {
+		for _, i := range keep {
+			if i < len(row) {
+				outRows[r] = append(outRows[r], row[i])
+			}
+		}
+	}
+	return outCols, outRows, same
+}
+
+// sameInEveryRow reports whether column i has the same text in every row.
+func sameInEveryRow(rows [][]cell, i int) bool {
+	for _, r := range rows {
+		if i >= len(r) || i >= len(rows[0]) || r[i].text != rows[0][i].text {
+			return false
+		}
+	}
+	return true
 }
 
 // titledTable prints a second-level heading kept together with the header and first row of
@@ -254,21 +333,25 @@ func (d *doc) tableRow(cols []column, r []cell, shaded bool, header func()) {
 			n = max(n, len(lines[i]))
 		}
 	}
+	d.tallestRow = max(d.tallestRow, float64(n)*styleCell.line+2*cellPad)
 	page := float64(pageBottom-marginTop) - 12 // a fresh page less a repeated header
-	for start := 0; start < n; {
+	fresh := false                             // a page was just started for this row: print what fits on it, whatever it is
+	for start := 0; start < n && !d.pdf.Err(); {
 		rest := n - start
 		fits := int((d.room() - 2*cellPad) / styleCell.line)
 		whole := float64(rest)*styleCell.line+2*cellPad <= page
-		if fits < rest && (whole || fits < 3) {
+		if fits < rest && !fresh && (whole || fits < 3) {
 			d.pdf.AddPage()
 			if header != nil {
 				header()
 			}
+			fresh = true
 			continue
 		}
-		take := min(rest, fits)
+		take := min(rest, max(fits, 1))
 		d.rowSlice(cols, r, lines, styles, start, take, shaded)
 		start += take
+		fresh = false
 	}
 }
 

@@ -2,29 +2,31 @@ package report
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 
 	"aimsbench/assessment"
 )
 
-// family is the name the embedded Go font family is registered under in the PDF.
-const family = "Go"
+// family is the name the embedded font family, Liberation Sans, is registered under in the
+// PDF: it has a true hyphen, a zero without slash or dot, and Latin, Greek and Cyrillic.
+const family = "LiberationSans"
 
 // fontFaces are the styles of the family and their TrueType data.
 var fontFaces = []struct {
 	style string
 	ttf   []byte
-}{{"", goregular.TTF}, {"B", gobold.TTF}, {"I", goitalic.TTF}, {"BI", gobolditalic.TTF}}
+}{{"", liberationsansregular.TTF}, {"B", liberationsansbold.TTF}, {"I", liberationsansitalic.TTF}, {"BI", liberationsansbolditalic.TTF}}
 
 // placeholder stands in, visibly, for a character the embedded font cannot draw (an emoji,
 // a CJK ideograph): the report shows that something was there instead of failing.
@@ -186,4 +188,76 @@ func clip(s string, multiline bool) string {
 		n++
 	}
 	return s
+}
+
+// listLimit is how many entries of a list inside a sentence the report names before it
+// counts the rest and says where they all are.
+const listLimit = 12
+
+var itemIDPattern = regexp.MustCompile(`^(A\.)?\d+(\.\d+)*\b`)
+
+// countLongLists shortens each "what: a, b, c" part of a rule's explanation (parts are joined
+// with "; ") that names more than listLimit entries: a long list becomes a count and a pointer
+// to where the report lists them all.
+func (d *doc) countLongLists(text string) string {
+	parts := splitTop(text, "; ")
+	for i, part := range parts {
+		colon := strings.Index(part, ": ")
+		if colon < 0 {
+			continue
+		}
+		names := splitTop(part[colon+2:], ", ")
+		if len(names) > listLimit+1 {
+			parts[i] = part[:colon+2] + shortList(names, listLimit, d.listPointer(part[:colon], names[0]))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sectionRef points at a numbered section, or at the full report when this one (the gap
+// report) leaves it out.
+func (d *doc) sectionRef(id string) string {
+	if n := d.numbers[id]; n != "" {
+		return "section " + n
+	}
+	return "the full report"
+}
+
+// listPointer says where the report lists every entry of a list, from what the list is about
+// and its first entry: items in Appendix 1, nonconformities in their register, impact
+// assessments in theirs, other AI systems in the inventory.
+func (d *doc) listPointer(about, first string) string {
+	switch {
+	case strings.Contains(about, "impact assessment") && d.numbers["risk"] != "":
+		return "section " + d.numbers["risk"]
+	case itemIDPattern.MatchString(first):
+		return "Appendix 1"
+	case strings.HasPrefix(first, "NC-") && d.numbers["ncs"] != "":
+		return "section " + d.numbers["ncs"]
+	case d.numbers["scope"] != "":
+		return "the inventory, section " + d.numbers["scope"]
+	}
+	return "the full report"
+}
+
+// splitTop splits text at sep where sep is outside brackets, so "A (no owner, role), B"
+// splits into two entries.
+func splitTop(text, sep string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		default:
+			if depth == 0 && strings.HasPrefix(text[i:], sep) {
+				out = append(out, text[start:i])
+				start = i + len(sep)
+				i += len(sep) - 1
+			}
+		}
+	}
+	return append(out, text[start:])
 }

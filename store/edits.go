@@ -1,9 +1,11 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"aimsbench/assessment"
 )
@@ -151,6 +153,35 @@ func (s *Store) SaveNC(aid string, base *assessment.Nonconformity, next assessme
 // SetRequest records where an evidence request stands.
 func (s *Store) SetRequest(aid, requestID string, base *assessment.RequestStatus, next assessment.RequestStatus) (assessment.RequestStatus, error) {
 	return saveKeyed(s, aid, kindRequest, requestID, base, next, "evidence request "+requestID)
+}
+
+// UpdateRequest moves an evidence request of the working list to a new state through the
+// rules of package assessment (RequestChange.Apply), applied to the entry as it is on disk
+// inside the write-locked transaction, and returns the entry as saved. A refused change
+// writes nothing. The caller checks that requestID is on the catalogue's list.
+func (s *Store) UpdateRequest(aid, requestID string, c assessment.RequestChange, today time.Time) (assessment.RequestStatus, error) {
+	var saved assessment.RequestStatus
+	err := s.write("", func(t *tx) error {
+		if err := t.touch(aid); err != nil {
+			return err
+		}
+		var current assessment.RequestStatus
+		old, exists, err := t.getJSON(aid, kindRequest, requestID, &current)
+		if err != nil {
+			return err
+		}
+		next, err := c.Apply(current, today)
+		if err != nil {
+			return err
+		}
+		body, err := json.Marshal(next)
+		if err != nil {
+			return fmt.Errorf("cannot encode %s %s: %w", kindRequest, requestID, err)
+		}
+		saved = next
+		return t.replace(aid, kindRequest, requestID, old, exists, body)
+	})
+	return saved, err
 }
 
 // SetKPI records a manually entered KPI reading.

@@ -49,7 +49,7 @@ func sample() *assessment.Assessment {
 		Risks:     []assessment.Risk{{ID: 1, Title: "Bias", Likelihood: 3, Impact: 4, Controls: []string{"A.5.4"}}},
 		Tests:     []assessment.ControlTest{{ControlID: "A.6.2.4", Frequency: "monthly", Samples: []assessment.Sample{{Ref: "#1", Result: assessment.Pass}}}},
 		NCs:       []assessment.Nonconformity{{Number: 1, ItemID: "6.1.4", Grade: assessment.MajorNC, Status: assessment.NCOpen}},
-		Requests:  map[string]assessment.RequestStatus{"EV-GOV-01": assessment.Received},
+		Requests:  map[string]assessment.RequestStatus{"EV-GOV-01": {State: assessment.Received}},
 		KPIValues: map[string]assessment.KPIValue{"KPI-04": {Value: "0.91 AUC"}},
 	}
 }
