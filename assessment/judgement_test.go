@@ -390,12 +390,21 @@ func TestConsistencyWarnings(t *testing.T) {
 				a.Tests = []ControlTest{{ControlID: "A.6.2.6", Frequency: "monthly", Samples: []Sample{{Ref: "#1", Result: Pass}, {Ref: "#2", Result: Pass}}}}
 			}},
 	}
+	listed := map[string]bool{}
+	for _, c := range ConsistencyChecks() {
+		listed[c.Kind] = true
+	}
+	raised := map[string]bool{}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cat, a := readyAssessment(t)
 			tt.mutate(a)
 			var got []string
 			for _, w := range Warnings(cat, a, ruleDay) {
+				raised[w.Kind] = true
+				if !listed[w.Kind] {
+					t.Errorf("warning kind %s is not in ConsistencyChecks, so the report would not list its check", w.Kind)
+				}
 				got = append(got, w.Kind+" "+w.Item+w.System)
 				if !strings.Contains(w.Detail, w.Item) || !strings.Contains(w.Detail, w.System) {
 					t.Errorf("warning detail %q does not name %s%s", w.Detail, w.Item, w.System)
@@ -405,6 +414,11 @@ func TestConsistencyWarnings(t *testing.T) {
 				t.Errorf("warnings %q, want %q", got, tt.want)
 			}
 		})
+	}
+	for kind := range listed {
+		if !raised[kind] {
+			t.Errorf("ConsistencyChecks lists %s, but no row of this test raises it", kind)
+		}
 	}
 }
 

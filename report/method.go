@@ -51,27 +51,34 @@ func (d *doc) rollUpRules() {
 		"figure, and an item without a maturity rating is left out of the mean and the lowest value.")
 }
 
-// verdictRule is one row of the verdict's rule table: the blocker's kind, the level it caps
-// the verdict at (0: it holds the floor instead of capping), when it applies, and the theme
-// the executive summary groups its findings under.
-type verdictRule struct {
-	kind  string
-	cap   int
-	when  string
-	theme string
+// themes are the headings the executive summary groups blockers under, in a board's words,
+// by blocker kind; a test proves every kind of assessment.VerdictRules has one.
+var themes = map[string]string{
+	"no_ai_system_in_scope":                "No AI system in scope",
+	"missing_impact_assessment":            "Impact assessments missing",
+	"stale_impact_assessment":              "Impact assessments out of date",
+	"high_impact_out_of_scope":             "Every high-impact AI system left out of scope",
+	"nonconformant":                        "Requirements not met",
+	"partial_without_action":               "Requirements partly met with no corrective action planned",
+	"management_cycle_incomplete":          "Internal audit and management review cycle not complete",
+	"open_major_nc":                        "Major nonconformities not yet closed and verified",
+	"unsupported_conformity":               "Conformity claimed without valid evidence",
+	"unjustified_exclusion":                "Controls excluded without an acceptable justification",
+	"required_control_excluded":            "Controls excluded that the organisation's situation requires",
+	"exclusion_contradicts_risk_treatment": "Controls excluded that the risk treatment relies on",
+	"ineffective_control":                  "Controls that failed their operating-effectiveness test",
+	"partial_conformity":                   "Requirements partly met, with corrective action planned",
+	"controls_not_tested":                  "Controls without a test concluded effective",
+	"kpis_not_measured":                    "KPIs not measured",
+	"overdue_nc":                           "Findings past their due date",
 }
 
-// verdictRules are the rules assessment.Evaluate applies, in the order the report lists them.
-// verdict-v2: build this table from package assessment's rule table (kind, cap, plain-language
-// condition), so the methodology prints exactly the rules the code applies; keep the themes.
-var verdictRules = []verdictRule{
-	{"no_ai_system_in_scope", 2, "no AI system is in scope", "No AI system in scope"},
-	{"missing_impact_assessment", 2, "an in-scope AI system has no impact assessment", "Impact assessments missing"},
-	{"nonconformant", 2, "an item is judged nonconformant", "Requirements not met"},
-	{"open_major_nc", 2, "a major nonconformity is not yet verified effective", "Major nonconformities open"},
-	{"unsupported_conformity", 2, "an item is judged conformant without any evidence item", "Conformity claimed without evidence"},
-	{"unjustified_exclusion", 2, "a control is excluded from the Statement of Applicability without a justification", "Controls excluded without a justification"},
-	{"maturity_below_3", 0, "an item is rated below maturity 3; it holds the floor down rather than capping the level", "Below the defined level"},
+// theme is the summary heading of a blocker kind.
+func theme(kind string) string {
+	if t, ok := themes[kind]; ok {
+		return t
+	}
+	return capitalise(strings.ReplaceAll(kind, "_", " "))
 }
 
 func (d *doc) verdictRules() {
@@ -82,13 +89,11 @@ func (d *doc) verdictRules() {
 		"assessed\" and the level is provisional. The readiness level is the floor, capped by every blocker found:",
 		d.clauseCount(), d.sum.Total)
 	var rows [][]cell
-	for _, r := range verdictRules {
-		limit := "Holds the floor"
-		if r.cap > 0 {
-			limit = fmt.Sprintf("Level %d at most", r.cap)
-		}
-		rows = append(rows, []cell{txt(capitalise(r.when)), bold(limit), cell{text: r.kind, style: &styleCode}})
+	for _, r := range assessment.VerdictRules() {
+		rows = append(rows, []cell{txt(r.When), bold(fmt.Sprintf("Level %d at most", r.Cap)), cell{text: r.Kind, style: &styleCode}})
 	}
+	rows = append(rows, []cell{txt("An item is rated below maturity 3: it is not a blocker, but it holds the floor, and so the level, below 3."),
+		bold("Holds the floor"), cell{text: "below_level_3", style: &styleCode}})
 	d.table([]column{{"When", 110, ""}, {"Effect on the level", 30, ""}, {"Code in summary --json", 30, ""}}, rows)
 	var names []string
 	for _, m := range d.cat.MaturityLevels {

@@ -99,13 +99,18 @@ func TestReportHasEverySectionVerdictSystemAndNC(t *testing.T) {
 	for _, nc := range a.NCs {
 		mustContain(t, text, nc.Label())
 	}
+	// The one-page summary names every kind of blocker under its theme, with its first subjects.
 	summary := pdfPage(t, exportPDF(t, a, Options{}), pageOf(t, f, "summary"))
+	named := map[string]int{}
 	for _, b := range sum.Blockers {
-		switch {
-		case b.Item != "":
-			mustContain(t, summary, f.itemRef(b.Item))
-		default:
-			mustContain(t, summary, b.System)
+		switch named[b.Kind]++; {
+		case b.Cap == 3 && named[b.Kind] == 1:
+			mustContain(t, summary, summaryTheme(b.Kind))
+		case b.Cap == 3:
+		case named[b.Kind] == 1:
+			mustContain(t, summary, theme(b.Kind), f.blockerSubject(b))
+		case named[b.Kind] <= themeLimit && b.Kind != "open_major_nc":
+			mustContain(t, summary, f.blockerSubject(b))
 		}
 	}
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"aimsbench/assessment"
 )
 
 // readinessChecklist prints the readiness checklist, each line decided from the data.
@@ -95,21 +97,6 @@ func shortList(names []string, limit int, where string) string {
 	return text
 }
 
-// qualityCheck is one consistency check of the assessment-quality section: the warning kind
-// it raises, its name and what it looks for.
-type qualityCheck struct{ kind, name, looksFor string }
-
-// qualityChecks are the consistency checks assessment.Warnings runs, in the order printed.
-// verdict-v2: take the checks (with the second edition's §4.2 additions) from package
-// assessment, so this list is the one the code applies; kinds not listed here still print.
-var qualityChecks = []qualityCheck{
-	{"unsupported_conformity", "Conformant without evidence", "an item judged conformant with no evidence item"},
-	{"maturity_contradicts_status", "Maturity at odds with status", "nonconformant with maturity 3 or more, or conformant with maturity 2 or less"},
-	{"failed_test_conformant", "Conformant despite a failed test", "a control judged conformant whose test concluded ineffective"},
-	{"exclusion_with_high_impact_system", "Exclusion while high-impact systems are in scope", "an impact, life-cycle, data, information or use control excluded while a high-impact AI system is in scope"},
-	{"excluded_control_treats_risk", "Excluded control relied on by a risk", "an excluded control that the risk register treats a risk with"},
-}
-
 // quality lists the consistency checks that were run and every point they found, which a
 // reviewer should look at before relying on the judgements.
 func (d *doc) quality() {
@@ -122,9 +109,9 @@ func (d *doc) quality() {
 		capitalise(plural(len(d.sum.Warnings), "point was", "points were"))+" found")
 	var checks [][]cell
 	names := map[string]string{}
-	for _, c := range qualityChecks {
-		names[c.kind] = c.name
-		checks = append(checks, []cell{bold(c.name), txt(capitalise(c.looksFor) + "."), txt(fmt.Sprint(found[c.kind]))})
+	for _, c := range assessment.ConsistencyChecks() {
+		names[c.Kind] = c.Name
+		checks = append(checks, []cell{bold(c.Name), txt(capitalise(c.LooksFor) + "."), txt(fmt.Sprint(found[c.Kind]))})
 	}
 	d.titledTable("Checks run", []column{{"Check", 50, ""}, {"What it looks for", 100, ""}, {"Found", 20, "C"}}, checks)
 	if len(d.sum.Warnings) == 0 {

@@ -12,6 +12,7 @@ import (
 // conclusion of its test and the evidence it rests on.
 func (d *doc) soa() {
 	var rows [][]cell
+	required := assessment.RequiredControls(d.cat, d.a)
 	included, excluded, unjustified := 0, 0, 0
 	for _, item := range d.cat.Assessable() {
 		if !item.IsControl() {
@@ -31,12 +32,16 @@ func (d *doc) soa() {
 		if r.Decision == assessment.Excluded {
 			decision = "Excluded"
 		}
+		for _, req := range required[item.ID] {
+			why += fmt.Sprintf(" Required because %s (%s).", req.Because, shortList(req.Systems, 2, ""))
+		}
 		rows = append(rows, []cell{bold(d.itemTitle(item)), txt(decision + ". " + why), implementationCell(r),
 			txt(d.testResult(item.ID)), txt(evidenceRef(r))})
 	}
 	d.paraf("The Statement of Applicability covers all %d Annex A controls: %d included and %d excluded. Clause 6.1.3 asks "+
 		"for the reason behind every decision, inclusion as well as exclusion; where the assessor recorded none for an "+
-		"included control, the risks it treats are shown instead. %s. Appendix 1 lists all the evidence of each control.",
+		"included control, the risks it treats are shown instead; a control the organisation's situation requires says "+
+		"why. %s. Appendix 1 lists all the evidence of each control.",
 		included+excluded, included, excluded, capitalise(plural(unjustified, "decision has", "decisions have"))+" no justification recorded")
 	d.table([]column{{"Control", 40, ""}, {"Decision and justification", 62, ""}, {"Implementation", 22, ""},
 		{"Test", 20, ""}, {"Evidence", 26, ""}}, rows)
@@ -45,7 +50,6 @@ func (d *doc) soa() {
 // soaJustification is why a control is included or excluded, and whether the assessor gave
 // the reason: their own words when recorded, else for an included control the risks of the
 // register it treats (a long list is counted, the register has them all).
-// verdict-v2: add "required because …" from the catalogue's required-controls table.
 func soaJustification(a *assessment.Assessment, control string, r *assessment.Result) (string, bool) {
 	if text := strings.TrimSpace(r.Justification); text != "" {
 		return text, true
@@ -136,12 +140,4 @@ func conclusionCell(c assessment.Conclusion) cell {
 		return marked(conclusionLabel(c), badFill)
 	}
 	return txt(conclusionLabel(c))
-}
-
-// percentOf prints n of total as a whole percentage.
-func percentOf(n, total int) string {
-	if total == 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%d%%", (n*100+total/2)/total)
 }

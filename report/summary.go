@@ -17,6 +17,7 @@ func (d *doc) executiveSummary() {
 	d.para(d.verdictInWords())
 	d.subheading("What holds the level down", 20)
 	if themes := d.themes(); len(themes) > 0 {
+		d.paraf("Each point below is an action in the roadmap (section %s), which names every item and system.", d.numbers["roadmap"])
 		d.bullets(themes)
 	} else {
 		d.para("Nothing holds the level down: no blocker was found and no item is rated below level 3.")
@@ -53,9 +54,8 @@ func (d *doc) verdictPanel() {
 
 // countLine is the line the TUI, the PDF and `summary --json` share: "n blockers, m items
 // below level 3, k steps to level 4".
-// verdict-v2: print assessment's count-line function here, which adds "k steps to level 4".
 func (d *doc) countLine() string {
-	line := fmt.Sprintf("%s, %s below level 3", plural(len(d.capping), "blocker", "blockers"), plural(len(d.low), "item", "items"))
+	line := d.sum.CountLine()
 	if d.sum.Level > 0 && !d.sum.Complete {
 		line += " · level " + fmt.Sprint(d.sum.Level) + " (provisional)"
 	}
@@ -118,10 +118,11 @@ func (d *doc) verdictInWords() string {
 }
 
 // themeLimit is how many subjects a theme names before it counts the rest.
-const themeLimit = 3
+const themeLimit = 2
 
-// themes groups what holds the level down: one line per kind of blocker, naming its items or
-// systems in the reader's terms, and one line for the items rated below level 3.
+// themes groups what holds the level down: one line per kind of blocker that caps the level
+// at 2, naming its items or systems in the reader's terms; one line counting the kinds that
+// cap it at 3; and one line for the items rated below level 3.
 func (d *doc) themes() []string {
 	byKind := map[string][]string{}
 	var kinds []string
@@ -142,17 +143,20 @@ func (d *doc) themes() []string {
 			}
 		}
 	}
-	var out []string
-	for _, rule := range verdictRules {
-		if subjects, ok := byKind[rule.kind]; ok {
-			out = append(out, rule.theme+": "+shortList(subjects, themeLimit, d.roadmapRef())+".")
-			delete(byKind, rule.kind)
+	var out, atThree []string
+	for _, kind := range kinds { // in the rule table's order, which Evaluate keeps
+		if capOf(d.capping, kind) == 2 {
+			out = append(out, fmt.Sprintf("%s: %s.", theme(kind), shortList(byKind[kind], themeLimit, "")))
+		} else {
+			atThree = append(atThree, fmt.Sprintf("%s (%d)", summaryTheme(kind), count(d.capping, kind)))
 		}
 	}
-	for _, kind := range kinds { // kinds the rule table does not know yet
-		if subjects, ok := byKind[kind]; ok {
-			out = append(out, capitalise(strings.ReplaceAll(kind, "_", " "))+": "+shortList(subjects, themeLimit, d.roadmapRef())+".")
+	if len(atThree) > 0 {
+		lead := "Holding the level at 3 at most"
+		if len(out) > 0 {
+			lead = "Once those are cleared, holding the level at 3 at most"
 		}
+		out = append(out, fmt.Sprintf("%s: %s.", lead, joinAnd(atThree)))
 	}
 	if len(d.low) > 0 {
 		out = append(out, fmt.Sprintf("%s below the defined level 3, most of them in %s.",
@@ -161,17 +165,46 @@ func (d *doc) themes() []string {
 	return out
 }
 
-// roadmapRef points at the roadmap, where every blocker has its action.
-func (d *doc) roadmapRef() string { return "the roadmap, section " + d.numbers["roadmap"] }
+// summaryTheme is a theme inside a sentence.
+func summaryTheme(kind string) string {
+	t := theme(kind)
+	if len(t) > 1 && strings.ToUpper(t[:2]) == t[:2] { // an acronym such as "KPIs"
+		return t
+	}
+	return strings.ToLower(t[:1]) + t[1:]
+}
+
+// count is how many blockers are of a kind.
+func count(blockers []assessment.Blocker, kind string) int {
+	n := 0
+	for _, b := range blockers {
+		if b.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// capOf is the cap of the blockers of a kind.
+func capOf(blockers []assessment.Blocker, kind string) int {
+	for _, b := range blockers {
+		if b.Kind == kind {
+			return b.Cap
+		}
+	}
+	return 0
+}
 
 // blockerSubject names what a blocker is about: the item in its clause's context, the AI
-// system, or the detail when it names neither.
-func (d *doc) blockerSubject(b assessment.Blocker) string {
+// system, the record it names, or the detail when it names none of them.
+func (f *facts) blockerSubject(b assessment.Blocker) string {
 	switch {
 	case b.Item != "":
-		return d.itemRef(b.Item)
+		return f.itemRef(b.Item)
 	case b.System != "":
 		return b.System
+	case b.Ref != "":
+		return b.Ref
 	}
 	return b.Detail
 }
@@ -194,7 +227,7 @@ func (d *doc) lowGroups() string {
 }
 
 // decisionLimit is how many decisions the summary lists; the roadmap has the rest.
-const decisionLimit = 5
+const decisionLimit = 4
 
 // decisions lists what the board has to decide or fund, each from the data.
 func (d *doc) decisions() []string {
