@@ -187,7 +187,7 @@ func listCmd(opts *options) *cobra.Command {
 			}
 			fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %-9s  %s\n", "ID", "ORGANISATION", "TITLE", "UPDATED", "PROGRESS", "VERDICT")
 			for _, e := range entries {
-				fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %3d/%-5d  %s\n", e.ID, clip(assessment.Visible(e.Organisation, false), 28), clip(assessment.Visible(e.Title, false), 36),
+				fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %3d/%-5d  %s\n", e.ID, assessment.Shorten(assessment.Visible(e.Organisation, false), 28), assessment.Shorten(assessment.Visible(e.Title, false), 36),
 					e.Updated.Local().Format("2006-01-02 15:04"), e.Assessed, e.Total, e.Verdict)
 			}
 			return nil
@@ -195,15 +195,6 @@ func listCmd(opts *options) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
-}
-
-// clip shortens s to n characters for a table column, with an ellipsis.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 func copyCmd(opts *options) *cobra.Command {

@@ -4,13 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"aimsbench/assessment"
+	"aimsbench/report"
 	"aimsbench/store"
+	"aimsbench/userfile"
 )
 
 func summaryCmd(opts *options) *cobra.Command {
@@ -54,7 +55,7 @@ func printSummary(w io.Writer, a *assessment.Assessment, sum assessment.Summary)
 		if g.Min == 0 {
 			mean, low = "—", "—"
 		}
-		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4s\n", g.ID, clip(g.Title, 50), g.Assessed, g.Total, mean, low)
+		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4s\n", g.ID, assessment.Shorten(g.Title, 50), g.Assessed, g.Total, mean, low)
 	}
 	if len(sum.CommonGaps) > 0 {
 		fmt.Fprintf(w, "\nCommon gaps detected (%d):\n", len(sum.CommonGaps))
@@ -222,15 +223,16 @@ func backupCmd(opts *options) *cobra.Command {
 
 func importCmd(opts *options) *cobra.Command {
 	var format, into string
+	var bundle report.ImportOptions
 	cmd := &cobra.Command{
-		Use:   "import --format inventory-csv --into ID FILE",
-		Short: "Import an AI system inventory (CSV) into an assessment",
+		Use:   "import --format inventory-csv|json [--into ID] FILE",
+		Short: "Import an AI system inventory (CSV) into an assessment, or restore a JSON bundle as a new one",
 		Args:  cobra.ExactArgs(1),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			switch format {
 			case "inventory-csv":
 			case "json":
-				return importBundle(cmd, s, into, args[0])
+				return importBundle(cmd, s, into, args[0], bundle)
 			default:
 				return usageError{fmt.Errorf("--format %q is not known; use inventory-csv or json", format)}
 			}
@@ -241,9 +243,9 @@ func importCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(args[0])
+			data, err := userfile.Read(args[0], assessment.MaxInventoryBytes, "the inventory file")
 			if err != nil {
-				return fmt.Errorf("cannot read %s: %w", args[0], err)
+				return err
 			}
 			systems, err := assessment.ParseInventoryCSV(s.cat, data)
 			if err != nil {
@@ -252,15 +254,27 @@ func importCmd(opts *options) *cobra.Command {
 			if err := s.store.AddSystems(id, systems); err != nil {
 				return err
 			}
-			names := make([]string, len(systems))
-			for i, sys := range systems {
-				names[i] = assessment.Visible(sys.Name, false)
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "imported %d AI systems: %s\n", len(systems), strings.Join(names, ", "))
+			fmt.Fprintf(cmd.OutOrStdout(), "imported %d AI systems: %s\n", len(systems), systemNames(systems))
 			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "", "inventory-csv (json arrives with exports)")
-	cmd.Flags().StringVar(&into, "into", "", "assessment ID to import into")
+	cmd.Flags().StringVar(&format, "format", "", "inventory-csv or json")
+	cmd.Flags().StringVar(&into, "into", "", "inventory-csv: the assessment ID to import into")
+	cmd.Flags().BoolVar(&bundle.AnyCatalogueVersion, "any-catalogue-version", false, "json: accept a bundle made with another version of the loaded catalogue")
 	return cmd
+}
+
+// importedNamesShown is how many names the import confirmation lists before it counts the rest.
+const importedNamesShown = 10
+
+// systemNames lists the first imported systems by name for the confirmation line.
+func systemNames(systems []assessment.AISystem) string {
+	var names []string
+	for _, sys := range systems[:min(len(systems), importedNamesShown)] {
+		names = append(names, sys.Name)
+	}
+	if more := len(systems) - importedNamesShown; more > 0 {
+		names = append(names, fmt.Sprintf("and %d more", more))
+	}
+	return strings.Join(names, ", ")
 }

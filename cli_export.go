@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/report"
 	"aimsbench/store"
+	"aimsbench/userfile"
 )
 
 // exportCommands are the commands that write reports and exchange files: export, JSON
@@ -138,12 +138,12 @@ func compareCmd(opts *options) *cobra.Command {
 func printProgress(w io.Writer, p assessment.Progress) {
 	v := func(s string) string { return assessment.Visible(s, false) }
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "", "PREVIOUS ("+p.Previous.ID+")", "CURRENT ("+p.Current.ID+")")
-	fmt.Fprintf(w, "%-10s %-40s %s\n", "Verdict", clip(p.Previous.Verdict, 40), p.Current.Verdict)
+	fmt.Fprintf(w, "%-10s %-40s %s\n", "Verdict", assessment.Shorten(p.Previous.Verdict, 40), p.Current.Verdict)
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "Level", fmt.Sprintf("%d %s", p.Previous.Level, p.Previous.LevelName), fmt.Sprintf("%d %s", p.Current.Level, p.Current.LevelName))
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "Mean", p.Previous.Mean, p.Current.Mean)
 	fmt.Fprintf(w, "\n%-6s %-50s %8s %8s %7s\n", "GROUP", "TITLE", "BEFORE", "NOW", "CHANGE")
 	for _, g := range p.Groups {
-		fmt.Fprintf(w, "%-6s %-50s %8s %8s %7s\n", g.ID, clip(g.Title, 50), meanText(g.Previous), meanText(g.Current), meanText(g.Change))
+		fmt.Fprintf(w, "%-6s %-50s %8s %8s %7s\n", g.ID, assessment.Shorten(g.Title, 50), meanText(g.Previous), meanText(g.Current), meanText(g.Change))
 	}
 	for _, part := range []struct {
 		title string
@@ -175,16 +175,16 @@ func meanText(m *assessment.Mean) string {
 
 // importBundle restores a JSON bundle as a new assessment and prints its ID. The bundle is
 // checked whole before anything is written, and stored in one transaction.
-func importBundle(cmd *cobra.Command, s *session, into, path string) error {
+func importBundle(cmd *cobra.Command, s *session, into, path string, opts report.ImportOptions) error {
 	if into != "" {
 		return usageError{errors.New("a JSON bundle always becomes a new assessment; leave out --into")}
 	}
-	f, err := os.Open(path)
+	f, err := userfile.Open(path, report.MaxBundleSize, "the bundle")
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", path, err)
+		return err
 	}
 	defer f.Close()
-	a, err := report.DecodeBundle(f, s.cat)
+	a, err := report.DecodeBundle(f, s.cat, opts)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

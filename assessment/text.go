@@ -47,3 +47,13 @@ func Visible(s string, keepLines bool) string {
 func isControl(r rune) bool {
 	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
+
+// Shorten cuts s to at most n characters, ending with an ellipsis when it was cut, for a
+// table column or a message that quotes what a user typed.
+func Shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max(n-1, 0)]) + "…"
+}
