@@ -202,22 +202,24 @@ func printVerify(w io.Writer, s *store.Store, rep *store.VerifyReport) {
 
 func backupCmd(opts *options) *cobra.Command {
 	var out string
+	var force bool
 	cmd := &cobra.Command{
-		Use:   "backup --out FILE",
+		Use:   "backup --out FILE [--force]",
 		Short: "Write a consistent copy of the database",
 		Args:  cobra.NoArgs,
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
 			if out == "" {
 				return usageError{errors.New("--out is required: name the backup file")}
 			}
-			if err := s.store.Backup(out); err != nil {
+			if err := s.store.Backup(out, force); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "backup written to %s\n", out)
 			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&out, "out", "", "backup file to write (must not exist)")
+	cmd.Flags().StringVar(&out, "out", "", "backup file to write")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the file if it exists (never the database or its companion files)")
 	return cmd
 }
 

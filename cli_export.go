@@ -24,13 +24,14 @@ func exportCommands(opts *options) []*cobra.Command {
 
 func exportCmd(opts *options) *cobra.Command {
 	var format, out, asOf string
-	var gapOnly, draft bool
+	var gapOnly, draft, force bool
 	cmd := &cobra.Command{
-		Use:   "export ID --format pdf|csv|xlsx|json [--out FILE] [--gap-only] [--draft]",
+		Use:   "export ID --format pdf|csv|xlsx|json [--out FILE] [--force] [--gap-only] [--draft]",
 		Short: "Write the PDF report, the gap register and SoA (CSV, XLSX) or the whole assessment (JSON)",
 		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (two files: FILE and\n" +
 			"FILE-soa) or XLSX, or the whole assessment as a versioned JSON bundle that 'import --format json' restores.\n" +
-			"Without --out the file is named after the organisation and the date, in the current folder.",
+			"Without --out the file is named after the organisation, the date and the assessment ID, in the current folder.\n" +
+			"An existing file is replaced only with --force; the database and its companion files never are.",
 		Args: cobra.ExactArgs(1),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			if !slices.Contains(report.Formats, format) {
@@ -51,7 +52,7 @@ func exportCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ro.GapOnly, ro.Draft = gapOnly, draft
+			ro.GapOnly, ro.Draft, ro.MayWrite = gapOnly, draft, s.store.OutputGuard(force)
 			if out == "" {
 				out = report.DefaultFileName(a, format, day)
 			}
@@ -71,6 +72,7 @@ func exportCmd(opts *options) *cobra.Command {
 	f.BoolVar(&gapOnly, "gap-only", false, "PDF: the gap report only (summary, gaps, NCs, common gaps, roadmap)")
 	f.BoolVar(&draft, "draft", false, "PDF: mark every page DRAFT")
 	f.StringVar(&asOf, "as-of", "", "date the report is evaluated at and dated with, YYYY-MM-DD (default today)")
+	f.BoolVar(&force, "force", false, "replace the file if it exists (never the database or its companion files)")
 	return cmd
 }
 

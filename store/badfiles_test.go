@@ -114,7 +114,7 @@ func TestOpenReadOnlyNeverWrites(t *testing.T) {
 		t.Errorf("claim on a read-only database: %v", err)
 	}
 	backup := filepath.Join(dir, "backup.db")
-	if err := s.Backup(backup); err != nil {
+	if err := s.Backup(backup, false); err != nil {
 		t.Errorf("a read-only database cannot be backed up: %v", err)
 	}
 	s.Close()

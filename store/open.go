@@ -38,6 +38,7 @@ type Store struct {
 	actor    string
 	now      func() time.Time
 	stmts    statements // the edit statements, prepared at the first edit
+	outputCase
 }
 
 // DefaultPath is where the database lives when neither --db nor $AIMSBENCH_DB says otherwise:
