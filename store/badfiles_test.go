@@ -135,7 +135,8 @@ func TestOpenReadOnlyNeverWrites(t *testing.T) {
 
 func TestEmptyFileBecomesANewDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "empty.db")
-	os.WriteFile(path, nil, 0o600)
+	os.WriteFile(path, nil, 0o644) // made with `touch`: readable by everyone
+	os.Chmod(path, 0o644)
 	if _, err := OpenReadOnly(path); err == nil || !strings.Contains(err.Error(), "is empty") {
 		t.Errorf("an empty file opened read-only: %v", err)
 	}
@@ -146,5 +147,8 @@ func TestEmptyFileBecomesANewDatabase(t *testing.T) {
 	defer s.Close()
 	if !s.Created() || s.ReadOnly() {
 		t.Errorf("created %v, read-only %v", s.Created(), s.ReadOnly())
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("an empty file used as a new database has mode %v, want 0600", info.Mode().Perm())
 	}
 }

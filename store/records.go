@@ -108,8 +108,11 @@ type tx struct {
 // write returns nil, and not at all otherwise.
 func (s *Store) write(assessmentID string, fn func(t *tx) error) (err error) {
 	defer func() {
-		if err != nil && isNoSpace(err) {
+		switch {
+		case err != nil && isNoSpace(err):
 			err = fmt.Errorf("cannot save to %s: the disk is full; nothing of this edit was written. Free some space and save again", s.path)
+		case err != nil && isBusy(err):
+			err = &openError{fmt.Sprintf("cannot save to %s: another aimsbench session or program has kept it locked for more than %s, so nothing of this edit was written; save again in a moment", s.path, busyWait()), err}
 		}
 	}()
 	s.stmts.prepare(s.db)

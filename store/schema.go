@@ -140,6 +140,12 @@ func (s *Store) backupTo(out string) error {
 		}
 		return fmt.Errorf("cannot write the backup %s: %w", out, err)
 	}
+	if s.Damaged() {
+		if err := rebuildIndexes(tmp); err != nil {
+			os.Remove(tmp)
+			return fmt.Errorf("cannot write the backup %s: %w", out, err)
+		}
+	}
 	if err := syncFile(tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("cannot write the backup %s: %w", out, err)
