@@ -44,7 +44,9 @@ func (o *options) open(cmd *cobra.Command) (*session, error) {
 	return &session{store: s, cat: cat}, nil
 }
 
-// withSession runs fn with an open session and closes it afterwards.
+// withSession runs fn with an open session and closes it afterwards. A database that failed
+// its integrity check is open read-only; the user is told so, and to restore it, whatever the
+// command.
 func withSession(opts *options, fn func(cmd *cobra.Command, s *session, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		s, err := opts.open(cmd)
@@ -52,8 +54,32 @@ func withSession(opts *options, fn func(cmd *cobra.Command, s *session, args []s
 			return err
 		}
 		defer s.store.Close()
+		if s.store.Damaged() {
+			fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: %s: %s\n", s.store.Path(), s.store.ReadOnlyReason())
+		}
 		return fn(cmd, s, args)
 	}
+}
+
+// withWritingSession is withSession for a command that changes the database: it warns first
+// when a workbench has the database open, since that screen shows the change only once it
+// reloads.
+func withWritingSession(opts *options, fn func(cmd *cobra.Command, s *session, args []string) error) func(*cobra.Command, []string) error {
+	return withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		if inUse := s.store.InUse(); inUse != nil && !s.store.ReadOnly() {
+			warnInUse(cmd.ErrOrStderr(), inUse)
+		}
+		return fn(cmd, s, args)
+	})
+}
+
+// warnInUse tells the user, in one sentence on stderr, who has the database open.
+func warnInUse(w io.Writer, inUse *store.InUseError) {
+	if inUse.Unrelated != "" {
+		fmt.Fprintf(w, "aimsbench: warning: %s\n", inUse.Error())
+		return
+	}
+	fmt.Fprintf(w, "aimsbench: warning: the workbench of %s has this database open and shows this change only once it reloads (ctrl+r)\n", inUse.Holder)
 }
 
 // today is the date rules are evaluated at.
@@ -83,7 +109,7 @@ func newCmd(opts *options) *cobra.Command {
 		Use:   "new --org NAME [--title T]",
 		Short: "Create an assessment and print its ID",
 		Args:  cobra.NoArgs,
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
 			if strings.TrimSpace(org) == "" {
 				return usageError{errors.New("--org is required: name the organisation being assessed")}
 			}
@@ -126,7 +152,7 @@ func demoCmd(opts *options) *cobra.Command {
 		Use:   "demo [--size standard|large]",
 		Short: "Create a realistic, fictitious demo assessment",
 		Args:  cobra.NoArgs,
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
 			if size != string(assessment.DemoStandard) && size != string(assessment.DemoLarge) {
 				return usageError{fmt.Errorf("--size %q is not known; use standard or large", size)}
 			}
@@ -204,7 +230,7 @@ func copyCmd(opts *options) *cobra.Command {
 		Short: "Start the next assessment cycle from an assessment",
 		Long:  "Start the next cycle: scope, inventory, risks, evidence references, SoA decisions and open nonconformities carry over;\njudgements and tests start afresh. The new assessment is linked to the old one for comparison. Prints the new ID.",
 		Args:  cobra.ExactArgs(1),
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			prev, err := s.load(args[0])
 			if err != nil {
 				return err

@@ -77,7 +77,7 @@ func assessCmd(opts *options) *cobra.Command {
 		Short: "Record one judgement durably",
 		Long:  "Record one judgement of a clause requirement or Annex A control. It is on disk before 'ok' is printed.\nStatus is conformant, partial, nonconformant or na (Annex A controls excluded in the SoA only).",
 		Args:  cobra.ExactArgs(2),
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			id, err := s.store.Resolve(args[0])
 			if err != nil {
 				return err
@@ -230,7 +230,7 @@ func importCmd(opts *options) *cobra.Command {
 		Use:   "import --format inventory-csv|json [--into ID] FILE",
 		Short: "Import an AI system inventory (CSV) into an assessment, or restore a JSON bundle as a new one",
 		Args:  cobra.ExactArgs(1),
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			switch format {
 			case "inventory-csv":
 			case "json":

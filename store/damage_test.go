@@ -9,61 +9,13 @@ import (
 	"testing"
 
 	"aimsbench/assessment"
+	"aimsbench/store/storetest"
 )
-
-// pragma runs a check pragma on a file read as immutable, so the check itself changes nothing.
-func pragma(t *testing.T, path, name string) string {
-	t.Helper()
-	db, err := openReadOnlyDB(path, true, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var out string
-	if err := db.QueryRow("PRAGMA " + name).Scan(&out); err != nil {
-		return err.Error()
-	}
-	return out
-}
-
-// damageIndex flips one byte of the audit trail's index in a closed database so that the
-// index no longer matches its table: SQLite's integrity_check fails, its quick_check (which
-// does not compare indexes with tables) does not.
-func damageIndex(t *testing.T, path string) {
-	t.Helper()
-	db, err := openReadOnlyDB(path, true, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var root, pageSize int64
-	err = db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'audit_record'").Scan(&root)
-	if err == nil {
-		err = db.QueryRow("PRAGMA page_size").Scan(&pageSize)
-	}
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	good, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := (root - 1) * pageSize
-	for at := page + pageSize - 1; at > page+8; at-- {
-		data := append([]byte(nil), good...)
-		data[at] ^= 0x01
-		os.WriteFile(path, data, 0o600)
-		if pragma(t, path, "integrity_check") != "ok" && pragma(t, path, "quick_check") == "ok" {
-			return
-		}
-	}
-	t.Fatal("no byte of the index breaks only the integrity check")
-}
 
 func TestIndexDamageOpensReadOnlyAndCanBeBackedUp(t *testing.T) {
 	dir := t.TempDir()
 	path, id := goodDatabase(t, dir)
-	damageIndex(t, path)
+	storetest.DamageIndex(t, path)
 	sum := checksum(t, path)
 
 	s, err := Open(path)
@@ -91,7 +43,7 @@ func TestIndexDamageOpensReadOnlyAndCanBeBackedUp(t *testing.T) {
 	if err := s.Backup(backup, false); err != nil {
 		t.Fatalf("a damaged database cannot be backed up: %v", err)
 	}
-	if got := pragma(t, backup, "integrity_check"); got != "ok" {
+	if got := storetest.IntegrityCheck(t, backup); got != "ok" {
 		t.Errorf("the backup of a damaged index is not sound: %s", got)
 	}
 	rescued, err := Open(backup)
