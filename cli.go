@@ -172,7 +172,9 @@ func demoCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-// listEntry is one line of `list --json`.
+// listEntry is one line of `list --json`. Damaged names the record that keeps a damaged
+// assessment from being read (only for such an assessment, whose progress and verdict are
+// then empty).
 type listEntry struct {
 	ID           string    `json:"id"`
 	Title        string    `json:"title"`
@@ -181,6 +183,7 @@ type listEntry struct {
 	Assessed     int       `json:"assessed"`
 	Total        int       `json:"total"`
 	Verdict      string    `json:"verdict"`
+	Damaged      string    `json:"damaged,omitempty"`
 }
 
 func listCmd(opts *options) *cobra.Command {
@@ -190,37 +193,52 @@ func listCmd(opts *options) *cobra.Command {
 		Short: "List assessments with progress and verdict",
 		Args:  cobra.NoArgs,
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
-			headers, err := s.store.List()
+			entries := []listEntry{}
+			err := s.store.Walk(func(l store.Listing, a *assessment.Assessment) error {
+				e := listEntry{ID: l.ID, Title: l.Title, Organisation: l.Organisation, Updated: l.Updated}
+				if l.Damage != nil {
+					e.Damaged = l.Damage.Record() + " cannot be read"
+					fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: %s\n", l.Damage)
+				} else {
+					sum := assessment.Evaluate(s.cat, a, today())
+					e.Assessed, e.Total, e.Verdict = sum.Assessed, sum.Total, sum.Verdict
+				}
+				entries = append(entries, e)
+				return nil
+			})
 			if err != nil {
 				return err
-			}
-			entries := []listEntry{}
-			for _, h := range headers {
-				a, err := s.store.Load(h.ID)
-				if err != nil {
-					return err
-				}
-				sum := assessment.Evaluate(s.cat, a, today())
-				entries = append(entries, listEntry{h.ID, h.Title, h.Organisation, h.Updated, sum.Assessed, sum.Total, sum.Verdict})
 			}
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), entries)
 			}
-			w := cmd.OutOrStdout()
-			if len(entries) == 0 {
-				fmt.Fprintln(w, "No assessments yet. Create one with 'aimsbench new --org NAME' or try 'aimsbench demo'.")
-				return nil
-			}
-			fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %-9s  %s\n", "ID", "ORGANISATION", "TITLE", "UPDATED", "PROGRESS", "VERDICT")
-			for _, e := range entries {
-				fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %3d/%-5d  %s\n", e.ID, assessment.Shorten(assessment.Visible(e.Organisation, false), 28), assessment.Shorten(assessment.Visible(e.Title, false), 36),
-					e.Updated.Local().Format("2006-01-02 15:04"), e.Assessed, e.Total, e.Verdict)
-			}
+			printList(cmd.OutOrStdout(), entries)
 			return nil
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// column fits stored text to a table column of n characters, made visible first so the
+// stand-ins for hidden characters count towards the width.
+func column(s string, n int) string { return assessment.Shorten(assessment.Visible(s, false), n) }
+
+// printList writes the list as a table; a damaged assessment says which record is lost.
+func printList(w io.Writer, entries []listEntry) {
+	if len(entries) == 0 {
+		fmt.Fprintln(w, "No assessments yet. Create one with 'aimsbench new --org NAME' or try 'aimsbench demo'.")
+		return
+	}
+	fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %-9s  %s\n", "ID", "ORGANISATION", "TITLE", "UPDATED", "PROGRESS", "VERDICT")
+	for _, e := range entries {
+		progress, verdict := fmt.Sprintf("%3d/%-5d", e.Assessed, e.Total), e.Verdict
+		if e.Damaged != "" {
+			progress, verdict = fmt.Sprintf("%-9s", "—"), "DAMAGED: "+e.Damaged+"; restore from a backup"
+		}
+		fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %s  %s\n", e.ID, column(e.Organisation, 28), column(e.Title, 36),
+			e.Updated.Local().Format("2006-01-02 15:04"), progress, verdict)
+	}
 }
 
 func copyCmd(opts *options) *cobra.Command {

@@ -55,7 +55,7 @@ func printSummary(w io.Writer, a *assessment.Assessment, sum assessment.Summary)
 		if g.Min == 0 {
 			mean, low = "—", "—"
 		}
-		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4s\n", g.ID, assessment.Shorten(g.Title, 50), g.Assessed, g.Total, mean, low)
+		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4s\n", g.ID, column(g.Title, 50), g.Assessed, g.Total, mean, low)
 	}
 	if len(sum.CommonGaps) > 0 {
 		fmt.Fprintf(w, "\nCommon gaps detected (%d):\n", len(sum.CommonGaps))

@@ -140,12 +140,12 @@ func compareCmd(opts *options) *cobra.Command {
 func printProgress(w io.Writer, p assessment.Progress) {
 	v := func(s string) string { return assessment.Visible(s, false) }
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "", "PREVIOUS ("+p.Previous.ID+")", "CURRENT ("+p.Current.ID+")")
-	fmt.Fprintf(w, "%-10s %-40s %s\n", "Verdict", assessment.Shorten(p.Previous.Verdict, 40), p.Current.Verdict)
+	fmt.Fprintf(w, "%-10s %-40s %s\n", "Verdict", column(p.Previous.Verdict, 40), p.Current.Verdict)
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "Level", fmt.Sprintf("%d %s", p.Previous.Level, p.Previous.LevelName), fmt.Sprintf("%d %s", p.Current.Level, p.Current.LevelName))
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "Mean", p.Previous.Mean, p.Current.Mean)
 	fmt.Fprintf(w, "\n%-6s %-50s %8s %8s %7s\n", "GROUP", "TITLE", "BEFORE", "NOW", "CHANGE")
 	for _, g := range p.Groups {
-		fmt.Fprintf(w, "%-6s %-50s %8s %8s %7s\n", g.ID, assessment.Shorten(g.Title, 50), meanText(g.Previous), meanText(g.Current), meanText(g.Change))
+		fmt.Fprintf(w, "%-6s %-50s %8s %8s %7s\n", g.ID, column(g.Title, 50), meanText(g.Previous), meanText(g.Current), meanText(g.Change))
 	}
 	for _, part := range []struct {
 		title string

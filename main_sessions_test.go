@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -129,4 +130,42 @@ func TestNoHomeNoGuess(t *testing.T) {
 // withoutEnv is env without the variable name.
 func withoutEnv(env []string, name string) []string {
 	return slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(kv, name+"=") })
+}
+
+// TestListShowsEveryAssessmentAndNamesTheDamagedOne damages one nonconformity of the demo
+// behind aimsbench's back: list still shows both assessments, marks the demo as damaged with
+// the record that cannot be read, and says so on stderr; summary of the other still works.
+func TestListShowsEveryAssessmentAndNamesTheDamagedOne(t *testing.T) {
+	c := newCLI(t)
+	demo := c.demo()
+	other := strings.TrimSpace(c.ok("new", "--org", "Intact Ltd"))
+	raw, err := sql.Open("sqlite", c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec("UPDATE records SET body = '{\"grade\": ' WHERE assessment_id = ? AND kind = 'nc' AND key = '2'", demo)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := c.run("list")
+	if code != 0 || !strings.Contains(out, other) || !strings.Contains(out, "DAMAGED: nonconformity 2 cannot be read; restore from a backup") {
+		t.Errorf("list: exit %d\n%s", code, out)
+	}
+	if want := "aimsbench: nonconformity 2 of assessment " + demo + " cannot be read"; !strings.Contains(errs, want) {
+		t.Errorf("list stderr %q; want %q", errs, want)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(c.ok("list", "--json")), &list); err != nil || len(list) != 2 {
+		t.Fatalf("list --json: %v %v", list, err)
+	}
+	for _, e := range list {
+		if damaged, _ := e["damaged"].(string); (e["id"] == demo) != (damaged == "nonconformity 2 cannot be read") {
+			t.Errorf("list --json entry %v", e)
+		}
+	}
+	c.ok("summary", other)
+	if _, errs, code := c.run("summary", demo); code != 1 || !strings.Contains(errs, "nonconformity 2 of assessment "+demo+" cannot be read") {
+		t.Errorf("summary of the damaged assessment: exit %d, %q", code, errs)
+	}
 }

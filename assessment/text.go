@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -56,4 +57,25 @@ func Shorten(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:max(n-1, 0)]) + "…"
+}
+
+// VisibleJSON escapes, in encoded JSON, every character Visible would make visible — DEL, C1
+// controls and bidirectional overrides, which encoding/json leaves raw — as a \uXXXX escape.
+// The JSON decodes to the same values, and a terminal shows the escape instead of obeying
+// the character. Newlines, which only separate tokens in encoded JSON, are kept.
+func VisibleJSON(data []byte) []byte {
+	if !bytes.ContainsFunc(data, func(r rune) bool { return isControl(r) && r != '\n' }) {
+		return data
+	}
+	out := make([]byte, 0, len(data)+16)
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if isControl(r) && r != '\n' {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -356,5 +355,8 @@ func describeRecord(kind, key, aid string) string {
 	if what == "" {
 		what = kind
 	}
-	return strings.TrimSpace(fmt.Sprintf("%s %s of assessment %s", what, key, aid))
+	if key != "" {
+		what += " " + key
+	}
+	return fmt.Sprintf("%s of assessment %s", what, aid)
 }
