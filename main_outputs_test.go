@@ -29,7 +29,7 @@ func TestNothingIsWrittenOverTheDatabase(t *testing.T) {
 		} {
 			stdout, errs, code := c.run(args...)
 			msg := strings.TrimSpace(errs)
-			if code != 1 || stdout != "" || strings.Contains(msg, "\n") || !strings.Contains(msg, "writing there would destroy the assessments; choose another file name") {
+			if code != 1 || stdout != "" || strings.Contains(msg, "\n") || !strings.Contains(msg, ", and writing there would ") || !strings.HasSuffix(msg, "; choose another file name") {
 				t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, msg)
 			}
 		}

@@ -16,11 +16,15 @@ import (
 type ProtectedOutputError struct {
 	Path string // as the user gave it
 	What string // "the database", "the database's write-ahead log", …
+	Harm string // what writing there would do
 }
 
 func (e *ProtectedOutputError) Error() string {
-	return fmt.Sprintf("%s is %s, and writing there would destroy the assessments; choose another file name", e.Path, e.What)
+	return fmt.Sprintf("%s is %s, and writing there would %s; choose another file name", e.Path, e.What, e.Harm)
 }
+
+// destroysData is the harm of writing over the database or the files SQLite keeps with it.
+const destroysData = "destroy the assessments"
 
 // OutputExistsError refuses to replace an existing file the user did not say may be
 // replaced (--force on the command line, a confirmation in the workbench).
@@ -31,12 +35,12 @@ func (e *OutputExistsError) Error() string {
 }
 
 // companions are the files SQLite and aimsbench keep beside a database, by suffix.
-var companions = []struct{ suffix, what string }{
-	{"", "the database"},
-	{"-wal", "the database's write-ahead log"},
-	{"-shm", "the database's shared-memory index"},
-	{"-journal", "the database's rollback journal"},
-	{"-lock", "the record of the session editing the database"},
+var companions = []struct{ suffix, what, harm string }{
+	{"", "the database", destroysData},
+	{"-wal", "the database's write-ahead log", destroysData},
+	{"-shm", "the database's shared-memory index", destroysData},
+	{"-journal", "the database's rollback journal", destroysData},
+	{"-lock", "the record of the session editing the database", "hide who is editing it"},
 }
 
 // CheckOutput decides whether a file may be written at path as an export, backup or bundle.
@@ -50,16 +54,16 @@ func (s *Store) CheckOutput(path string, replace bool) error {
 	dest, db := resolvePath(path), resolvePath(s.path)
 	for _, c := range companions {
 		if s.samePath(dest, db+c.suffix) {
-			return &ProtectedOutputError{Path: path, What: c.what}
+			return &ProtectedOutputError{Path: path, What: c.what, Harm: c.harm}
 		}
 	}
 	if s.samePath(filepath.Dir(dest), filepath.Dir(db)) {
 		base, ours := filepath.Base(dest), filepath.Base(db)
 		switch {
 		case s.hasPrefix(base, ours+".before-v"):
-			return &ProtectedOutputError{Path: path, What: "a copy of the database kept before an upgrade"}
+			return &ProtectedOutputError{Path: path, What: "a copy of the database kept before an upgrade", Harm: "destroy that copy"}
 		case s.hasPrefix(base, ours+"-lock."):
-			return &ProtectedOutputError{Path: path, What: "a file aimsbench uses to record the session editing the database"}
+			return &ProtectedOutputError{Path: path, What: "a file aimsbench uses to record the session editing the database", Harm: "hide who is editing it"}
 		}
 	}
 	info, err := os.Stat(dest)
