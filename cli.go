@@ -44,7 +44,9 @@ func (o *options) open(cmd *cobra.Command) (*session, error) {
 	return &session{store: s, cat: cat}, nil
 }
 
-// withSession runs fn with an open session and closes it afterwards.
+// withSession runs fn with an open session and closes it afterwards. A database that failed
+// its integrity check is open read-only; the user is told so, and to restore it, whatever the
+// command.
 func withSession(opts *options, fn func(cmd *cobra.Command, s *session, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		s, err := opts.open(cmd)
@@ -52,8 +54,32 @@ func withSession(opts *options, fn func(cmd *cobra.Command, s *session, args []s
 			return err
 		}
 		defer s.store.Close()
+		if s.store.Damaged() {
+			fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: %s: %s\n", s.store.Path(), s.store.ReadOnlyReason())
+		}
 		return fn(cmd, s, args)
 	}
+}
+
+// withWritingSession is withSession for a command that changes the database: it warns first
+// when a workbench has the database open, since that screen shows the change only once it
+// reloads.
+func withWritingSession(opts *options, fn func(cmd *cobra.Command, s *session, args []string) error) func(*cobra.Command, []string) error {
+	return withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		if inUse := s.store.InUse(); inUse != nil && !s.store.ReadOnly() {
+			warnInUse(cmd.ErrOrStderr(), inUse)
+		}
+		return fn(cmd, s, args)
+	})
+}
+
+// warnInUse tells the user, in one sentence on stderr, who has the database open.
+func warnInUse(w io.Writer, inUse *store.InUseError) {
+	if inUse.Unrelated != "" {
+		fmt.Fprintf(w, "aimsbench: warning: %s\n", inUse.Error())
+		return
+	}
+	fmt.Fprintf(w, "aimsbench: warning: the workbench of %s has this database open and shows this change only once it reloads (ctrl+r)\n", inUse.Holder)
 }
 
 // today is the date rules are evaluated at.
@@ -83,7 +109,7 @@ func newCmd(opts *options) *cobra.Command {
 		Use:   "new --org NAME [--title T]",
 		Short: "Create an assessment and print its ID",
 		Args:  cobra.NoArgs,
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
 			if strings.TrimSpace(org) == "" {
 				return usageError{errors.New("--org is required: name the organisation being assessed")}
 			}
@@ -126,7 +152,7 @@ func demoCmd(opts *options) *cobra.Command {
 		Use:   "demo [--size standard|large]",
 		Short: "Create a realistic, fictitious demo assessment",
 		Args:  cobra.NoArgs,
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
 			if size != string(assessment.DemoStandard) && size != string(assessment.DemoLarge) {
 				return usageError{fmt.Errorf("--size %q is not known; use standard or large", size)}
 			}
@@ -146,7 +172,9 @@ func demoCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-// listEntry is one line of `list --json`.
+// listEntry is one line of `list --json`. Damaged names the record that keeps a damaged
+// assessment from being read (only for such an assessment, whose progress and verdict are
+// then empty).
 type listEntry struct {
 	ID           string    `json:"id"`
 	Title        string    `json:"title"`
@@ -155,6 +183,7 @@ type listEntry struct {
 	Assessed     int       `json:"assessed"`
 	Total        int       `json:"total"`
 	Verdict      string    `json:"verdict"`
+	Damaged      string    `json:"damaged,omitempty"`
 }
 
 func listCmd(opts *options) *cobra.Command {
@@ -164,32 +193,26 @@ func listCmd(opts *options) *cobra.Command {
 		Short: "List assessments with progress and verdict",
 		Args:  cobra.NoArgs,
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
-			headers, err := s.store.List()
+			entries := []listEntry{}
+			err := s.store.Walk(func(l store.Listing, a *assessment.Assessment) error {
+				e := listEntry{ID: l.ID, Title: l.Title, Organisation: l.Organisation, Updated: l.Updated}
+				if l.Damage != nil {
+					e.Damaged = l.Damage.Record() + " cannot be read"
+					fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: %s\n", l.Damage)
+				} else {
+					sum := assessment.Evaluate(s.cat, a, today())
+					e.Assessed, e.Total, e.Verdict = sum.Assessed, sum.Total, sum.Verdict
+				}
+				entries = append(entries, e)
+				return nil
+			})
 			if err != nil {
 				return err
-			}
-			entries := []listEntry{}
-			for _, h := range headers {
-				a, err := s.store.Load(h.ID)
-				if err != nil {
-					return err
-				}
-				sum := assessment.Evaluate(s.cat, a, today())
-				entries = append(entries, listEntry{h.ID, h.Title, h.Organisation, h.Updated, sum.Assessed, sum.Total, sum.Verdict})
 			}
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), entries)
 			}
-			w := cmd.OutOrStdout()
-			if len(entries) == 0 {
-				fmt.Fprintln(w, "No assessments yet. Create one with 'aimsbench new --org NAME' or try 'aimsbench demo'.")
-				return nil
-			}
-			fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %-9s  %s\n", "ID", "ORGANISATION", "TITLE", "UPDATED", "PROGRESS", "VERDICT")
-			for _, e := range entries {
-				fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %3d/%-5d  %s\n", e.ID, clip(assessment.Visible(e.Organisation, false), 28), clip(assessment.Visible(e.Title, false), 36),
-					e.Updated.Local().Format("2006-01-02 15:04"), e.Assessed, e.Total, e.Verdict)
-			}
+			printList(cmd.OutOrStdout(), entries)
 			return nil
 		}),
 	}
@@ -197,13 +220,25 @@ func listCmd(opts *options) *cobra.Command {
 	return cmd
 }
 
-// clip shortens s to n characters for a table column, with an ellipsis.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// column fits stored text to a table column of n characters, made visible first so the
+// stand-ins for hidden characters count towards the width.
+func column(s string, n int) string { return assessment.Shorten(assessment.Visible(s, false), n) }
+
+// printList writes the list as a table; a damaged assessment says which record is lost.
+func printList(w io.Writer, entries []listEntry) {
+	if len(entries) == 0 {
+		fmt.Fprintln(w, "No assessments yet. Create one with 'aimsbench new --org NAME' or try 'aimsbench demo'.")
+		return
 	}
-	return string(r[:n-1]) + "…"
+	fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %-9s  %s\n", "ID", "ORGANISATION", "TITLE", "UPDATED", "PROGRESS", "VERDICT")
+	for _, e := range entries {
+		progress, verdict := fmt.Sprintf("%3d/%-5d", e.Assessed, e.Total), e.Verdict
+		if e.Damaged != "" {
+			progress, verdict = fmt.Sprintf("%-9s", "—"), "DAMAGED: "+e.Damaged+"; restore from a backup"
+		}
+		fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %s  %s\n", e.ID, column(e.Organisation, 28), column(e.Title, 36),
+			e.Updated.Local().Format("2006-01-02 15:04"), progress, verdict)
+	}
 }
 
 func copyCmd(opts *options) *cobra.Command {
@@ -213,7 +248,7 @@ func copyCmd(opts *options) *cobra.Command {
 		Short: "Start the next assessment cycle from an assessment",
 		Long:  "Start the next cycle: scope, inventory, risks, evidence references, SoA decisions and open nonconformities carry over;\njudgements and tests start afresh. The new assessment is linked to the old one for comparison. Prints the new ID.",
 		Args:  cobra.ExactArgs(1),
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			prev, err := s.load(args[0])
 			if err != nil {
 				return err

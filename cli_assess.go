@@ -5,13 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"aimsbench/assessment"
+	"aimsbench/report"
 	"aimsbench/store"
+	"aimsbench/userfile"
 )
 
 func summaryCmd(opts *options) *cobra.Command {
@@ -51,7 +52,7 @@ func printSummary(w io.Writer, a *assessment.Assessment, sum assessment.Summary)
 		if g.Min == 0 {
 			mean, low = "—", "—"
 		}
-		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4s\n", g.ID, clip(g.Title, 50), g.Assessed, g.Total, mean, low)
+		fmt.Fprintf(w, "%-6s %-50s %4d/%-4d %5s %4s\n", g.ID, column(g.Title, 50), g.Assessed, g.Total, mean, low)
 	}
 	if len(sum.CommonGaps) > 0 {
 		fmt.Fprintf(w, "\nCommon gaps detected (%d):\n", len(sum.CommonGaps))
@@ -141,7 +142,7 @@ func assessCmd(opts *options) *cobra.Command {
 			"--justification is the reason for the control's SoA decision, inclusion or exclusion: an exclusion needs one of at\n" +
 			"least 20 characters and three words, and a placeholder such as n/a or tbd is refused.",
 		Args: cobra.ExactArgs(2),
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			id, err := s.store.Resolve(args[0])
 			if err != nil {
 				return err
@@ -226,40 +227,43 @@ func printVerify(w io.Writer, s *store.Store, rep *store.VerifyReport) {
 
 func backupCmd(opts *options) *cobra.Command {
 	var out string
+	var force bool
 	cmd := &cobra.Command{
-		Use:   "backup --out FILE",
+		Use:   "backup --out FILE [--force]",
 		Short: "Write a consistent copy of the database",
 		Args:  cobra.NoArgs,
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, _ []string) error {
 			if out == "" {
 				return usageError{errors.New("--out is required: name the backup file")}
 			}
-			if err := s.store.Backup(out); err != nil {
+			if err := s.store.Backup(out, force); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "backup written to %s\n", out)
 			return nil
 		}),
 	}
-	cmd.Flags().StringVar(&out, "out", "", "backup file to write (must not exist)")
+	cmd.Flags().StringVar(&out, "out", "", "backup file to write")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the file if it exists (never the database or its companion files)")
 	return cmd
 }
 
 func importCmd(opts *options) *cobra.Command {
 	var format, into string
 	var asJSON bool
+	var bundle report.ImportOptions
 	cmd := &cobra.Command{
 		Use:   "import --format inventory-csv|questionnaire --into ID FILE, or --format json FILE",
 		Short: "Import an AI system inventory (CSV) or the client's questionnaire into an assessment, or restore a JSON bundle",
 		Args:  cobra.ExactArgs(1),
-		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			if asJSON && format != "questionnaire" {
 				return usageError{errors.New("--json goes with --format questionnaire")}
 			}
 			switch format {
 			case "inventory-csv":
 			case "json":
-				return importBundle(cmd, s, into, args[0])
+				return importBundle(cmd, s, into, args[0], bundle)
 			case "questionnaire":
 				return importQuestionnaire(cmd, s, into, args[0], asJSON)
 			default:
@@ -272,9 +276,9 @@ func importCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(args[0])
+			data, err := userfile.Read(args[0], assessment.MaxInventoryBytes, "the inventory file")
 			if err != nil {
-				return fmt.Errorf("cannot read %s: %w", args[0], err)
+				return err
 			}
 			systems, err := assessment.ParseInventoryCSV(s.cat, data)
 			if err != nil {
@@ -283,16 +287,28 @@ func importCmd(opts *options) *cobra.Command {
 			if err := s.store.AddSystems(id, systems); err != nil {
 				return err
 			}
-			names := make([]string, len(systems))
-			for i, sys := range systems {
-				names[i] = assessment.Visible(sys.Name, false)
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "imported %d AI systems: %s\n", len(systems), strings.Join(names, ", "))
+			fmt.Fprintf(cmd.OutOrStdout(), "imported %d AI systems: %s\n", len(systems), systemNames(systems))
 			return nil
 		}),
 	}
 	cmd.Flags().StringVar(&format, "format", "", "inventory-csv, questionnaire (the client's filled workbook) or json")
 	cmd.Flags().StringVar(&into, "into", "", "assessment ID to import into")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "questionnaire: print what was imported as JSON")
+	cmd.Flags().BoolVar(&bundle.AnyCatalogueVersion, "any-catalogue-version", false, "json: accept a bundle made with another version of the loaded catalogue")
 	return cmd
+}
+
+// importedNamesShown is how many names the import confirmation lists before it counts the rest.
+const importedNamesShown = 10
+
+// systemNames lists the first imported systems by name for the confirmation line.
+func systemNames(systems []assessment.AISystem) string {
+	var names []string
+	for _, sys := range systems[:min(len(systems), importedNamesShown)] {
+		names = append(names, sys.Name)
+	}
+	if more := len(systems) - importedNamesShown; more > 0 {
+		names = append(names, fmt.Sprintf("and %d more", more))
+	}
+	return strings.Join(names, ", ")
 }

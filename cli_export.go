@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/report"
 	"aimsbench/store"
+	"aimsbench/userfile"
 )
 
 // exportCommands are the commands that write reports and exchange files: export, JSON
@@ -24,15 +24,16 @@ func exportCommands(opts *options) []*cobra.Command {
 
 func exportCmd(opts *options) *cobra.Command {
 	var format, out, asOf string
-	var gapOnly, draft bool
+	var gapOnly, draft, force bool
 	cmd := &cobra.Command{
-		Use:   "export ID --format pdf|csv|xlsx|json|oscal|questionnaire [--out FILE] [--gap-only] [--draft]",
+		Use:   "export ID --format pdf|csv|xlsx|json|oscal|questionnaire [--out FILE] [--force] [--gap-only] [--draft]",
 		Short: "Write the PDF report, the registers (CSV, XLSX), the whole assessment (JSON), OSCAL or the client questionnaire",
 		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (three files: FILE,\n" +
 			"FILE-soa and FILE-results), the working workbook as XLSX, the whole assessment as a versioned JSON bundle that 'import --format json' restores, or\n" +
 			"NIST OSCAL " + report.OSCALVersion + " (catalog, assessment plan, assessment results and POA&M) into the folder --out,\n" +
 			"or the auditee questionnaire (XLSX) the client fills in and 'import --format questionnaire' reads back.\n" +
-			"Without --out the file or folder is named after the organisation and the date, in the current folder.",
+			"Without --out the file or folder is named after the organisation, the date and the assessment ID, in the current folder.\n" +
+			"An existing file is replaced only with --force; the database and its companion files never are.",
 		Args: cobra.ExactArgs(1),
 		RunE: withSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
 			if !slices.Contains(report.Formats, format) {
@@ -53,7 +54,7 @@ func exportCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ro.GapOnly, ro.Draft = gapOnly, draft
+			ro.GapOnly, ro.Draft, ro.MayWrite = gapOnly, draft, s.store.OutputGuard(force)
 			if out == "" {
 				out = report.DefaultFileName(a, format, day)
 			}
@@ -72,6 +73,7 @@ func exportCmd(opts *options) *cobra.Command {
 	f.BoolVar(&gapOnly, "gap-only", false, "PDF: the gap report only (summary, gaps, NCs, common gaps, roadmap)")
 	f.BoolVar(&draft, "draft", false, "PDF: mark every page DRAFT")
 	f.StringVar(&asOf, "as-of", "", "date the report is evaluated at and dated with, YYYY-MM-DD (default today)")
+	f.BoolVar(&force, "force", false, "replace the file if it exists (never the database or its companion files)")
 	return cmd
 }
 
@@ -139,12 +141,12 @@ func compareCmd(opts *options) *cobra.Command {
 func printProgress(w io.Writer, p assessment.Progress) {
 	v := func(s string) string { return assessment.Visible(s, false) }
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "", "PREVIOUS ("+p.Previous.ID+")", "CURRENT ("+p.Current.ID+")")
-	fmt.Fprintf(w, "%-10s %-40s %s\n", "Verdict", clip(p.Previous.Verdict, 40), p.Current.Verdict)
+	fmt.Fprintf(w, "%-10s %-40s %s\n", "Verdict", column(p.Previous.Verdict, 40), p.Current.Verdict)
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "Level", fmt.Sprintf("%d %s", p.Previous.Level, p.Previous.LevelName), fmt.Sprintf("%d %s", p.Current.Level, p.Current.LevelName))
 	fmt.Fprintf(w, "%-10s %-40s %s\n", "Mean", p.Previous.Mean, p.Current.Mean)
 	fmt.Fprintf(w, "\n%-6s %-50s %8s %8s %7s\n", "GROUP", "TITLE", "BEFORE", "NOW", "CHANGE")
 	for _, g := range p.Groups {
-		fmt.Fprintf(w, "%-6s %-50s %8s %8s %7s\n", g.ID, clip(g.Title, 50), meanText(g.Previous), meanText(g.Current), meanText(g.Change))
+		fmt.Fprintf(w, "%-6s %-50s %8s %8s %7s\n", g.ID, column(g.Title, 50), meanText(g.Previous), meanText(g.Current), meanText(g.Change))
 	}
 	for _, part := range []struct {
 		title string
@@ -176,16 +178,16 @@ func meanText(m *assessment.Mean) string {
 
 // importBundle restores a JSON bundle as a new assessment and prints its ID. The bundle is
 // checked whole before anything is written, and stored in one transaction.
-func importBundle(cmd *cobra.Command, s *session, into, path string) error {
+func importBundle(cmd *cobra.Command, s *session, into, path string, opts report.ImportOptions) error {
 	if into != "" {
 		return usageError{errors.New("a JSON bundle always becomes a new assessment; leave out --into")}
 	}
-	f, err := os.Open(path)
+	f, err := userfile.Open(path, report.MaxBundleSize, "the bundle")
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", path, err)
+		return err
 	}
 	defer f.Close()
-	a, err := report.DecodeBundle(f, s.cat)
+	a, err := report.DecodeBundle(f, s.cat, opts)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -50,7 +50,7 @@ func printProposal(w io.Writer, cat *checklists.Catalogue, p assessment.Proposal
 	fmt.Fprintf(w, "%s %s — %s\n", v(p.ItemID), item.Title, p.State)
 	answer := assessment.Visible(p.Answer, true)
 	if preview > 0 {
-		answer = clip(v(p.Answer), preview)
+		answer = assessment.Shorten(v(p.Answer), preview)
 	}
 	for _, line := range [][2]string{{"Answer", answer}, {"Reference", v(p.Reference)}, {"Contact", v(p.Contact)}} {
 		if line[1] == "" {

@@ -170,7 +170,7 @@ func printRequests(w io.Writer, list []requestJSON, asJSON bool) error {
 	for _, r := range list {
 		since := map[string]string{"requested": r.Requested, "received": r.Received, "reviewed": r.Reviewed, "not_available": r.NotAvailable}[r.Status]
 		status, _ := assessment.ParseRequestState(r.Status)
-		fmt.Fprintf(w, "%-12s %-40s %-14s %-10s %s\n", r.ID, clip(v(r.Title), 40), status.Label(), orDash(since), strings.Join(r.Supports, ", "))
+		fmt.Fprintf(w, "%-12s %-40s %-14s %-10s %s\n", r.ID, assessment.Shorten(v(r.Title), 40), status.Label(), orDash(since), strings.Join(r.Supports, ", "))
 		var about []string
 		for _, part := range []string{r.Contact, r.Note} {
 			if part != "" {

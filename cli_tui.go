@@ -29,6 +29,9 @@ func runTUI(cmd *cobra.Command, opts *options, exitAfterFirstFrame bool) error {
 				return err
 			}
 			banner = fmt.Sprintf("Read-only: %s is being edited by %s. Close that session to edit here.", path, inUse.Holder)
+			if inUse.Unrelated != "" {
+				banner = "Read-only: " + inUse.Error()
+			}
 		case err != nil:
 			return err
 		}

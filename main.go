@@ -59,8 +59,17 @@ func newRoot() *cobra.Command {
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-// run executes one command line and returns the exit code: 0 ok, 1 failed, 2 usage.
+// run executes one command line and returns the exit code: 0 ok, 1 failed, 2 usage. Every
+// byte it writes goes through the visibility filter (visibleWriter); the workbench draws its
+// own screen.
 func run(args []string, stdout, stderr io.Writer) int {
+	out, errOut := &visibleWriter{w: stdout}, &visibleWriter{w: stderr}
+	defer out.Flush()
+	defer errOut.Flush()
+	return execute(args, out, errOut)
+}
+
+func execute(args []string, stdout, stderr io.Writer) int {
 	root := newRoot()
 	root.SetArgs(args)
 	root.SetOut(stdout)

@@ -48,7 +48,7 @@ func aimsbench(args ...string) *exec.Cmd {
 }
 
 // childOutput runs a child to the end and returns stdout, stderr and the exit code.
-func childOutput(t *testing.T, args ...string) (string, string, int) {
+func childOutput(t testing.TB, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	cmd := aimsbench(args...)

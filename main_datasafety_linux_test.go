@@ -145,10 +145,6 @@ func TestEverythingWrittenIsPrivate(t *testing.T) {
 	}
 }
 
-func withoutEnv(env []string, name string) []string {
-	return slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(kv, name+"=") })
-}
-
 // networkFreeSession is every main command, in an order that works on a fresh database.
 func networkFreeSession(t *testing.T, dir string) [][]string {
 	db := filepath.Join(dir, "n.db")

@@ -28,23 +28,43 @@ type RowError struct {
 // InventoryErrors lists every bad row; an import with any is refused whole.
 type InventoryErrors []RowError
 
+// shownRowErrors is how many bad rows an InventoryErrors message lists before it counts the rest.
+const shownRowErrors = 50
+
 func (e InventoryErrors) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "the inventory file has %d bad row(s); nothing was imported. Fix them and import again:", len(e))
-	for _, r := range e {
+	for _, r := range e[:min(len(e), shownRowErrors)] {
 		fmt.Fprintf(&b, "\n  line %d: %s", r.Line, r.Reason)
+	}
+	if len(e) > shownRowErrors {
+		fmt.Fprintf(&b, "\n  … and %d more", len(e)-shownRowErrors)
 	}
 	return b.String()
 }
 
+// The most an inventory import takes: far above any real inventory, low enough that a wrong
+// file (a database dump, an endless stream) is refused instead of exhausting the machine.
+const (
+	MaxInventoryBytes = 32 << 20
+	MaxInventoryRows  = 100_000
+)
+
 // ParseInventoryCSV reads the AI system inventory a client hands over: UTF-8 with or without
-// a byte-order mark, comma- or semicolon-separated, columns found by their header. It returns
-// every system, or every problem with its line number.
+// a byte-order mark, comma- or semicolon-separated, any line-ending style, columns found by
+// their header. It is strict where silence would lose data — a duplicate column, or text in a
+// cell beyond the header, is refused with its line — and lenient where a spreadsheet is merely
+// untidy: blank lines and empty trailing cells are skipped. It returns every system, or every
+// problem with its line number; its time grows linearly with the file.
 func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, error) {
+	if len(data) > MaxInventoryBytes {
+		return nil, fmt.Errorf("the inventory file is larger than %d MiB, the most aimsbench imports; check that it is the right file", MaxInventoryBytes>>20)
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
+	if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
 		return nil, errors.New("the inventory file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\" and import again")
 	}
+	data = unixLineEnds(data)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sniffSeparator(data)
 	r.FieldsPerRecord = -1
@@ -52,18 +72,12 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 	if err != nil {
 		return nil, errors.New("the inventory file is empty; it needs a header row naming its columns (at least \"name\")")
 	}
-	cols := map[string]int{}
-	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
-		if !slices.Contains(InventoryColumns, name) {
-			return nil, fmt.Errorf("line 1: column %q is not known; use %s", strings.TrimSpace(h), strings.Join(InventoryColumns, ", "))
-		}
-		cols[name] = i
+	headerLine, _ := r.FieldPos(0)
+	cols, err := inventoryHeader(header, headerLine)
+	if err != nil {
+		return nil, err
 	}
-	if _, ok := cols["name"]; !ok {
-		return nil, errors.New("line 1: the header has no \"name\" column, which every inventory needs")
-	}
-	var systems []AISystem
+	systems := make([]AISystem, 0, min(bytes.Count(data, []byte("\n")), MaxInventoryRows)) // a system is large: grow once
 	var bad InventoryErrors
 	for {
 		rec, err := r.Read()
@@ -77,23 +91,17 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 				line = perr.Line
 			}
 			bad = append(bad, RowError{line, "cannot be read as CSV: " + errorsUnwrapText(err)})
-			if errors.As(err, &perr) && perr.Err != csv.ErrFieldCount {
-				break
-			}
-			continue
+			break
 		}
 		line, _ := r.FieldPos(0) // only valid after a successful Read
-		get := func(col string) string {
-			if i, ok := cols[col]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		if strings.Join(rec, "") == "" {
+		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue // blank line
 		}
-		sys, reasons := inventoryRow(cat, get)
-		for _, reason := range reasons {
+		if len(systems) == MaxInventoryRows {
+			return nil, fmt.Errorf("line %d: the inventory file has more than %d AI systems, the most aimsbench imports at once; split it into several files", line, MaxInventoryRows)
+		}
+		sys, reasons := inventoryRow(cat, cols.get(rec))
+		for _, reason := range append(cols.stray(rec), reasons...) {
 			bad = append(bad, RowError{line, reason})
 		}
 		systems = append(systems, sys)
@@ -107,6 +115,71 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 	return systems, nil
 }
 
+// unixLineEnds turns Windows (CR LF) and classic Mac (bare CR) line ends into LF, so every
+// style reads as the same rows and bare CRs never merge two rows into one.
+func unixLineEnds(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	return bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+}
+
+// inventoryColumns maps each named column of the header to its position.
+type inventoryColumns struct {
+	index map[string]int
+	named []bool // named[i]: column i has a header
+}
+
+// inventoryHeader reads the header row: every name must be a known column, and appear once.
+// An empty header cell is a column without a name, whose cells must stay empty.
+func inventoryHeader(header []string, line int) (inventoryColumns, error) {
+	cols := inventoryColumns{index: map[string]int{}, named: make([]bool, len(header))}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		switch first, seen := cols.index[name]; {
+		case name == "":
+			continue
+		case !slices.Contains(InventoryColumns, name):
+			return cols, fmt.Errorf("line %d: column %q is not known; use %s", line, strings.TrimSpace(h), strings.Join(InventoryColumns, ", "))
+		case seen:
+			return cols, fmt.Errorf("line %d: the column %q appears twice (columns %d and %d); keep one of them", line, strings.TrimSpace(h), first+1, i+1)
+		}
+		cols.index[name] = i
+		cols.named[i] = true
+	}
+	if _, ok := cols.index["name"]; !ok {
+		return cols, fmt.Errorf("line %d: the header has no \"name\" column, which every inventory needs", line)
+	}
+	return cols, nil
+}
+
+// get returns the reader of one row's cells by column name.
+func (c inventoryColumns) get(rec []string) func(string) string {
+	return func(col string) string {
+		if i, ok := c.index[col]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+}
+
+// stray names each non-empty cell that no header names: beyond the header, or under an empty
+// header cell. Importing without it would drop the text silently.
+func (c inventoryColumns) stray(rec []string) []string {
+	var out []string
+	for i, cell := range rec {
+		if strings.TrimSpace(cell) == "" || (i < len(c.named) && c.named[i]) {
+			continue
+		}
+		where := fmt.Sprintf("is beyond the header's %d columns", len(c.named))
+		if i < len(c.named) {
+			where = "is under a column without a header"
+		}
+		out = append(out, fmt.Sprintf("cell %d (%q) %s; name its column in the header or clear it", i+1, Visible(Shorten(cell, 40), false), where))
+	}
+	return out
+}
+
 func errorsUnwrapText(err error) string {
 	var perr *csv.ParseError
 	if errors.As(err, &perr) {
@@ -115,10 +188,13 @@ func errorsUnwrapText(err error) string {
 	return err.Error()
 }
 
-// sniffSeparator picks ';' when the header line has more semicolons than commas, as
-// spreadsheets in many European locales write.
+// sniffSeparator picks ';' when the header line (the first that is not blank) has more
+// semicolons than commas, as spreadsheets in many European locales write.
 func sniffSeparator(data []byte) rune {
-	first, _, _ := bytes.Cut(data, []byte("\n"))
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	for len(bytes.TrimSpace(first)) == 0 && len(rest) > 0 {
+		first, rest, _ = bytes.Cut(rest, []byte("\n"))
+	}
 	if bytes.Count(first, []byte(";")) > bytes.Count(first, []byte(",")) {
 		return ';'
 	}

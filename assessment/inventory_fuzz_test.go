@@ -28,6 +28,8 @@ func FuzzParseInventoryCSV(f *testing.F) {
 		"name,in scope\nOld bot,no\n",
 		"name\n\x1b]52;c;ZXZpbA==\x07\n\u202eevil\u202c\n\x00\n",
 		"name\r\nA\r\n\r\nB\r\n",
+		"name,owner\rA,Bo\rB,Cy,extra\r",
+		"name,,owner,owner\nA,x,B,C\n",
 		"name,purpose\n\"a\"\"b\",\"multi\nline\"\n",
 		"name\n\xff\xfe\n",
 		"",
@@ -46,7 +48,7 @@ func FuzzParseInventoryCSV(f *testing.F) {
 		}
 		var rows assessment.InventoryErrors
 		if errors.As(err, &rows) {
-			lines := bytes.Count(data, []byte("\n")) + 1
+			lines := bytes.Count(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\n")) + bytes.Count(data, []byte("\r")) + 1
 			for _, r := range rows {
 				if r.Line < 1 || r.Line > lines || r.Reason == "" {
 					t.Fatalf("bad row without a real line (file has %d lines): %+v", lines, r)

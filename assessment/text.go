@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -46,4 +47,35 @@ func Visible(s string, keepLines bool) string {
 // reader sees.
 func isControl(r rune) bool {
 	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
+// Shorten cuts s to at most n characters, ending with an ellipsis when it was cut, for a
+// table column or a message that quotes what a user typed.
+func Shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max(n-1, 0)]) + "…"
+}
+
+// VisibleJSON escapes, in encoded JSON, every character Visible would make visible — DEL, C1
+// controls and bidirectional overrides, which encoding/json leaves raw — as a \uXXXX escape.
+// The JSON decodes to the same values, and a terminal shows the escape instead of obeying
+// the character. Newlines, which only separate tokens in encoded JSON, are kept.
+func VisibleJSON(data []byte) []byte {
+	if !bytes.ContainsFunc(data, func(r rune) bool { return isControl(r) && r != '\n' }) {
+		return data
+	}
+	out := make([]byte, 0, len(data)+16)
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if isControl(r) && r != '\n' {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, data[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

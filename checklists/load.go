@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
+
+	"aimsbench/userfile"
 )
 
 //go:embed iso42001.json
@@ -20,24 +22,36 @@ const BuiltinName = "iso42001.json"
 // Builtin returns the embedded ISO/IEC 42001:2023 catalogue.
 func Builtin() (*Catalogue, error) { return Load(builtinJSON, BuiltinName) }
 
+// MaxFileSize is the largest catalogue file aimsbench reads: a hundred times the built-in
+// one, so a wrong or endless file is refused instead of exhausting memory.
+const MaxFileSize = 16 << 20
+
 // LoadFile reads and validates a catalogue file (a firm's tailored version, or another
-// framework written in the same schema).
+// framework written in the same schema). Only a regular file of at most MaxFileSize is read.
 func LoadFile(path string) (*Catalogue, error) {
-	data, err := os.ReadFile(path)
+	data, err := userfile.Read(path, MaxFileSize, "the catalogue file")
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the catalogue file %s: %w", path, err)
+		return nil, err
 	}
 	return Load(data, filepath.Base(path))
 }
 
 // Load parses and validates a catalogue. On failure the error is a *Problems listing every
-// problem found, each with file name and line.
+// problem found, each with file name and line. Its time grows linearly with the file.
 func Load(data []byte, name string) (*Catalogue, error) {
+	if len(data) > MaxFileSize {
+		return nil, &Problems{List: []Problem{{File: name, Message: fmt.Sprintf("the file is larger than %d MiB, the most aimsbench reads for a catalogue; check that it is the right file", MaxFileSize>>20)}}}
+	}
 	var c Catalogue
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
 		return nil, &Problems{List: []Problem{decodeProblem(data, name, err)}}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		end := dec.InputOffset()
+		return nil, &Problems{List: []Problem{{File: name, Line: newLines(data).at(end),
+			Message: "there is more after the catalogue's closing brace; a catalogue file holds exactly one JSON object, so remove the rest"}}}
 	}
 	lines, err := elementLines(data)
 	if err != nil {
@@ -100,11 +114,28 @@ func decodeProblem(data []byte, name string, err error) Problem {
 	return Problem{File: name, Message: "cannot be read: " + err.Error()}
 }
 
-func lineAt(data []byte, offset int64) int {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
+func lineAt(data []byte, offset int64) int { return newLines(data).at(offset) }
+
+// lineCounter turns byte offsets into line numbers. Asked for offsets in increasing order, as
+// a walk through the file does, it counts each newline once, so mapping a whole file is
+// linear in its size.
+type lineCounter struct {
+	data []byte
+	off  int64 // offset counted up to
+	line int   // line at off
+}
+
+func newLines(data []byte) *lineCounter { return &lineCounter{data: data, line: 1} }
+
+// at returns the line at offset.
+func (c *lineCounter) at(offset int64) int {
+	offset = min(max(offset, 0), int64(len(c.data)))
+	if offset < c.off {
+		c.off, c.line = 0, 1
 	}
-	return bytes.Count(data[:offset], []byte("\n")) + 1
+	c.line += bytes.Count(c.data[c.off:offset], []byte("\n"))
+	c.off = offset
+	return c.line
 }
 
 // elementLines maps the JSON path of every value ("items[3]", "items[3].parent",
@@ -112,12 +143,13 @@ func lineAt(data []byte, offset int64) int {
 func elementLines(data []byte) (map[string]int, error) {
 	lines := map[string]int{}
 	dec := json.NewDecoder(bytes.NewReader(data))
+	counter := newLines(data)
 	start := func() int {
 		off := dec.InputOffset()
 		for off < int64(len(data)) && strings.ContainsRune(" \t\r\n,:", rune(data[off])) {
 			off++
 		}
-		return lineAt(data, off)
+		return counter.at(off)
 	}
 	var walk func(path string) error
 	walk = func(path string) error {

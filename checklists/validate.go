@@ -73,6 +73,10 @@ func (v *validator) items() {
 		v.add("items", "the catalogue has no items")
 	}
 	kinds := map[string]Kind{}
+	all := make(map[string]bool, len(c.Items))
+	for _, it := range c.Items {
+		all[it.ID] = true
+	}
 	for i, it := range c.Items {
 		p := fmt.Sprintf("items[%d]", i)
 		switch {
@@ -107,7 +111,7 @@ func (v *validator) items() {
 		if it.Parent != "" {
 			pk, defined := kinds[it.Parent]
 			switch {
-			case !defined && c.hasID(it.Parent):
+			case !defined && all[it.Parent]:
 				v.add(p+".parent", "item %q names parent %q, which appears later; list parents before their children", it.ID, it.Parent)
 			case !defined:
 				v.add(p+".parent", "item %q names parent %q, which does not exist", it.ID, it.Parent)
@@ -119,10 +123,6 @@ func (v *validator) items() {
 			kinds[it.ID] = it.Kind
 		}
 	}
-}
-
-func (c *Catalogue) hasID(id string) bool {
-	return slices.ContainsFunc(c.Items, func(it Item) bool { return it.ID == id })
 }
 
 // refs checks that every ID in a list names an assessable item.

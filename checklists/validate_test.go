@@ -1,8 +1,10 @@
 package checklists
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -132,9 +134,12 @@ func TestLoadRejectsMalformedFiles(t *testing.T) {
 		data string
 		want string
 	}{
-		"not JSON":      {"{\n \"id\": \"x\",\n oops\n}", "firm.json:3: not valid JSON"},
-		"wrong type":    {"{\n \"id\": \"x\",\n \"items\": 7\n}", "firm.json:3: items: expected"},
-		"unknown field": {"{\n \"id\": \"x\",\n \"itemz\": []\n}", `unknown field "itemz"`},
+		"not JSON":              {"{\n \"id\": \"x\",\n oops\n}", "firm.json:3: not valid JSON"},
+		"wrong type":            {"{\n \"id\": \"x\",\n \"items\": 7\n}", "firm.json:3: items: expected"},
+		"unknown field":         {"{\n \"id\": \"x\",\n \"itemz\": []\n}", `unknown field "itemz"`},
+		"trailing data":         {string(builtinJSON) + "\n{\"id\": \"second\"}\n", fmt.Sprintf("firm.json:%d: there is more after the catalogue's closing brace", bytes.Count(builtinJSON, []byte("\n"))+2)},
+		"trailing text":         {string(builtinJSON) + "\nthanks, Ana", "there is more after the catalogue's closing brace"},
+		"larger than the limit": {string(builtinJSON) + strings.Repeat(" ", MaxFileSize), "firm.json: the file is larger than 16 MiB"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/userfile"
 )
 
 // BundleFormat names the JSON bundle format; BundleVersion is the version this build writes
@@ -18,8 +20,17 @@ const (
 	BundleVersion = 1
 )
 
-// maxBundle is the largest bundle import reads (far above the large demo's few megabytes).
-const maxBundle = 256 << 20
+// MaxBundleSize is the largest bundle import reads: sixty times the large demo's bundle,
+// so a wrong or endless file is refused instead of exhausting memory.
+const MaxBundleSize = 64 << 20
+
+// ImportOptions relax DecodeBundle's checks where the user explicitly asks.
+type ImportOptions struct {
+	// AnyCatalogueVersion accepts a bundle made with another version of the loaded
+	// catalogue (`import --any-catalogue-version`); its items are checked against the loaded
+	// one all the same.
+	AnyCatalogueVersion bool
+}
 
 // Bundle is the versioned JSON form of a whole assessment, written by `export --format json`
 // and restored by `import --format json`. Format and Version come first so a reader can tell
@@ -46,14 +57,21 @@ func EncodeBundle(w io.Writer, a *assessment.Assessment) error {
 
 // DecodeBundle reads a bundle and checks all of it against the catalogue and the assessment
 // rules (assessment.Validate). It returns the assessment without its ID, ready to be stored as
-// a new one, or an error naming every problem: a bundle is taken whole or not at all.
-func DecodeBundle(r io.Reader, cat *checklists.Catalogue) (*assessment.Assessment, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxBundle+1))
-	if err != nil {
+// a new one, or an error naming every problem: a bundle is taken whole or not at all. It reads
+// at most MaxBundleSize bytes of UTF-8 (a byte-order mark is allowed) and refuses a bundle made
+// with another catalogue, or another version of this one unless opts allow it.
+func DecodeBundle(r io.Reader, cat *checklists.Catalogue, opts ImportOptions) (*assessment.Assessment, error) {
+	data, err := userfile.ReadAll(r, MaxBundleSize, "the bundle")
+	var tooLarge *userfile.TooLargeError
+	switch {
+	case errors.As(err, &tooLarge):
+		return nil, err
+	case err != nil:
 		return nil, fmt.Errorf("cannot read the bundle: %w", err)
 	}
-	if len(data) > maxBundle {
-		return nil, errors.New("the file is larger than any assessment bundle (256 MiB); check that it is the right file")
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, errors.New("the file is not UTF-8 text, so it is not an aimsbench bundle or it was damaged; export it again")
 	}
 	var head struct {
 		Format  string `json:"format"`
@@ -77,6 +95,9 @@ func DecodeBundle(r io.Reader, cat *checklists.Catalogue) (*assessment.Assessmen
 	}
 	if a.CatalogueID != "" && a.CatalogueID != cat.ID {
 		return nil, fmt.Errorf("the bundle was made with catalogue %q but %q is loaded; run the import with --catalogue naming that catalogue's file", a.CatalogueID, cat.ID)
+	}
+	if a.CatalogueVersion != "" && a.CatalogueVersion != cat.Version && !opts.AnyCatalogueVersion {
+		return nil, fmt.Errorf("the bundle was made with version %s of catalogue %q but version %s is loaded; load that version with --catalogue, or import it into this one with --any-catalogue-version", a.CatalogueVersion, cat.ID, cat.Version)
 	}
 	if err := assessment.Validate(cat, a); err != nil {
 		return nil, fmt.Errorf("the bundle was not imported because it has %w; correct the source assessment and export it again", err)

@@ -88,7 +88,7 @@ func FuzzDecodeBundle(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := report.DecodeBundle(bytes.NewReader(data), cat)
+		a, err := report.DecodeBundle(bytes.NewReader(data), cat, report.ImportOptions{})
 		if (a == nil) == (err == nil) {
 			t.Fatalf("assessment %v and error %v: want exactly one of them", a != nil, err)
 		}
@@ -108,7 +108,7 @@ func FuzzDecodeBundle(f *testing.F) {
 		if err := report.EncodeBundle(&buf, a); err != nil {
 			t.Fatalf("an accepted bundle cannot be exported again: %v", err)
 		}
-		if _, err := report.DecodeBundle(&buf, cat); err != nil {
+		if _, err := report.DecodeBundle(&buf, cat, report.ImportOptions{}); err != nil {
 			t.Fatalf("an accepted bundle, exported again, is refused: %v", err)
 		}
 	})
@@ -146,7 +146,7 @@ func TestMegabyteText(t *testing.T) {
 		if err := report.EncodeBundle(&bundle, hostile(cat, text)); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := report.DecodeBundle(&bundle, cat); err != nil {
+		if _, err := report.DecodeBundle(&bundle, cat, report.ImportOptions{}); err != nil {
 			t.Errorf("a bundle with 1 MB strings: %v", err)
 		}
 	})

@@ -23,7 +23,7 @@ func TestBundleRoundTripIsLossless(t *testing.T) {
 	for _, size := range []assessment.DemoSize{assessment.DemoStandard, assessment.DemoLarge} {
 		a := demo(t, size)
 		first := encode(t, a)
-		back, err := DecodeBundle(bytes.NewReader(first), cat)
+		back, err := DecodeBundle(bytes.NewReader(first), cat, ImportOptions{})
 		if err != nil {
 			t.Fatalf("%s demo: %v", size, err)
 		}
@@ -75,10 +75,14 @@ func TestDecodeBundleRefusals(t *testing.T) {
 		}), `"A.99.9" names an item the catalogue`},
 		{"refused judgement", edit(func(m map[string]any) { results(m)["4.1"].(map[string]any)["status"] = "na" }),
 			"4.1 is a mandatory clause requirement"},
+		{"another catalogue version", edit(func(m map[string]any) { m["assessment"].(map[string]any)["catalogue_version"] = "1999.1" }),
+			"was made with version 1999.1 of catalogue \"" + cat.ID + "\" but version " + cat.Version + " is loaded; load that version with --catalogue, or import it into this one with --any-catalogue-version"},
+		{"invalid UTF-8", bytes.Replace(valid, []byte("Northwind"), []byte("North\xffwind"), 1), "not UTF-8 text"},
+		{"larger than the limit", append(bytes.Clone(valid), bytes.Repeat([]byte(" "), MaxBundleSize)...), "the bundle is larger than 64 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := DecodeBundle(bytes.NewReader(tt.data), cat)
+			a, err := DecodeBundle(bytes.NewReader(tt.data), cat, ImportOptions{})
 			if err == nil {
 				t.Fatalf("accepted: %+v", a.Title)
 			}
@@ -99,7 +103,7 @@ func TestVersion1BundleWithRequestStatesStillImports(t *testing.T) {
 	if bytes.Equal(old, data) {
 		t.Fatal("the bundle has no empty evidence request list to replace")
 	}
-	back, err := DecodeBundle(bytes.NewReader(old), cat)
+	back, err := DecodeBundle(bytes.NewReader(old), cat, ImportOptions{})
 	if err != nil {
 		t.Fatalf("a version-1 bundle with bare request states: %v", err)
 	}
@@ -107,7 +111,30 @@ func TestVersion1BundleWithRequestStatesStillImports(t *testing.T) {
 		t.Errorf("requests read as %+v", back.Requests)
 	}
 	bad := bytes.Replace(data, []byte(`"evidence_requests": {}`), []byte(`"evidence_requests": {"EV-GOV-01": "lost"}`), 1)
-	if _, err := DecodeBundle(bytes.NewReader(bad), cat); err == nil || !strings.Contains(err.Error(), `status "lost" is not known`) {
+	if _, err := DecodeBundle(bytes.NewReader(bad), cat, ImportOptions{}); err == nil || !strings.Contains(err.Error(), `status "lost" is not known`) {
 		t.Errorf("an unknown request state: %v", err)
+	}
+}
+
+func TestDecodeBundleAcceptsWhatItWasToldTo(t *testing.T) {
+	cat := catalogue(t)
+	valid := encode(t, demo(t, assessment.DemoStandard))
+	otherVersion := bytes.Replace(valid, []byte(`"catalogue_version": "`+cat.Version+`"`), []byte(`"catalogue_version": "1999.1"`), 1)
+	if bytes.Equal(otherVersion, valid) {
+		t.Fatal("the bundle carries no catalogue version to change")
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		opts ImportOptions
+	}{
+		{"a byte-order mark", append([]byte("\xef\xbb\xbf"), valid...), ImportOptions{}},
+		{"another catalogue version, when allowed", otherVersion, ImportOptions{AnyCatalogueVersion: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := DecodeBundle(bytes.NewReader(tc.data), cat, tc.opts); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 }

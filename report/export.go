@@ -22,35 +22,55 @@ import (
 var Formats = []string{"pdf", "csv", "xlsx", "json", "oscal", "questionnaire"}
 
 // ExportFile writes an assessment to path in a format (pdf, csv, xlsx, json, oscal or
-// questionnaire, the auditee questionnaire workbook). Each file is written beside its
-// destination under a temporary name with mode 0600 and renamed into place only when
-// complete, so a failed export never leaves a partial file. The csv format writes three
-// files: the gap register at path, the Statement of Applicability at SoAPath(path) and the
-// results annex at ResultsPath(path); the oscal format writes the OSCALFiles into the folder
-// path. OutputPaths lists what a format writes.
+// questionnaire, the auditee questionnaire workbook). Every file it writes must first pass
+// opts.MayWrite (never the database, an existing file only when the user said so). Each
+// file is written beside its destination under a temporary name with mode 0600 and renamed
+// into place only when complete, so a failed export never leaves a partial file. The csv
+// format writes three files: the gap register at path, the Statement of Applicability at
+// SoAPath(path) and the results annex at ResultsPath(path); the oscal format writes the
+// OSCALFiles into the folder path. OutputPaths lists what a format writes.
 func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.Assessment, opts Options) error {
 	if cat == nil || a == nil {
 		return fmt.Errorf("export %s: the export needs an assessment and its catalogue", path)
 	}
+	var files map[string]func(io.Writer) error
 	switch format {
 	case "pdf":
-		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WritePDF(w, cat, a, opts) }})
+		files = map[string]func(io.Writer) error{path: func(w io.Writer) error { return WritePDF(w, cat, a, opts) }}
 	case "csv":
-		return writeAtomic(map[string]func(io.Writer) error{
+		files = map[string]func(io.Writer) error{
 			path:              func(w io.Writer) error { return WriteGapCSV(w, cat, a, opts.reportDate(a)) },
 			SoAPath(path):     func(w io.Writer) error { return WriteSoACSV(w, cat, a) },
 			ResultsPath(path): func(w io.Writer) error { return WriteResultsCSV(w, cat, a) },
-		})
+		}
 	case "xlsx":
-		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteXLSX(w, cat, a, opts) }})
+		files = map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteXLSX(w, cat, a, opts) }}
 	case "json":
-		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return EncodeBundle(w, a) }})
+		files = map[string]func(io.Writer) error{path: func(w io.Writer) error { return EncodeBundle(w, a) }}
+	case "questionnaire":
+		files = map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteQuestionnaire(w, cat, a, opts) }}
 	case "oscal":
 		return exportOSCAL(path, cat, a, opts)
-	case "questionnaire":
-		return writeAtomic(map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteQuestionnaire(w, cat, a, opts) }})
+	default:
+		return fmt.Errorf("the export format %q is not known; use %s", format, strings.Join(Formats, ", "))
 	}
-	return fmt.Errorf("the export format %q is not known; use %s", format, strings.Join(Formats, ", "))
+	return writeAtomic(files, opts.mayWrite())
+}
+
+// mayWrite is the check every exported file passes: the caller's, or refuseExisting.
+func (o Options) mayWrite() func(string) error {
+	if o.MayWrite == nil {
+		return refuseExisting
+	}
+	return o.MayWrite
+}
+
+// refuseExisting is the check of an export given none: any file that exists is refused.
+func refuseExisting(path string) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s already exists; choose another file name", path)
+	}
+	return nil
 }
 
 // OutputPaths lists the files an export to path in a format writes.
@@ -83,8 +103,22 @@ func ResultsPath(path string) string {
 }
 
 // writeAtomic produces every file in memory first, then writes each to a private temporary
-// file beside its destination and renames them into place once all are written.
-func writeAtomic(files map[string]func(io.Writer) error) error {
+// file beside its destination and renames them into place once all are written. Each
+// destination must pass mayWrite before anything is produced, and again just before the
+// renames, so a file that appeared meanwhile is not replaced either.
+func writeAtomic(files map[string]func(io.Writer) error, mayWrite func(string) error) error {
+	dests := slices.Sorted(maps.Keys(files))
+	checkAll := func() error {
+		for _, dest := range dests {
+			if err := mayWrite(dest); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := checkAll(); err != nil {
+		return err
+	}
 	type staged struct{ tmp, dest string }
 	var done []staged
 	cleanup := func() {
@@ -92,7 +126,7 @@ func writeAtomic(files map[string]func(io.Writer) error) error {
 			os.Remove(s.tmp)
 		}
 	}
-	for _, dest := range slices.Sorted(maps.Keys(files)) {
+	for _, dest := range dests {
 		var buf bytes.Buffer
 		if err := files[dest](&buf); err != nil {
 			cleanup()
@@ -104,6 +138,10 @@ func writeAtomic(files map[string]func(io.Writer) error) error {
 			return err
 		}
 		done = append(done, staged{tmp, dest})
+	}
+	if err := checkAll(); err != nil {
+		cleanup()
+		return err
 	}
 	for i, s := range done {
 		if err := os.Rename(s.tmp, s.dest); err != nil {
@@ -146,20 +184,28 @@ func stage(dest string, data []byte) (string, error) {
 	return name, nil
 }
 
-// DefaultFileName is a file name for an export: the organisation and the date, in letters,
-// digits and dashes only, with the format's extension; the oscal format's folder ends in
-// "-oscal" instead, and the questionnaire is an .xlsx named as one.
+// DefaultFileName is a file name for an export: the organisation, the date and the
+// assessment's ID, in letters, digits and dashes only, with the format's extension (the oscal
+// format's folder ends in "-oscal"; the questionnaire is an .xlsx named as one). The ID keeps
+// two cycles of one organisation exported on the same day apart.
 func DefaultFileName(a *assessment.Assessment, format string, asOf time.Time) string {
-	org := ""
+	org, id := "", ""
 	if a != nil {
-		org = a.Organisation.Name
+		org, id = a.Organisation.Name, slug(a.ID)
 	}
-	name := fmt.Sprintf("%s-iso42001-readiness-%s", slug(org), asOf.Format("2006-01-02"))
+	kind := "readiness"
+	if format == "questionnaire" {
+		kind = "questionnaire"
+	}
+	name := fmt.Sprintf("%s-iso42001-%s-%s", slug(org), kind, asOf.Format("2006-01-02"))
+	if a != nil && a.ID != "" {
+		name += "-" + id
+	}
 	switch format {
 	case "oscal":
 		return name + "-oscal"
 	case "questionnaire":
-		return fmt.Sprintf("%s-iso42001-questionnaire-%s.xlsx", slug(org), asOf.Format("2006-01-02"))
+		return name + ".xlsx"
 	}
 	return name + "." + format
 }

@@ -123,7 +123,7 @@ func TestExportFileIsPrivateAndNeverPartial(t *testing.T) {
 	err = writeAtomic(map[string]func(w io.Writer) error{
 		filepath.Join(dir, "a.csv"): func(w io.Writer) error { _, err := w.Write([]byte("ok")); return err },
 		filepath.Join(dir, "b.csv"): func(io.Writer) error { return failing },
-	})
+	}, refuseExisting)
 	if !errors.Is(err, failing) {
 		t.Errorf("failure not reported: %v", err)
 	}
@@ -136,18 +136,62 @@ func TestExportFileIsPrivateAndNeverPartial(t *testing.T) {
 }
 
 func TestDefaultFileNameIsSafe(t *testing.T) {
-	tests := []struct{ org, want string }{
-		{"Northwind Mutual Insurance", "Northwind-Mutual-Insurance-iso42001-readiness-2026-11-26.pdf"},
-		{"Zoë Ångström AG / R&D: \"AI\" *", "Zoe-Angstrom-AG-R-D-AI-iso42001-readiness-2026-11-26.pdf"},
-		{"../../etc/passwd", "etc-passwd-iso42001-readiness-2026-11-26.pdf"},
-		{"Москва Ωmega", "Москва-Ωmega-iso42001-readiness-2026-11-26.pdf"},
-		{"", "assessment-iso42001-readiness-2026-11-26.pdf"},
+	tests := []struct{ org, id, want string }{
+		{"Northwind Mutual Insurance", "3f9c2a1b", "Northwind-Mutual-Insurance-iso42001-readiness-2026-11-26-3f9c2a1b.pdf"},
+		{"Zoë Ångström AG / R&D: \"AI\" *", "3f9c2a1b", "Zoe-Angstrom-AG-R-D-AI-iso42001-readiness-2026-11-26-3f9c2a1b.pdf"},
+		{"../../etc/passwd", "../x", "etc-passwd-iso42001-readiness-2026-11-26-x.pdf"},
+		{"Москва Ωmega", "3f9c2a1b", "Москва-Ωmega-iso42001-readiness-2026-11-26-3f9c2a1b.pdf"},
+		{"", "3f9c2a1b", "assessment-iso42001-readiness-2026-11-26-3f9c2a1b.pdf"},
+		{"Not stored yet", "", "Not-stored-yet-iso42001-readiness-2026-11-26.pdf"},
 	}
 	for _, tt := range tests {
-		a := &assessment.Assessment{Organisation: assessment.Organisation{Name: tt.org}}
+		a := &assessment.Assessment{ID: tt.id, Organisation: assessment.Organisation{Name: tt.org}}
 		if got := DefaultFileName(a, "pdf", reportDay); got != tt.want {
-			t.Errorf("DefaultFileName(%q) = %q, want %q", tt.org, got, tt.want)
+			t.Errorf("DefaultFileName(%q, %q) = %q, want %q", tt.org, tt.id, got, tt.want)
 		}
+	}
+	next := &assessment.Assessment{ID: "77aa0c31", Organisation: assessment.Organisation{Name: "Northwind Mutual Insurance"}}
+	first := &assessment.Assessment{ID: "3f9c2a1b", Organisation: next.Organisation}
+	if DefaultFileName(first, "pdf", reportDay) == DefaultFileName(next, "pdf", reportDay) {
+		t.Error("two cycles of one organisation exported on one day get the same file name")
+	}
+}
+
+func TestExportWritesOnlyWhatMayBeWritten(t *testing.T) {
+	cat := catalogue(t)
+	a := demo(t, assessment.DemoStandard)
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "gaps-soa.csv")
+	os.WriteFile(existing, []byte("keep me"), 0o600)
+	refused := errors.New("refused by the guard")
+	for _, tc := range []struct {
+		name, path, format string
+		mayWrite           func(string) error
+		want               error // nil: the file is written
+	}{
+		{"no guard: an existing file is refused", existing, "json", nil, nil},
+		{"no guard: the SoA file of a CSV export exists", filepath.Join(dir, "gaps.csv"), "csv", nil, nil},
+		{"the guard refuses", filepath.Join(dir, "report.pdf"), "pdf", func(string) error { return refused }, refused},
+		{"the guard refuses the second file only", filepath.Join(dir, "reg.csv"), "csv", func(p string) error {
+			if strings.HasSuffix(p, "-soa.csv") {
+				return refused
+			}
+			return nil
+		}, refused},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := ExportFile(tc.path, tc.format, cat, a, Options{AsOf: reportDay, MayWrite: tc.mayWrite})
+			if err == nil || (tc.want != nil && !errors.Is(err, tc.want)) {
+				t.Errorf("ExportFile: %v", err)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 {
+				t.Errorf("a refused export wrote files: %v", entries)
+			}
+			if data, _ := os.ReadFile(existing); string(data) != "keep me" {
+				t.Error("an existing file was overwritten")
+			}
+		})
 	}
 }
 

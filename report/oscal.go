@@ -149,7 +149,7 @@ func exportOSCAL(dir string, cat *checklists.Catalogue, a *assessment.Assessment
 	for name, write := range docs {
 		files[filepath.Join(dir, name)] = write
 	}
-	if err := writeAtomic(files); err != nil {
+	if err := writeAtomic(files, opts.mayWrite()); err != nil {
 		if created {
 			os.Remove(dir)
 		}

@@ -27,6 +27,9 @@ type Options struct {
 	Previous *assessment.Assessment
 	// Progress, when set, is told how far the export has got (done of total steps).
 	Progress func(done, total int)
+	// MayWrite decides whether ExportFile may write each file: the program passes
+	// store.(*Store).OutputGuard. Nil refuses every file that exists already.
+	MayWrite func(path string) error
 }
 
 // reportDate is the date the report is evaluated at and dated with.

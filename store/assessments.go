@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
@@ -112,31 +111,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// List returns every assessment's header, most recently updated first.
-func (s *Store) List() ([]assessment.Header, error) {
-	rows, err := s.db.Query(`SELECT a.id, a.updated, r.body FROM assessments a
-		JOIN records r ON r.assessment_id = a.id AND r.kind = 'header' AND r.key = ''
-		ORDER BY a.updated DESC, a.id`)
-	if err != nil {
-		return nil, fmt.Errorf("cannot list assessments: %w", err)
-	}
-	defer rows.Close()
-	var out []assessment.Header
-	for rows.Next() {
-		var id, updated, body string
-		if err := rows.Scan(&id, &updated, &body); err != nil {
-			return nil, fmt.Errorf("cannot list assessments: %w", err)
-		}
-		var a assessment.Assessment
-		if err := json.Unmarshal([]byte(body), &a); err != nil {
-			return nil, fmt.Errorf("assessment %s cannot be read: %w", id, err)
-		}
-		u, _ := time.Parse(time.RFC3339Nano, updated)
-		out = append(out, assessment.Header{ID: id, Title: a.Title, Organisation: a.Organisation.Name, Updated: u})
-	}
-	return out, rows.Err()
-}
-
 // Resolve turns an ID, or a unique prefix of one, into the full ID.
 func (s *Store) Resolve(ref string) (string, error) {
 	ref = strings.TrimSpace(ref)
@@ -197,7 +171,7 @@ func (s *Store) Load(id string) (*assessment.Assessment, error) {
 	requests, kpis := map[string]assessment.RequestStatus{}, map[string]assessment.KPIValue{}
 	for _, r := range recs {
 		if err := r.place(a, results, requests, kpis); err != nil {
-			return nil, fmt.Errorf("%s of assessment %s cannot be read (%v); restore from a backup", describeRecord(r.kind, r.key, id), id, err)
+			return nil, &DamagedRecordError{Assessment: id, Kind: r.kind, Key: r.key, Err: err}
 		}
 	}
 	if !found {

@@ -126,7 +126,7 @@ func expectReadOnly(t *testing.T, path, id, reason string) {
 	if !errors.Is(err, ErrReadOnly) {
 		t.Errorf("not ErrReadOnly: %v", err)
 	}
-	if err := s.Backup(filepath.Join(t.TempDir(), "copy.db")); err != nil {
+	if err := s.Backup(filepath.Join(t.TempDir(), "copy.db"), false); err != nil {
 		t.Errorf("backup of a read-only database: %v", err)
 	}
 	s.Close()
@@ -184,7 +184,7 @@ func TestFullDisk(t *testing.T) {
 		oneSentence(t, err, "the disk is full; nothing of this edit was written")
 	}
 	backup := filepath.Join(dir, "backup.db")
-	oneSentence(t, s.Backup(backup), "the disk is full")
+	oneSentence(t, s.Backup(backup, false), "the disk is full")
 	if _, err := os.Stat(backup + ".partial"); err == nil {
 		t.Error("a failed backup left its partial file")
 	}

@@ -114,7 +114,7 @@ func TestOpenReadOnlyNeverWrites(t *testing.T) {
 		t.Errorf("claim on a read-only database: %v", err)
 	}
 	backup := filepath.Join(dir, "backup.db")
-	if err := s.Backup(backup); err != nil {
+	if err := s.Backup(backup, false); err != nil {
 		t.Errorf("a read-only database cannot be backed up: %v", err)
 	}
 	s.Close()
@@ -135,7 +135,8 @@ func TestOpenReadOnlyNeverWrites(t *testing.T) {
 
 func TestEmptyFileBecomesANewDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "empty.db")
-	os.WriteFile(path, nil, 0o600)
+	os.WriteFile(path, nil, 0o644) // made with `touch`: readable by everyone
+	os.Chmod(path, 0o644)
 	if _, err := OpenReadOnly(path); err == nil || !strings.Contains(err.Error(), "is empty") {
 		t.Errorf("an empty file opened read-only: %v", err)
 	}
@@ -146,5 +147,8 @@ func TestEmptyFileBecomesANewDatabase(t *testing.T) {
 	defer s.Close()
 	if !s.Created() || s.ReadOnly() {
 		t.Errorf("created %v, read-only %v", s.Created(), s.ReadOnly())
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("an empty file used as a new database has mode %v, want 0600", info.Mode().Perm())
 	}
 }

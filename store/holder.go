@@ -16,10 +16,11 @@ import (
 // removes it when it closes, so a second session can say who else is editing. It is
 // advisory: SQLite's locking already keeps edits from two sessions apart, each saved whole.
 type Holder struct {
-	PID   int       `json:"pid"`
-	Host  string    `json:"host"`
-	User  string    `json:"user"`
-	Since time.Time `json:"since"`
+	PID     int       `json:"pid"`
+	Host    string    `json:"host"`
+	User    string    `json:"user"`
+	Since   time.Time `json:"since"`
+	Program string    `json:"program,omitempty"` // the executable's name, to tell a reused process ID
 }
 
 // String names the holder for a person: "ana (process 4242 on laptop) since 2026-11-26 14:02".
@@ -27,13 +28,20 @@ func (h Holder) String() string {
 	return fmt.Sprintf("%s (process %d on %s) since %s", h.User, h.PID, h.Host, h.Since.Local().Format("2006-01-02 15:04"))
 }
 
-// InUseError is Claim's answer when another live session is editing the database.
+// InUseError is Claim's answer when another live session is editing the database. When the
+// holder's process ID now belongs to another program (Unrelated names it) the session has
+// ended without removing its record, which the user is told how to clear.
 type InUseError struct {
-	Path   string
-	Holder Holder
+	Path      string
+	Holder    Holder
+	Unrelated string
 }
 
 func (e *InUseError) Error() string {
+	if e.Unrelated != "" {
+		return fmt.Sprintf("%s is marked as being edited by %s, but process %d is now %s, not aimsbench; if no aimsbench session has this database open, delete %s and open it again",
+			e.Path, e.Holder, e.Holder.PID, e.Unrelated, holderPath(e.Path))
+	}
 	return fmt.Sprintf("%s is being edited in another aimsbench session by %s; open it read-only, or close the other session first", e.Path, e.Holder)
 }
 
@@ -57,7 +65,7 @@ func (s *Store) claim(force bool) error {
 	if s.claimed != nil {
 		return nil
 	}
-	me := Holder{PID: os.Getpid(), Host: hostname(), User: s.actor, Since: time.Now().UTC().Truncate(time.Second)}
+	me := Holder{PID: os.Getpid(), Host: hostname(), User: s.actor, Since: time.Now().UTC().Truncate(time.Second), Program: programName(os.Getpid())}
 	data, err := json.Marshal(me)
 	if err != nil {
 		return err
@@ -73,7 +81,7 @@ func (s *Store) claim(force bool) error {
 			return fmt.Errorf("cannot record this session beside the database (%s): %w", lock, err)
 		}
 		if h := readHolder(lock); h != nil && !force && !h.stale() && !h.sameProcess(me) {
-			return &InUseError{Path: s.path, Holder: *h}
+			return &InUseError{Path: s.path, Holder: *h, Unrelated: h.unrelated()}
 		}
 		os.Remove(lock) // stale, unreadable, our own process, or taken over
 	}
@@ -88,6 +96,16 @@ func (s *Store) Holder() (*Holder, error) {
 		return nil, nil
 	}
 	return h, nil
+}
+
+// InUse describes the session, other than this one, recorded as editing the database — nil
+// when there is none — as Claim would refuse it; a command that writes warns with it.
+func (s *Store) InUse() *InUseError {
+	h, _ := s.Holder()
+	if h == nil {
+		return nil
+	}
+	return &InUseError{Path: s.path, Holder: *h, Unrelated: h.unrelated()}
 }
 
 // release removes this session's record, and only its own.
@@ -145,6 +163,18 @@ func (h Holder) sameProcess(o Holder) bool { return h.PID == o.PID && h.Host == 
 // stale reports a holder whose process has ended on this machine. A holder on another
 // machine cannot be checked and counts as live.
 func (h Holder) stale() bool { return h.Host == hostname() && !processAlive(h.PID) }
+
+// unrelated names the program now running under the holder's process ID when it is not the
+// one that recorded itself ("" when it is, or when this computer cannot tell).
+func (h Holder) unrelated() string {
+	if h.Host != hostname() || h.Program == "" {
+		return ""
+	}
+	if now := programName(h.PID); now != "" && now != h.Program {
+		return now
+	}
+	return ""
+}
 
 func hostname() string {
 	if h, err := os.Hostname(); err == nil && h != "" {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -216,25 +217,35 @@ func TestFailedUpgradeLeavesTheFileAsItWas(t *testing.T) {
 	}
 }
 
+// TestConcurrentOpensUpgradeOnce opens a new file and an old-schema file from eight
+// goroutines at once. A new database is set up in a private file and linked into place whole,
+// and an upgrade takes the write lock before it reads the version, so there is nothing to race
+// on: every open succeeds, exactly one of them creates the new database, and an old one is
+// upgraded once, with one copy.
 func TestConcurrentOpensUpgradeOnce(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
-		setup func(t *testing.T) string
+		name    string
+		setup   func(t *testing.T) string
+		created int
 	}{
-		{"new file", func(t *testing.T) string { return filepath.Join(t.TempDir(), "new.db") }},
+		{"new file", func(t *testing.T) string { return filepath.Join(t.TempDir(), "new.db") }, 1},
 		{"old schema", func(t *testing.T) string {
 			withExtraMigration(t, `CREATE TABLE upgrade_probe (note TEXT)`)
 			return copyFixture(t)
-		}},
+		}, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := tc.setup(t)
 			var wg sync.WaitGroup
 			errs := make([]error, 8)
+			var created atomic.Int32
 			for i := range errs {
 				wg.Go(func() {
 					s, err := Open(path)
 					if err == nil {
+						if s.Created() {
+							created.Add(1)
+						}
 						err = s.Close()
 					}
 					errs[i] = err
@@ -246,11 +257,17 @@ func TestConcurrentOpensUpgradeOnce(t *testing.T) {
 					t.Errorf("concurrent open: %v", err)
 				}
 			}
+			if n := created.Load(); int(n) != tc.created {
+				t.Errorf("%d opens created the database, want %d", n, tc.created)
+			}
 			if v := userVersion(t, path); v != schemaVersion() {
 				t.Errorf("schema %d, want %d", v, schemaVersion())
 			}
 			if n := len(upgradeCopies(t, path)); n > 1 {
 				t.Errorf("%d copies taken for one upgrade", n)
+			}
+			if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.new*")); len(leftovers) > 0 {
+				t.Errorf("set-up files left behind: %v", leftovers)
 			}
 		})
 	}

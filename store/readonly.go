@@ -13,9 +13,10 @@ var ErrReadOnly = errors.New("the database is open read-only")
 // ReadOnlyError says why a database is open read-only and what to do about it. Every edit of
 // a read-only Store fails with it before anything is attempted.
 type ReadOnlyError struct {
-	Path   string
-	Reason string // e.g. "the file is read-only for you"
-	Fix    string // e.g. "make the file writable or work on a copy"
+	Path    string
+	Reason  string // e.g. "the file is read-only for you"
+	Fix     string // e.g. "make the file writable or work on a copy"
+	Damaged bool   // the file failed SQLite's integrity check: restore it from a backup
 }
 
 func (e *ReadOnlyError) Error() string {

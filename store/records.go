@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -62,34 +61,57 @@ func (st *statements) prepare(db *sql.DB) {
 
 // exec runs one of the edit statements in the transaction, prepared when it could be.
 func (t *tx) exec(query string, args ...any) (sql.Result, error) {
-	if ps := t.s.stmts.prepared[query]; ps != nil {
-		return t.Tx.Stmt(ps).Exec(args...)
+	if ps := t.stmt(query); ps != nil {
+		return ps.Exec(args...)
 	}
 	return t.Tx.Exec(query, args...)
 }
 
 // queryRow runs one of the edit queries in the transaction, prepared when it could be.
 func (t *tx) queryRow(query string, args ...any) *sql.Row {
-	if ps := t.s.stmts.prepared[query]; ps != nil {
-		return t.Tx.Stmt(ps).QueryRow(args...)
+	if ps := t.stmt(query); ps != nil {
+		return ps.QueryRow(args...)
 	}
 	return t.Tx.QueryRow(query, args...)
+}
+
+// stmt is the transaction's handle on a prepared edit statement, made once per transaction:
+// database/sql keeps every handle until the transaction ends, so a bulk edit (an import of
+// thousands of systems) must not make one per row.
+func (t *tx) stmt(query string) *sql.Stmt {
+	ps := t.s.stmts.prepared[query]
+	if ps == nil {
+		return nil
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	if st, ok := t.stmts[query]; ok {
+		return st
+	}
+	st := t.Tx.Stmt(ps)
+	t.stmts[query] = st
+	return st
 }
 
 // tx wraps a write transaction with the audit context of the edit it carries.
 type tx struct {
 	*sql.Tx
-	s    *Store
-	at   string
-	prev string // hash of the last audit row
+	s     *Store
+	at    string
+	prev  string               // hash of the last audit row
+	stmts map[string]*sql.Stmt // prepared statements bound to this transaction
 }
 
 // write runs fn in one immediate transaction: the edit is on disk (synchronous=FULL) when
 // write returns nil, and not at all otherwise.
 func (s *Store) write(assessmentID string, fn func(t *tx) error) (err error) {
 	defer func() {
-		if err != nil && isNoSpace(err) {
+		switch {
+		case err != nil && isNoSpace(err):
 			err = fmt.Errorf("cannot save to %s: the disk is full; nothing of this edit was written. Free some space and save again", s.path)
+		case err != nil && isBusy(err):
+			err = &openError{fmt.Sprintf("cannot save to %s: another aimsbench session or program has kept it locked for more than %s, so nothing of this edit was written; save again in a moment", s.path, busyWait()), err}
 		}
 	}()
 	s.stmts.prepare(s.db)
@@ -333,5 +355,8 @@ func describeRecord(kind, key, aid string) string {
 	if what == "" {
 		what = kind
 	}
-	return strings.TrimSpace(fmt.Sprintf("%s %s of assessment %s", what, key, aid))
+	if key != "" {
+		what += " " + key
+	}
+	return fmt.Sprintf("%s of assessment %s", what, aid)
 }

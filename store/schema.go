@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // schemaVersion is the PRAGMA user_version this aimsbench writes: one per migration step.
@@ -91,7 +92,7 @@ func (s *Store) migrate() error {
 func (s *Store) keepCopy(version int) (string, error) {
 	stamp := s.now().UTC().Format("20060102T150405.000000000Z")
 	out := fmt.Sprintf("%s.before-v%d-%s", s.path, schemaVersion(), stamp)
-	if err := s.Backup(out); err != nil {
+	if err := s.backupTo(out); err != nil {
 		if isNoSpace(err) {
 			return "", noSpace(s.path)
 		}
@@ -112,18 +113,25 @@ func (s *Store) upgradeFailed(from int, err error) error {
 }
 
 // Backup writes a consistent copy of the database to out (mode 0600), through a temporary
-// name and a rename, so a failed backup never leaves a half-written file under out.
-func (s *Store) Backup(out string) error {
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s already exists; choose a new file name for the backup", out)
+// name and a rename, so a failed backup never leaves a half-written file under out. It works
+// on a database open read-only, a damaged one included. out must pass CheckOutput: never the
+// database or its companions, and an existing file only when replace is true.
+func (s *Store) Backup(out string, replace bool) error {
+	if err := s.CheckOutput(out, replace); err != nil {
+		return err
 	}
-	tmp := out + ".partial"
-	os.Remove(tmp)
-	// VACUUM INTO accepts an existing empty file, so the copy is private from its first byte.
-	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	return s.backupTo(out)
+}
+
+// backupTo writes the copy without checking out, for the copy taken before an upgrade.
+func (s *Store) backupTo(out string) error {
+	// VACUUM INTO accepts an existing empty file, so the copy is private (0600) from its
+	// first byte; the temporary name is new, so nothing that exists is ever overwritten.
+	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+".*.partial")
 	if err != nil {
 		return fmt.Errorf("cannot write the backup %s: %w", out, err)
 	}
+	tmp := f.Name()
 	f.Close()
 	if _, err := s.db.Exec("VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
@@ -131,6 +139,12 @@ func (s *Store) Backup(out string) error {
 			return fmt.Errorf("cannot write the backup %s: the disk is full; free some space or choose another place", out)
 		}
 		return fmt.Errorf("cannot write the backup %s: %w", out, err)
+	}
+	if s.Damaged() {
+		if err := rebuildIndexes(tmp); err != nil {
+			os.Remove(tmp)
+			return fmt.Errorf("cannot write the backup %s: %w", out, err)
+		}
 	}
 	if err := syncFile(tmp); err != nil {
 		os.Remove(tmp)

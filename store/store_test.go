@@ -301,14 +301,17 @@ func TestBackupIsAConsistentPrivateCopy(t *testing.T) {
 	s := openTemp(t)
 	id, _ := s.Create(sample())
 	out := filepath.Join(t.TempDir(), "backup.db")
-	if err := s.Backup(out); err != nil {
+	if err := s.Backup(out, false); err != nil {
 		t.Fatal(err)
 	}
 	if info, _ := os.Stat(out); info.Mode().Perm() != 0o600 {
 		t.Errorf("backup mode %v, want 0600", info.Mode().Perm())
 	}
-	if err := s.Backup(out); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if err := s.Backup(out, false); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("overwriting a backup: %v", err)
+	}
+	if err := s.Backup(out, true); err != nil {
+		t.Errorf("replacing a backup when told to: %v", err)
 	}
 	b, err := Open(out)
 	if err != nil {

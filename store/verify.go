@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"os"
+
+	"aimsbench/userfile"
 )
 
 // VerifyReport is what verify found. OK is true when nothing is wrong.
@@ -133,7 +135,13 @@ func checkEvidence(aid, item string, body []byte) []EvidenceCheck {
 			continue
 		}
 		_, sum, err := HashFile(e.Path)
+		var notFile *userfile.NotRegularError
+		var tooLarge *userfile.TooLargeError
 		switch {
+		case errors.As(err, &notFile):
+			out = append(out, EvidenceCheck{aid, item, e.Path, "not a regular file (" + notFile.Kind + "), so it was not read"})
+		case errors.As(err, &tooLarge):
+			out = append(out, EvidenceCheck{aid, item, e.Path, "larger than " + userfile.Size(MaxEvidenceSize) + ", so it was not read"})
 		case err != nil:
 			out = append(out, EvidenceCheck{aid, item, e.Path, "missing or unreadable"})
 		case sum != e.SHA256:
@@ -143,17 +151,26 @@ func checkEvidence(aid, item string, body []byte) []EvidenceCheck {
 	return out
 }
 
-// HashFile returns a file's size and SHA-256, as recorded when evidence is attached.
+// MaxEvidenceSize is the largest evidence file aimsbench fingerprints: far above any
+// document or recording an assessor attaches, low enough that verify always ends.
+const MaxEvidenceSize = 2 << 30
+
+// HashFile returns a file's size and SHA-256, as recorded when evidence is attached. Only a
+// regular file of at most MaxEvidenceSize is read: anything else is refused with a
+// *userfile.NotRegularError or *userfile.TooLargeError, untouched.
 func HashFile(path string) (int64, string, error) {
-	f, err := os.Open(path)
+	f, err := userfile.Open(path, MaxEvidenceSize, "the evidence file")
 	if err != nil {
-		return 0, "", fmt.Errorf("cannot read the evidence file %s: %w", path, err)
+		return 0, "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
+	n, err := io.Copy(h, io.LimitReader(f, MaxEvidenceSize+1))
+	switch {
+	case err != nil:
 		return 0, "", fmt.Errorf("cannot read the evidence file %s: %w", path, err)
+	case n > MaxEvidenceSize:
+		return 0, "", &userfile.TooLargeError{What: "the evidence file " + path, Limit: MaxEvidenceSize}
 	}
 	return n, hex.EncodeToString(h.Sum(nil)), nil
 }
