@@ -12,7 +12,7 @@ func TestExportOSCALWritesAFolderOfFourFiles(t *testing.T) {
 	id := c.demo()
 	t.Chdir(t.TempDir())
 	out := c.ok("export", id, "--format", "oscal", "--as-of", "2026-11-26")
-	folder := "Northwind-Mutual-Insurance-iso42001-readiness-2026-11-26-oscal"
+	folder := "Northwind-Mutual-Insurance-iso42001-readiness-2026-11-26-" + id + "-oscal"
 	var want string
 	for _, name := range []string{"catalog.json", "assessment-plan.json", "assessment-results.json", "poam.json"} {
 		path := filepath.Join(folder, name)

@@ -113,7 +113,7 @@ func TestNoCommandPrintsARawControlCharacter(t *testing.T) {
 		{[]string{"list"}, true}, {[]string{"list", "--json"}, true},
 		{[]string{"summary", id}, true}, {[]string{"summary", id, "--json"}, true}, {[]string{"summary", demo}, true},
 		{[]string{"assess", id, "4.1", "--status", "partial", "--note", hostile, "--evidence", hostile}, true},
-		{[]string{"assess", id, "A.2.2", "--soa", "excluded", "--justification", hostile}, true},
+		{[]string{"assess", id, "A.2.2", "--soa", "excluded", "--justification", hostile + " is why this control does not apply here"}, true},
 		{[]string{"assess", hostile, "4.1", "--status", "partial"}, false},
 		{[]string{"assess", id, hostile, "--status", "partial"}, false},
 		{[]string{"import", "--format", "inventory-csv", "--into", id, csv}, true},
