@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"database/sql"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"aimsbench/assessment"
 	"aimsbench/store"
 	"aimsbench/ui/steps"
 )
@@ -127,4 +129,53 @@ func TestReadOnlySessionShowsBannerAndRefusesEdits(t *testing.T) {
 	if got := h.app.work.Assessment().Result(item).Status; got != before {
 		t.Errorf("the screen keeps an edit that was not saved: %s", got)
 	}
+}
+
+// TestHomeShowsADamagedAssessmentAsDamaged damages one record of the demo behind aimsbench's
+// back: the home screen still lists both assessments, marks the demo as damaged naming the
+// record, and enter on it says what cannot be read instead of opening half an assessment.
+func TestHomeShowsADamagedAssessmentAsDamaged(t *testing.T) {
+	h := newHarness(t)
+	other, err := h.s.Create(&assessment.Assessment{Title: "Second look", Organisation: assessment.Organisation{Name: "Intact Ltd"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", h.s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec("UPDATE records SET body = '{\"grade\": ' WHERE assessment_id = ? AND kind = 'nc' AND key = '2'", h.id)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Run(h.app.home.Load())
+	h.contains("Intact Ltd", "DAMAGED: nonconformity 2 unreadable")
+	if h.app.home.Listed() != 2 {
+		t.Fatalf("the home screen lists %d assessments, want 2", h.app.home.Listed())
+	}
+	if !strings.Contains(selectedLine(h.screen()), "DAMAGED") {
+		h.Keys("down")
+	}
+	if !strings.Contains(selectedLine(h.screen()), "DAMAGED") {
+		t.Fatalf("the cursor never reached the damaged assessment:\n%s", h.screen())
+	}
+	h.Keys("enter")
+	if h.app.work != nil {
+		t.Fatal("enter opened a damaged assessment")
+	}
+	h.contains("nonconformity 2 of assessment "+h.id+" cannot be read", "restore the database from a")
+	if a, err := h.s.Load(other); err != nil || a.Organisation.Name != "Intact Ltd" {
+		t.Errorf("the sound assessment: %v", err)
+	}
+}
+
+// selectedLine is the line of a screen the cursor marks.
+func selectedLine(screen string) string {
+	for _, line := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "›") {
+			return line
+		}
+	}
+	return ""
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/huh/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/store"
 	"aimsbench/ui/kit"
 	"aimsbench/ui/theme"
 )
@@ -22,6 +23,7 @@ type homeRow struct {
 	total    int
 	verdict  string
 	level    int
+	damage   *store.DamagedRecordError // a record that cannot be read; nil when sound
 }
 
 // ListedMsg carries the assessments read for the home screen; Err says why they could not
@@ -74,20 +76,17 @@ func New(c *kit.Session) *Model { return &Model{c: c} }
 func (h *Model) Load() tea.Cmd {
 	s, cat, now := h.c.Store, h.c.Cat, h.c.Now()
 	return func() tea.Msg {
-		headers, err := s.List()
-		if err != nil {
-			return ListedMsg{Err: err}
-		}
-		rows := make([]homeRow, 0, len(headers))
-		for _, hd := range headers {
-			a, err := s.Load(hd.ID)
-			if err != nil {
-				return ListedMsg{Err: err}
+		var rows []homeRow
+		err := s.Walk(func(l store.Listing, a *assessment.Assessment) error {
+			if l.Damage != nil { // listed as damaged; every other assessment stays usable
+				rows = append(rows, homeRow{header: l.Header, verdict: "DAMAGED: " + l.Damage.Record() + " unreadable", damage: l.Damage})
+				return nil
 			}
 			sum := assessment.Evaluate(cat, a, now)
-			rows = append(rows, homeRow{hd, sum.Assessed, sum.Total, sum.Verdict, sum.Level})
-		}
-		return ListedMsg{rows: rows}
+			rows = append(rows, homeRow{l.Header, sum.Assessed, sum.Total, sum.Verdict, sum.Level, nil})
+			return nil
+		})
+		return ListedMsg{rows: rows, Err: err}
 	}
 }
 
@@ -111,7 +110,17 @@ var homeKeys = append(kit.Keys[*Model]{
 		h.cursor = min(h.cursor+1, max(len(h.rows)-1, 0))
 		return nil
 	}},
-	{Binding: keyOpen, Enabled: (*Model).listing, Run: onRow((*Model).Open)},
+	{Binding: keyOpen, Enabled: (*Model).listing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
+		switch r := h.selected(); {
+		case r == nil:
+			return nil
+		case r.damage != nil:
+			h.Fail(r.damage)
+			return nil
+		default:
+			return h.Open(r.header.ID)
+		}
+	}},
 	{Binding: keyNew, Group: 1, Enabled: (*Model).browsing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
 		h.form = h.newAssessmentForm()
 		return h.form.Init()
@@ -312,12 +321,11 @@ func (h *Model) View() string {
 		b.WriteString(h.listView())
 	}
 	b.WriteString("\n\n")
-	if h.status.Text != "" {
-		style := st.Saved
-		if h.status.Err {
-			style = st.Error
-		}
-		b.WriteString(style.Render(kit.Truncate(kit.Vis(h.status.Text), h.width-2)) + "\n")
+	switch {
+	case h.status.Err:
+		b.WriteString(kit.ErrorLines(st.Error, h.status.Text, h.width) + "\n")
+	case h.status.Text != "":
+		b.WriteString(st.Saved.Render(kit.Truncate(kit.Vis(h.status.Text), h.width-2)) + "\n")
 	}
 	b.WriteString(st.Footer.Render(kit.Truncate(kit.FooterText(h.FullHelp())+" · ? help · q quit", h.width)))
 	return b.String()
@@ -343,8 +351,12 @@ func (h *Model) listView() string {
 	first := max(0, h.cursor-visible+1)
 	for i := first; i < len(h.rows) && i < first+visible; i++ {
 		r := h.rows[i]
+		progress := fmt.Sprintf("%d/%d", r.assessed, r.total)
+		if r.damage != nil {
+			progress = "—"
+		}
 		line := kit.Pad(kit.Truncate(kit.Vis(r.header.Organisation), orgW), orgW) + "  " + kit.Pad(kit.Truncate(kit.Vis(r.header.Title), titleW), titleW) + "  " +
-			r.header.Updated.Local().Format(time.DateOnly) + "   " + kit.Pad(fmt.Sprintf("%d/%d", r.assessed, r.total), 8) + "  "
+			r.header.Updated.Local().Format(time.DateOnly) + "   " + kit.Pad(progress, 8) + "  "
 		verdict := kit.Truncate(r.verdict, max(h.width-kit.Width(line)-2, 8))
 		if i == h.cursor {
 			b.WriteString(st.Selected.Render("›"+line+verdict) + "\n")

@@ -115,3 +115,21 @@ type Status struct {
 	Text string
 	Err  bool
 }
+
+// ErrorLines draws an error for the line above a footer: one line when it fits, else wrapped
+// onto up to three, so the sentence that says what to do is read whole even at 80 columns.
+func ErrorLines(st lipgloss.Style, text string, width int) string {
+	text = "✗ " + Vis(text)
+	if Width(text) <= width {
+		return st.Render(text)
+	}
+	wrapped := strings.SplitN(Wrap(text, width), "\n", 4)
+	if len(wrapped) > 3 {
+		wrapped = wrapped[:3]
+		wrapped[2] = Truncate(wrapped[2]+" …", width)
+	}
+	for i := range wrapped {
+		wrapped[i] = st.Render(strings.TrimRight(wrapped[i], " "))
+	}
+	return strings.Join(wrapped, "\n")
+}

@@ -44,25 +44,12 @@ func (w *Model) View() string {
 }
 
 // statusView is the line above the footer: what the last edit did, or why it was not
-// saved. An error that does not fit one line is wrapped onto up to three, so the sentence
-// that says what to do is read whole even at 80 columns.
+// saved (an error wrapped onto up to three lines, see kit.ErrorLines).
 func (w *Model) statusView() string {
 	st := w.c.Styles
 	switch {
 	case w.status.Err:
-		text := "✗ " + kit.Vis(w.status.Text)
-		if kit.Width(text) <= w.width {
-			return st.Error.Render(text)
-		}
-		wrapped := strings.SplitN(kit.Wrap(text, w.width), "\n", 4)
-		if len(wrapped) > 3 {
-			wrapped = wrapped[:3]
-			wrapped[2] = kit.Truncate(wrapped[2]+" …", w.width)
-		}
-		for i := range wrapped {
-			wrapped[i] = st.Error.Render(strings.TrimRight(wrapped[i], " "))
-		}
-		return strings.Join(wrapped, "\n")
+		return kit.ErrorLines(st.Error, w.status.Text, w.width)
 	case w.status.Text != "":
 		return st.Saved.Render(kit.Truncate(kit.Vis(w.status.Text), w.width))
 	case w.pending > 0:
