@@ -191,16 +191,33 @@ func (m *App) content() string {
 	if m.work != nil {
 		body = m.work.View()
 	}
-	if m.c.ReadOnly != "" {
-		body = m.c.Styles.Warning.Reverse(true).Render(kit.Truncate(" "+kit.Vis(m.c.ReadOnly)+" ", m.width)) + "\n" + body
+	if banner := m.banner(); banner != "" {
+		body = banner + "\n" + body
 	}
 	return body
 }
 
+// banner says why the session is read-only, wrapped onto at most two lines so the sentence
+// that says what to do (restore from a backup, work on a copy) is read whole.
+func (m *App) banner() string {
+	if m.c.ReadOnly == "" {
+		return ""
+	}
+	lines := strings.Split(kit.Wrap(kit.Vis(m.c.ReadOnly), max(m.width-2, 1)), "\n")
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = kit.Truncate(lines[1]+" …", m.width-2)
+	}
+	for i, l := range lines {
+		lines[i] = m.c.Styles.Warning.Reverse(true).Render(kit.Pad(" "+strings.TrimRight(l, " ")+" ", m.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
 // bodyHeight is the height left for the screen below the read-only banner, if any.
 func (m *App) bodyHeight() int {
-	if m.c.ReadOnly != "" {
-		return m.height - 1
+	if banner := m.banner(); banner != "" {
+		return m.height - strings.Count(banner, "\n") - 1
 	}
 	return m.height
 }

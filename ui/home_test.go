@@ -179,3 +179,21 @@ func selectedLine(screen string) string {
 	}
 	return ""
 }
+
+// TestReadOnlyBannerIsReadWholeAt80Columns: the damaged-database banner's advice comes last,
+// so at 80 columns it wraps onto a second line instead of being cut off.
+func TestReadOnlyBannerIsReadWholeAt80Columns(t *testing.T) {
+	h := newHarness(t)
+	ro, err := store.OpenReadOnly(h.s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	h.app = New(ro, h.cat, Options{Banner: "Read-only: ui.db failed its integrity check (an index no longer matches its table), so changes cannot be saved safely; restore it from a backup."})
+	h.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.Run(h.app.Init())
+	h.contains("Read-only: ui.db failed its integrity check", "restore it from a backup.")
+	if lines := strings.Count(h.screen(), "\n") + 1; lines > 24 {
+		t.Errorf("the screen is %d lines high at 24 rows", lines)
+	}
+}
