@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"aimsbench/assessment"
 	"aimsbench/report"
 	"aimsbench/store"
 	"aimsbench/ui/kit"
@@ -23,9 +25,11 @@ var exportKinds = []struct {
 }{
 	{"Full readiness report (PDF)", "pdf", false},
 	{"Gap report only (PDF)", "pdf", true},
-	{"Registers workbook (XLSX: gaps, SoA, NCs, inventory)", "xlsx", false},
-	{"Gap register and SoA (CSV, two files)", "csv", false},
+	{"Working workbook (XLSX: summary, registers, tests, evidence, roadmap, KPIs)", "xlsx", false},
+	{"Gap register, SoA and results annex (CSV, three files)", "csv", false},
 	{"Whole-assessment bundle (JSON, re-importable)", "json", false},
+	{"NIST OSCAL assessment plan, results and POA&M (a folder of JSON files)", "oscal", false},
+	{"Auditee questionnaire for the client to fill in (XLSX)", "questionnaire", false},
 }
 
 // reportStep exports the report and registers, with progress, off the UI goroutine.
@@ -41,6 +45,7 @@ type reportStep struct {
 	done     float64
 	written  []string
 	failed   string
+	replace  *kit.Confirm // asks before an existing file is replaced; nil when not asking
 	width    int
 	height   int
 	exported int
@@ -55,6 +60,8 @@ type (
 		paths []string
 		err   error
 	}
+	// exportExistsMsg says the export was not started because a file it would write exists.
+	exportExistsMsg struct{ err *store.OutputExistsError }
 )
 
 var (
@@ -69,7 +76,7 @@ var (
 func New(h steps.Host, s *store.Store) steps.Step {
 	ti := textinput.New()
 	ti.Prompt = ""
-	r := &reportStep{h: h, store: s, draft: true, path: ti, bar: progress.New(progress.WithoutPercentage())}
+	r := &reportStep{h: h, store: s, path: ti, bar: progress.New(progress.WithoutPercentage())}
 	r.defaultPath()
 	return r
 }
@@ -95,7 +102,7 @@ func (r *reportStep) SetSize(w, h int) {
 	r.bar.SetWidth(max(min(w-10, 60), 10))
 }
 
-func (r *reportStep) Typing() bool { return r.path.Focused() }
+func (r *reportStep) Typing() bool { return r.path.Focused() || r.replace != nil }
 
 func (r *reportStep) Progress() (int, int) { return min(r.exported, 1), 1 }
 
@@ -103,7 +110,7 @@ func (r *reportStep) Progress() (int, int) { return min(r.exported, 1), 1 }
 func (r *reportStep) FullHelp() [][]key.Binding { return reportKeys.Help(r) }
 
 // reportKeys is the step's key table: dispatch, footer and help read it.
-var reportKeys = kit.Keys[*reportStep]{
+var reportKeys = append(kit.Keys[*reportStep]{
 	{Binding: keyKind, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
 		r.kind = (r.kind + 1) % len(exportKinds)
 		r.defaultPath()
@@ -114,13 +121,14 @@ var reportKeys = kit.Keys[*reportStep]{
 		r.path.CursorEnd() // after a change of output the name changed under the cursor
 		return r.path.Focus()
 	}},
-	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.export() }},
+	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.export(false) }},
 	{Binding: kit.NewBinding("enter", "enter", "done"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
 	{Binding: kit.NewBinding("esc", "esc", "restore default"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
-}
+}, kit.DialogRows(func(*reportStep) bool { return false }, func(r *reportStep) bool { return r.replace != nil })...)
 
-// ready is true while no export runs and the path field does not have the keyboard.
-func (r *reportStep) ready() bool { return !r.running && !r.path.Focused() }
+// ready is true while no export runs and neither the path field nor a question has the
+// keyboard.
+func (r *reportStep) ready() bool { return !r.running && !r.path.Focused() && r.replace == nil }
 
 // Update handles choices, the path field and the export's progress.
 func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
@@ -139,6 +147,20 @@ func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
 		r.written, r.failed = msg.paths, ""
 		r.exported++
 		r.h.Say("Written: " + strings.Join(msg.paths, ", "))
+		return nil
+	case exportExistsMsg:
+		r.running = false
+		r.replace = kit.NewConfirm(fmt.Sprintf("%s already exists. Replace it with this export?", kit.Vis(msg.err.Path)), msg.err.Path)
+		return nil
+	}
+	if r.replace != nil {
+		if done, yes := r.replace.Update(msg); done {
+			r.replace = nil
+			if yes {
+				return r.export(true)
+			}
+			r.h.Say("Nothing was written; the existing file is as it was. Press o to choose another name.")
+		}
 		return nil
 	}
 	if r.path.Focused() {
@@ -170,8 +192,10 @@ func (r *reportStep) updatePath(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// export runs the export in a command and streams its progress back through a channel.
-func (r *reportStep) export() tea.Cmd {
+// export runs the export in a command and streams its progress back through a channel. Every
+// file goes through the store's guard: never over the database or its companions, and over
+// an existing file only once the assessor said so (replace).
+func (r *reportStep) export(replace bool) tea.Cmd {
 	k := exportKinds[r.kind]
 	path := strings.TrimSpace(r.path.Value())
 	if path == "" {
@@ -196,7 +220,7 @@ func (r *reportStep) export() tea.Cmd {
 		return msg
 	})
 	go func() {
-		opts := report.Options{GapOnly: k.gapOnly, Draft: draft, AsOf: now,
+		opts := report.Options{GapOnly: k.gapOnly, Draft: draft, AsOf: now, MayWrite: s.OutputGuard(replace),
 			Progress: func(done, total int) {
 				select {
 				case events <- exportProgressMsg{done: done, total: total}:
@@ -210,11 +234,11 @@ func (r *reportStep) export() tea.Cmd {
 		if err == nil {
 			err = report.ExportFile(path, k.format, cat, a, opts)
 		}
-		paths := []string{path}
-		if k.format == "csv" {
-			paths = append(paths, report.SoAPath(path))
+		if exists := (*store.OutputExistsError)(nil); errors.As(err, &exists) {
+			events <- exportExistsMsg{exists}
+			return
 		}
-		events <- exportDoneMsg{paths: paths, err: err}
+		events <- exportDoneMsg{paths: report.OutputPaths(path, k.format), err: err}
 	}()
 	return next
 }
@@ -231,19 +255,17 @@ func (r *reportStep) View() string {
 		}
 		b.WriteString(fmt.Sprintf("  %s %s\n", mark, k.label))
 	}
-	draft := "[ ] DRAFT watermark (final report)"
-	if r.draft {
-		draft = "[x] DRAFT watermark on every page"
-	}
 	if exportKinds[r.kind].format == "pdf" {
-		b.WriteString("\n  " + draft + "\n")
+		b.WriteString("\n  " + r.draftLine() + "\n")
 	}
 	b.WriteString("\n  Output  " + r.path.View() + "\n")
 	if !r.pathSet {
-		b.WriteString(st.Subtle.Render("          (default: this folder; organisation and date in the name)") + "\n")
+		b.WriteString(st.Subtle.Render("          (default: this folder; organisation, date and assessment ID in the name)") + "\n")
 	}
 	b.WriteString("\n")
 	switch {
+	case r.replace != nil:
+		b.WriteString(r.replace.View(st) + "\n")
 	case r.running:
 		b.WriteString("  Exporting…  " + r.bar.ViewAs(r.done) + "\n")
 	case r.failed != "":
@@ -258,4 +280,18 @@ func (r *reportStep) View() string {
 	b.WriteString("\n" + st.Subtle.Render(kit.Wrap(fmt.Sprintf("The report states the verdict \"%s\" (level %d), %d of %d items assessed, and prints the audit-chain fingerprint so it can be tied to this exact data. Files are written with owner-only permissions.",
 		sum.Verdict, sum.Level, sum.Assessed, sum.Total), r.width-4)))
 	return b.String()
+}
+
+// draftLine says whether the PDF will print DRAFT: because the assessor asked, or because the
+// data does not allow a final report yet (assessment.DraftReasons), whatever the toggle says.
+func (r *reportStep) draftLine() string {
+	if r.draft {
+		return "[x] DRAFT on every page"
+	}
+	why := assessment.DraftReasons(r.h.Assessment(), *r.h.Summary())
+	if len(why) == 0 {
+		return "[ ] DRAFT on every page (off: this report prints FINAL)"
+	}
+	text := kit.Wrap("The report prints DRAFT all the same: "+kit.Vis(strings.Join(why, "; "))+".", max(r.width-10, 20))
+	return "[ ] DRAFT on every page\n" + r.h.Styles().Subtle.Render("      "+strings.ReplaceAll(strings.TrimRight(text, " \n"), "\n", "\n      "))
 }

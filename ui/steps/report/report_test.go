@@ -64,3 +64,48 @@ func TestAnEmptyOutputPathIsRefused(t *testing.T) {
 	h.Press("export")
 	h.Contains("the output path is empty")
 }
+
+// TestAnExistingFileIsReplacedOnlyWhenTheAssessorSaysSo: the first answer to "replace it?"
+// is No, which leaves the file as it was; yes replaces it.
+func TestAnExistingFileIsReplacedOnlyWhenTheAssessorSaysSo(t *testing.T) {
+	h := uitest.New(t)
+	h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
+	path := filepath.Join(t.TempDir(), "earlier.pdf")
+	if err := os.WriteFile(path, []byte("the report handed over last week"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.Press("edit output path")
+	h.Keys("ctrl+u", "text:"+path, "enter")
+	h.Press("export")
+	h.Contains("already exists. Replace it", "[ No ]")
+	h.Keys("enter") // the default answer
+	if data, _ := os.ReadFile(path); string(data) != "the report handed over last week" {
+		t.Fatal("the default answer replaced the earlier file")
+	}
+	h.Contains("Nothing was written")
+	h.Press("export")
+	h.Keys("y")
+	h.Contains("✓ Written:")
+	if data, _ := os.ReadFile(path); !strings.HasPrefix(string(data), "%PDF") {
+		t.Errorf("yes did not replace the file: %.20q", data)
+	}
+}
+
+// TestTheDatabaseIsNeverAnExportDestination: naming the database (or its -wal) as the output
+// is refused, whatever the answer, and the database still opens with the assessment.
+func TestTheDatabaseIsNeverAnExportDestination(t *testing.T) {
+	for _, suffix := range []string{"", "-wal"} {
+		h := uitest.New(t)
+		h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
+		h.Press("edit output path")
+		h.Keys("ctrl+u", "text:"+h.Store.Path()+suffix, "enter")
+		h.Press("export")
+		h.Contains("writing there would")
+		if strings.Contains(h.Screen(), "Replace it") {
+			t.Errorf("%s: the workbench offered to replace the database", suffix)
+		}
+		if h.Stored().ID == "" {
+			t.Fatalf("%s: the database no longer holds the assessment", suffix)
+		}
+	}
+}
