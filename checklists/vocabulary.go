@@ -45,6 +45,8 @@ var ComputedKPIs = []string{
 	"nonconformities",
 	"suppliers_assessed",
 	"human_oversight_coverage",
+	"training_completion", // the competence and training records of the last 12 months
+	"incident_response",   // MTTD and MTTR from the AI incident register
 }
 
 // ImpactLevels are the impact levels an AI system may have; required-controls rows may name them.
