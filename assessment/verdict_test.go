@@ -155,20 +155,20 @@ var verdictRuleRows = []struct {
 		wantLevel: 3, want: []cause{{Kind: "controls_not_tested", Item: "A.2.2"}}},
 	{name: "controls_not_tested: a test not concluded", mutate: func(a *Assessment) { a.TestOf("A.2.2").Samples[0].Result = NotTested },
 		wantLevel: 3, want: []cause{{Kind: "controls_not_tested", Item: "A.2.2"}}},
-	{name: "kpis_not_measured: a manual KPI never entered", mutate: func(a *Assessment) { delete(a.KPIValues, "KPI-05") },
-		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-05"}}},
+	{name: "kpis_not_measured: a manual KPI never entered", mutate: func(a *Assessment) { delete(a.KPIValues, "KPI-04") },
+		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-04"}}},
 	{name: "kpis_not_measured: a manual KPI read 13 months ago",
 		mutate: func(a *Assessment) {
-			v := a.KPIValues["KPI-05"]
+			v := a.KPIValues["KPI-04"]
 			v.Date = ruleDay.AddDate(0, -13, 0)
-			a.KPIValues["KPI-05"] = v
+			a.KPIValues["KPI-04"] = v
 		},
-		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-05"}}},
+		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-04"}}},
 	{name: "boundary: a manual KPI read 11 months ago is measured",
 		mutate: func(a *Assessment) {
-			v := a.KPIValues["KPI-05"]
+			v := a.KPIValues["KPI-04"]
 			v.Date = ruleDay.AddDate(0, -11, 0)
-			a.KPIValues["KPI-05"] = v
+			a.KPIValues["KPI-04"] = v
 		},
 		wantLevel: 4},
 	{name: "kpis_not_measured: residual risk without a risk appetite", mutate: func(a *Assessment) { a.RiskCriteria = RiskCriteria{} },
@@ -361,7 +361,7 @@ func TestLadderAndCountLine(t *testing.T) {
 	a.Results["7.4"].Maturity = 3
 	a.Results["A.2.2"].Maturity = 3
 	a.Results["8.2"].Status = Nonconformant
-	delete(a.KPIValues, "KPI-05")
+	delete(a.KPIValues, "KPI-04")
 	s := Evaluate(cat, a, ruleDay)
 	ladder := s.Ladder()
 	type rung struct {
