@@ -87,27 +87,40 @@ func (f *facts) certificationWarnings() []Warning {
 	if plan.Stage1.IsZero() && plan.Stage2.IsZero() {
 		return nil
 	}
+	phases, phaseOf := roadmapPhases(f.cat, plan, f.asOf)
+	work := make([]bool, len(phases))
+	f.inRange(func(item checklists.Item, _ *Result) {
+		if i, ok := phaseOf[item.ID]; ok && !work[i] && len(GapReasons(f.a, item, f.asOf)) > 0 {
+			work[i] = true
+		}
+	})
+	var late []Warning
+	for k := range f.a.NCs {
+		nc := &f.a.NCs[k]
+		if !nc.IsOpen() {
+			continue
+		}
+		audit, date := stageAudit(plan, "stage2")
+		if i, ok := phaseOf[nc.ItemID]; ok {
+			work[i] = true
+			audit, date = phases[i].MustPrecede, phases[i].Deadline
+		}
+		late = append(late, ncDueAfter(nc, audit, date)...)
+	}
 	var out []Warning
-	phases, _, unplannedNCs := Roadmap(f.cat, f.a, f.asOf)
-	for _, p := range phases {
-		if (len(p.Gaps) > 0 || len(p.OpenNCs) > 0) && p.Late() {
+	for i, p := range phases {
+		if work[i] && p.Late() {
 			out = append(out, Warning{Kind: "phase_after_certification_audit", Detail: fmt.Sprintf(
 				"phase %d %s runs until %s, after the %s on %s that its work must precede; start it earlier, shorten it or move the audit",
 				p.Phase.ID, p.Phase.Title, p.To.Format(time.DateOnly), p.MustPrecede, p.Deadline.Format(time.DateOnly))})
 		}
-		for _, nc := range p.OpenNCs {
-			out = append(out, ncDueAfter(nc, p.MustPrecede, p.Deadline)...)
-		}
 	}
-	for _, nc := range unplannedNCs {
-		what, when := stageAudit(plan, "stage2")
-		out = append(out, ncDueAfter(nc, what, when)...)
-	}
+	out = append(out, late...)
 	return append(out, f.cycleAfterStage1()...)
 }
 
 // ncDueAfter warns when an open nonconformity is due after the audit it must precede.
-func ncDueAfter(nc Nonconformity, audit string, date time.Time) []Warning {
+func ncDueAfter(nc *Nonconformity, audit string, date time.Time) []Warning {
 	if date.IsZero() || nc.Due.IsZero() || !day(nc.Due).After(day(date)) {
 		return nil
 	}

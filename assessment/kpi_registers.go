@@ -37,7 +37,7 @@ func (f *facts) suppliersAssessed() kpiValue {
 	case total == 0:
 		return measured(percent(0, 0, "supplier-dependent systems"), false)
 	case len(f.a.Suppliers) == 0:
-		return notMeasured(fmt.Sprintf("%s rely on suppliers, but the supplier register is empty", counted(total, "in-scope system", "in-scope systems")))
+		return notMeasured(counted(total, "in-scope system relies", "in-scope systems rely") + " on suppliers, but the supplier register is empty")
 	}
 	return measured(percent(assessed, total, "supplier-dependent systems"), assessed < total)
 }
@@ -102,9 +102,9 @@ func (f *facts) incidentResponse() kpiValue {
 	case n == 0:
 		return notMeasured("no AI incident was detected in the last 12 months, so detection and resolution times cannot be measured")
 	case began == 0:
-		return notMeasured(fmt.Sprintf("none of the %s of the last 12 months records when it began, so the time to detect cannot be measured", counted(n, "incident", "incidents")))
+		return notMeasured(noneOf(n, "records when it began", "does not record when it began") + ", so the time to detect cannot be measured")
 	case resolved == 0:
-		return notMeasured(fmt.Sprintf("none of the %s of the last 12 months is resolved yet, so the time to resolve cannot be measured", counted(n, "incident", "incidents")))
+		return notMeasured(noneOf(n, "is resolved yet", "is not resolved yet") + ", so the time to resolve cannot be measured")
 	}
 	return measured(fmt.Sprintf("%s in 12 months (%d open); mean time to detect %s days over %d, to resolve %s days over %d resolved",
 		counted(n, "AI incident", "AI incidents"), open, meanDays(toDetect, began), began, meanDays(toResolve, resolved), resolved), false)
@@ -112,3 +112,13 @@ func (f *facts) incidentResponse() kpiValue {
 
 // meanDays is a mean number of days with one decimal.
 func meanDays(total, n int) string { return Mean(float64(total) / float64(n)).String() }
+
+// noneOf says that none of the n incidents of the period has something: "none of the 3
+// incidents of the last 12 months is resolved yet", or for one, "the one incident of the last
+// 12 months is not resolved yet".
+func noneOf(n int, many, one string) string {
+	if n == 1 {
+		return "the one incident of the last 12 months " + one
+	}
+	return fmt.Sprintf("none of the %d incidents of the last 12 months %s", n, many)
+}

@@ -29,17 +29,7 @@ func (p RoadmapPhase) Late() bool { return !p.Deadline.IsZero() && p.To.After(da
 // lists are returned as unplanned.
 func Roadmap(cat *checklists.Catalogue, a *Assessment, start time.Time) (phases []RoadmapPhase, unplanned []Gap, unplannedNCs []Nonconformity) {
 	start = day(start)
-	phaseOf := map[string]int{}
-	for i, p := range cat.Phases {
-		rp := RoadmapPhase{Phase: p, From: start.AddDate(0, 0, (p.StartWeek-1)*7), To: start.AddDate(0, 0, p.EndWeek*7-1)}
-		rp.MustPrecede, rp.Deadline = phaseDeadline(a.Certification, p)
-		phases = append(phases, rp)
-		for _, id := range p.Items {
-			if _, taken := phaseOf[id]; !taken {
-				phaseOf[id] = i
-			}
-		}
-	}
+	phases, phaseOf := roadmapPhases(cat, a.Certification, start)
 	for _, g := range GapRegister(cat, a, start) {
 		if i, ok := phaseOf[g.Item.ID]; ok {
 			phases[i].Gaps = append(phases[i].Gaps, g)
@@ -61,4 +51,22 @@ func Roadmap(cat *checklists.Catalogue, a *Assessment, start time.Time) (phases 
 		slices.SortStableFunc(phases[i].OpenNCs, func(x, y Nonconformity) int { return x.Number - y.Number })
 	}
 	return phases, unplanned, unplannedNCs
+}
+
+// roadmapPhases lays out the catalogue's phases from start with the certification audit each
+// must precede, and says which phase deals with each item (the first that lists it).
+func roadmapPhases(cat *checklists.Catalogue, plan CertificationPlan, start time.Time) ([]RoadmapPhase, map[string]int) {
+	phases := make([]RoadmapPhase, 0, len(cat.Phases))
+	phaseOf := map[string]int{}
+	for i, p := range cat.Phases {
+		rp := RoadmapPhase{Phase: p, From: start.AddDate(0, 0, (p.StartWeek-1)*7), To: start.AddDate(0, 0, p.EndWeek*7-1)}
+		rp.MustPrecede, rp.Deadline = phaseDeadline(plan, p)
+		phases = append(phases, rp)
+		for _, id := range p.Items {
+			if _, taken := phaseOf[id]; !taken {
+				phaseOf[id] = i
+			}
+		}
+	}
+	return phases, phaseOf
 }

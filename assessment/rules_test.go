@@ -599,7 +599,7 @@ func TestKPIs(t *testing.T) {
 			kpi: "KPI-09", want: "33% (1 of 3 supplier-dependent systems)"},
 		{name: "KPI-09 with supplier-dependent systems and an empty register is not measured",
 			mutate: func(a *Assessment) { a.Systems[0].Suppliers = "Vendor model" }, kpi: "KPI-09",
-			want: "not measured: 1 in-scope system rely on suppliers, but the supplier register is empty"},
+			want: "not measured: 1 in-scope system relies on suppliers, but the supplier register is empty"},
 		{name: "KPI-09 without supplier-dependent systems says so",
 			mutate: func(*Assessment) {}, kpi: "KPI-09", want: "no supplier-dependent systems"},
 		{name: "KPI-10 high-impact in-scope systems with documented oversight",
