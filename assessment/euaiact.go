@@ -88,6 +88,10 @@ func ParseEUAIActClass(cat *checklists.Catalogue, s string) (EUAIActClass, error
 	if c.Category == "" && category != "" {
 		return c, fmt.Errorf("EU AI Act category %q is not known; use %s", category, orList(categoryIDs(cat)))
 	}
+	if k, _ := cat.EUAIActCategory(c.Category); k.NeedsArea && area == "" {
+		return c, fmt.Errorf("a system classified %q needs its Annex III area after a colon, e.g. %q; the areas are %s",
+			k.Title, k.ID+": "+exampleArea(cat), orList(areaIDs(cat)))
+	}
 	c.Area = area
 	for _, a := range cat.EUAIAct.AnnexIII {
 		if strings.EqualFold(area, a.ID) || strings.EqualFold(area, a.Title) || area == a.Point {
@@ -111,4 +115,12 @@ func areaIDs(cat *checklists.Catalogue) []string {
 		out = append(out, a.ID)
 	}
 	return out
+}
+
+// exampleArea is an Annex III area ID to show in a message.
+func exampleArea(cat *checklists.Catalogue) string {
+	if ids := areaIDs(cat); len(ids) > 0 {
+		return ids[0]
+	}
+	return ""
 }

@@ -243,7 +243,7 @@ func TestEUAIActClassification(t *testing.T) {
 		{in: "high-risk: employment", want: EUAIActClass{Category: "high-risk", Area: "employment"},
 			describe: "High-risk: a use listed in Annex III — point 4, Employment and workers management"},
 		{in: "High-Risk : 5", want: EUAIActClass{Category: "high-risk", Area: "essential-services"}},
-		{in: "high-risk", refusal: "needs the Annex III area its use falls in"},
+		{in: "high-risk", refusal: `needs its Annex III area after a colon, e.g. "high-risk: biometrics"`},
 		{in: "minimal: employment", refusal: "has no Annex III area"},
 		{in: "high-risk: space travel", refusal: `Annex III area "space travel" is not known`},
 		{in: "limited", refusal: `EU AI Act category "limited" is not known; use prohibited, high-risk, high-risk-product, transparency or minimal`},
@@ -288,7 +288,7 @@ func TestInventoryCSVReadsTheEUAIActClassification(t *testing.T) {
 		t.Errorf("classifications %+v, %+v, %+v", systems[0].EUAIAct, systems[1].EUAIAct, systems[2].EUAIAct)
 	}
 	_, err = ParseInventoryCSV(cat, []byte("name,eu ai act classification\nCV screening,high-risk\n"))
-	if err == nil || !strings.Contains(err.Error(), "line 2: a system classified") {
+	if err == nil || !strings.Contains(err.Error(), `line 2: a system classified "High-risk: a use listed in Annex III" needs its Annex III area after a colon`) {
 		t.Errorf("a high-risk row without its area: %v", err)
 	}
 }
