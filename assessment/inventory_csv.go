@@ -177,12 +177,9 @@ func inventoryRow(cat *checklists.Catalogue, get func(string) string) (AISystem,
 			*d.to = t
 		}
 	}
-	if v := get("eu ai act classification"); v != "" {
-		class, err := ParseEUAIActClass(cat, v)
-		if err != nil {
-			reasons = append(reasons, err.Error())
-		}
-		sys.EUAIAct = class
+	var err error
+	if sys.EUAIAct, err = ParseEUAIActClass(cat, get("eu ai act classification")); err != nil {
+		reasons = append(reasons, err.Error())
 	}
 	if !sys.InScope && sys.ExclusionJustification == "" {
 		reasons = append(reasons, "the system is out of scope but has no exclusion justification")

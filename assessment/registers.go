@@ -107,22 +107,30 @@ type Entry interface {
 }
 
 // Label is the audit's reference as printed, e.g. IA-03.
-func (x InternalAudit) Label() string { return fmt.Sprintf("IA-%02d", x.Number) }
+func (x InternalAudit) Label() string { return entryLabel("IA-%02d", x.Number) }
 
 // Label is the review's reference as printed, e.g. MR-02.
-func (x ManagementReview) Label() string { return fmt.Sprintf("MR-%02d", x.Number) }
+func (x ManagementReview) Label() string { return entryLabel("MR-%02d", x.Number) }
 
 // Label is the supplier's reference as printed, e.g. SUP-04.
-func (x Supplier) Label() string { return fmt.Sprintf("SUP-%02d", x.Number) }
+func (x Supplier) Label() string { return entryLabel("SUP-%02d", x.Number) }
 
 // Label is the training record's reference as printed, e.g. TR-05.
-func (x TrainingRecord) Label() string { return fmt.Sprintf("TR-%02d", x.Number) }
+func (x TrainingRecord) Label() string { return entryLabel("TR-%02d", x.Number) }
 
 // Label is the incident's reference as printed, e.g. INC-007.
-func (x Incident) Label() string { return fmt.Sprintf("INC-%03d", x.Number) }
+func (x Incident) Label() string { return entryLabel("INC-%03d", x.Number) }
 
 // Label is the interview's reference as printed, e.g. INT-06.
-func (x Interview) Label() string { return fmt.Sprintf("INT-%02d", x.Number) }
+func (x Interview) Label() string { return entryLabel("INT-%02d", x.Number) }
+
+// entryLabel prints an entry's reference; one the store has not numbered yet is "(new)".
+func entryLabel(format string, n int) string {
+	if n == 0 {
+		return "(new)"
+	}
+	return fmt.Sprintf(format, n)
+}
 
 // EntryNumber is the audit's number in its register.
 func (x InternalAudit) EntryNumber() int { return x.Number }

@@ -117,20 +117,7 @@ func unjustifiedExclusion(item checklists.Item, r *Result) bool {
 }
 
 func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklists.Item) bool {
-	if len(HighImpactInScope(a)) == 0 {
-		return false
-	}
-	for id := item.ID; id != ""; {
-		if slices.Contains(sensitiveObjectives, id) {
-			return true
-		}
-		parent, ok := cat.Item(id)
-		if !ok {
-			return false
-		}
-		id = parent.Parent
-	}
-	return false
+	return len(HighImpactInScope(a)) > 0 && namesItem(cat, sensitiveObjectives, item.ID)
 }
 
 // HighImpactInScope names the in-scope AI systems of high impact: their presence raises the

@@ -1,7 +1,6 @@
 package checklists
 
 import (
-	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -32,18 +31,7 @@ func TestFieldRecordTablesAreValidated(t *testing.T) {
 			`phases[0].before: unknown certification audit "stage3"`},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(mutate(t, tc.change), "firm.json")
-			var ps *Problems
-			if !errors.As(err, &ps) || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("want a problem saying %q, got %v", tc.want, err)
-			}
-			for _, p := range ps.List {
-				if p.Line < 1 {
-					t.Errorf("problem not located in the file: %+v", p)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantLocatedProblem(t, tc.change, tc.want) })
 	}
 }
 
