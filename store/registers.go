@@ -235,15 +235,10 @@ func placeRegister(a *assessment.Assessment, v any) {
 
 // sortRegisters puts the loaded registers in the order of their numbers.
 func sortRegisters(a *assessment.Assessment) {
-	byNumber := func(x, y assessment.Entry) int { return x.EntryNumber() - y.EntryNumber() }
-	sortEntries(a.Audits, byNumber)
-	sortEntries(a.Reviews, byNumber)
-	sortEntries(a.Suppliers, byNumber)
-	sortEntries(a.Training, byNumber)
-	sortEntries(a.Incidents, byNumber)
-	sortEntries(a.Interviews, byNumber)
-}
-
-func sortEntries[T any, P entry[T]](list []T, cmp func(x, y assessment.Entry) int) {
-	slices.SortFunc(list, func(x, y T) int { return cmp(P(&x), P(&y)) })
+	slices.SortFunc(a.Audits, func(x, y assessment.InternalAudit) int { return x.Number - y.Number })
+	slices.SortFunc(a.Reviews, func(x, y assessment.ManagementReview) int { return x.Number - y.Number })
+	slices.SortFunc(a.Suppliers, func(x, y assessment.Supplier) int { return x.Number - y.Number })
+	slices.SortFunc(a.Training, func(x, y assessment.TrainingRecord) int { return x.Number - y.Number })
+	slices.SortFunc(a.Incidents, func(x, y assessment.Incident) int { return x.Number - y.Number })
+	slices.SortFunc(a.Interviews, func(x, y assessment.Interview) int { return x.Number - y.Number })
 }
