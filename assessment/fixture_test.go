@@ -53,7 +53,8 @@ func readySystem() AISystem {
 // impact assessment, every clause leaf and every control conformant at maturity 3 with one
 // evidence item, a minor nonconformity from last year's internal audit verified effective,
 // a full management cycle on record (an independent internal audit of the whole AIMS two
-// months ago, a management review of every input last month), and every readiness checklist
+// months ago, a management review of every input last month), the claims handlers' training
+// recorded as complete, and every readiness checklist
 // condition met. Nothing is tested and no KPI is read yet, so it is level 3 and no higher.
 // Tests break one thing at a time.
 func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
@@ -77,6 +78,7 @@ func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 	}
 	a.Audits = []InternalAudit{wholeAIMSAudit(cat, 1, daysBefore(60))}
 	a.Reviews = []ManagementReview{fullReview(cat, 1, daysBefore(30))}
+	a.Training = []TrainingRecord{{Number: 1, Group: "Claims handlers", Training: "Using the triage score", Due: 12, Completed: 12, Date: daysBefore(20)}}
 	for _, item := range cat.Assessable() {
 		r := NewResult(item)
 		r.Status, r.Maturity = Conformant, 3
@@ -109,7 +111,6 @@ func strongAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 		}
 	}
 	a.RiskCriteria = RiskCriteria{Appetite: 8, Acceptance: 4}
-	a.Training = []TrainingRecord{{Number: 1, Group: "Claims handlers", Training: "Using the triage score", Due: 12, Completed: 12, Date: daysBefore(20)}}
 	a.Incidents = []Incident{{Number: 1, Title: "Triage queue mislabelled", SystemID: 1, Occurred: daysBefore(40), Detected: daysBefore(38), Resolved: daysBefore(30)}}
 	return cat, a
 }

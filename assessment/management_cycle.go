@@ -327,3 +327,20 @@ func (f *facts) itemTitle(id string) string {
 	item, _ := f.cat.Item(id)
 	return strings.TrimSpace(id + " " + item.Title)
 }
+
+// heldUp is the outcome of a condition that holds when the records show nothing missing:
+// otherwise it fails with what the blockers say is missing.
+func heldUp(blockers []Blocker) outcome {
+	if len(blockers) == 0 {
+		return pass()
+	}
+	details := make([]string, len(blockers))
+	for i, b := range blockers {
+		details[i] = b.Detail
+	}
+	o := fail("%s", strings.Join(details, "; "))
+	for _, b := range blockers {
+		o.items = append(o.items, b.Item)
+	}
+	return o
+}

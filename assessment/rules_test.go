@@ -187,6 +187,15 @@ func TestReadinessChecklist(t *testing.T) {
 		{name: "RC-01 fails when 5.3 is partially conformant",
 			mutate: func(a *Assessment) { a.Results["5.3"].Status = Partial },
 			entry:  "RC-01", wantWhy: "5.3 is partially conformant"},
+		{name: "RC-11 fails without a training record of the last 12 months",
+			mutate: func(a *Assessment) { a.Training[0].Date = ruleDay.AddDate(0, -13, 0) },
+			entry:  "RC-11", wantWhy: "no training record dates from the last 12 months"},
+		{name: "RC-12 fails when the audits of the cycle leave items uncovered",
+			mutate: func(a *Assessment) { a.Audits[0].Items = a.Audits[0].Items[1:] },
+			entry:  "RC-12", wantWhy: "leave 4 items of R unaudited: 4.1, 4.2, 4.3, 4.4"},
+		{name: "RC-13 fails when no management review of the cycle considered every input",
+			mutate: func(a *Assessment) { a.Reviews[0].Inputs = a.Reviews[0].Inputs[:6] },
+			entry:  "RC-13", wantWhy: "did not consider openings for continual improvement"},
 		{name: "RC-02 inventory holds on the ready assessment", mutate: func(*Assessment) {}, entry: "RC-02", wantHolds: true},
 		{name: "RC-02 inventory fails naming a system without an owner",
 			mutate: func(a *Assessment) { a.Systems[0].Owner = " " },
@@ -619,7 +628,7 @@ func TestKPIs(t *testing.T) {
 			},
 			kpi: "KPI-04", want: "PSI 0.08"},
 		{name: "KPI-07 without training records is not measured",
-			mutate: func(*Assessment) {}, kpi: "KPI-07", want: "not measured: no competence and training record is entered"},
+			mutate: func(a *Assessment) { a.Training = nil }, kpi: "KPI-07", want: "not measured: no competence and training record is entered"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
