@@ -107,8 +107,8 @@ var conditions = map[string]condition{
 	"exclusions_credible":           (*facts).exclusionsCredible,
 	"nonconformities_raised":        (*facts).nonconformitiesRaised,
 	"audit_findings_answered":       (*facts).auditFindingsAnswered,
-	"internal_audit_cycle_complete": func(f *facts) outcome { return heldUp(f.auditCycleBlockers()) },
-	"management_review_complete":    func(f *facts) outcome { return heldUp(f.reviewCycleBlockers()) },
+	"internal_audit_cycle_complete": func(f *facts) outcome { return heldUp(f.cycleRecords().audits) },
+	"management_review_complete":    func(f *facts) outcome { return heldUp(f.cycleRecords().reviews) },
 	"training_recorded": func(f *facts) outcome {
 		if v := f.trainingCompletion(); !v.measured {
 			return fail("%s", v.why)

@@ -108,12 +108,29 @@ func (f *facts) inCycle(t time.Time) bool {
 	return !t.IsZero() && !t.Before(f.yearAgo) && !day(t).After(day(f.asOf))
 }
 
-// covers expands the items an audit or interview names into assessable items: a heading or
-// objective stands for every assessable item beneath it.
+// covers expands the items an audit or interview names into assessable items, in catalogue
+// order: a heading or objective stands for every assessable item beneath it.
 func (f *facts) covers(ids []string) []string {
+	if f.beneath == nil {
+		f.beneath = map[string][]string{}
+		for _, it := range f.items {
+			for id := it.Parent; id != ""; {
+				f.beneath[id] = append(f.beneath[id], it.ID)
+				parent, _ := f.cat.Item(id)
+				id = parent.Parent
+			}
+		}
+	}
+	named := map[string]bool{}
+	for _, id := range ids {
+		named[id] = true
+		for _, under := range f.beneath[id] {
+			named[under] = true
+		}
+	}
 	var out []string
 	for _, it := range f.items {
-		if namesItem(f.cat, ids, it.ID) {
+		if named[it.ID] {
 			out = append(out, it.ID)
 		}
 	}
@@ -183,8 +200,7 @@ func reviewInputs(cat *checklists.Catalogue, r *ManagementReview) ReviewInputs {
 // managementCycleIncomplete finds what stops the cycle from being complete: each internal
 // audit or management review requirement not judged conformant, then what the records show
 // missing — no audit held in the cycle, items of R no audit covered, no review in the cycle
-// that considered every input. The record rules apply only when the catalogue has clauses 9.2
-// and 9.3.
+// that considered every input.
 func (f *facts) managementCycleIncomplete() []Blocker {
 	var out []Blocker
 	f.inRange(func(item checklists.Item, r *Result) {
@@ -193,13 +209,27 @@ func (f *facts) managementCycleIncomplete() []Blocker {
 				"%s %s is %s; certification bodies expect one full internal audit and management review cycle before Stage 2", item.ID, item.Title, r.Status.Label())})
 		}
 	})
-	if _, ok := f.cat.Item("9.2"); ok {
-		out = append(out, f.auditCycleBlockers()...)
+	c := f.cycleRecords()
+	return append(append(out, c.audits...), c.reviews...)
+}
+
+// cycleFindings is what the records show missing from the management cycle, worked out once
+// per evaluation for the verdict and the readiness checklist.
+type cycleFindings struct{ audits, reviews []Blocker }
+
+// cycleRecords finds what the records show missing; the record rules apply only when the
+// catalogue has clauses 9.2 and 9.3.
+func (f *facts) cycleRecords() *cycleFindings {
+	if f.cycle == nil {
+		f.cycle = &cycleFindings{}
+		if _, ok := f.cat.Item("9.2"); ok {
+			f.cycle.audits = f.auditCycleBlockers()
+		}
+		if _, ok := f.cat.Item("9.3"); ok {
+			f.cycle.reviews = f.reviewCycleBlockers()
+		}
 	}
-	if _, ok := f.cat.Item("9.3"); ok {
-		out = append(out, f.reviewCycleBlockers()...)
-	}
-	return out
+	return f.cycle
 }
 
 // auditCycleBlockers: no internal audit held in the cycle, or items of R none covered.
