@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"aimsbench/checklists"
@@ -129,27 +130,37 @@ func ncDueAfter(nc *Nonconformity, audit string, date time.Time) []Warning {
 		nc.Label(), nc.ItemID, nc.Due.Format(time.DateOnly), audit, date.Format(time.DateOnly))}}
 }
 
-// cycleAfterStage1 warns about each internal audit not held yet and each management review
-// dated after the evaluation day that falls after Stage 1.
+// cycleAfterStage1 warns about each internal audit or management review planned after Stage 1
+// that the cycle still depends on, since Stage 1 checks that both have been carried out: an
+// audit due to cover items of R no audit of the cycle has covered, a review while none held
+// in the cycle has considered every input.
 func (f *facts) cycleAfterStage1() []Warning {
 	stage1 := f.a.Certification.Stage1
 	if stage1.IsZero() {
 		return nil
 	}
 	var out []Warning
+	uncovered := map[string]bool{}
+	for _, it := range f.auditCoverage().Uncovered() {
+		uncovered[it.Item.ID] = true
+	}
 	for i := range f.a.Audits {
 		x := &f.a.Audits[i]
-		if !f.heldBy(x) && day(x.Date()).After(day(stage1)) {
-			out = append(out, Warning{Kind: "audit_after_stage1", Item: "9.2.2", Detail: fmt.Sprintf(
-				"internal audit %s (%s) is planned for %s, after the Stage 1 audit on %s; Stage 1 checks that internal audits have been carried out, so hold it before",
-				x.Label(), x.Title, x.Date().Format(time.DateOnly), stage1.Format(time.DateOnly))})
+		if f.heldBy(x) || !day(x.Date()).After(day(stage1)) || !slices.ContainsFunc(f.covers(x.Items), func(id string) bool { return uncovered[id] }) {
+			continue
 		}
+		out = append(out, Warning{Kind: "audit_after_stage1", Item: "9.2.2", Detail: fmt.Sprintf(
+			"internal audit %s (%s) is planned for %s, after the Stage 1 audit on %s, and the cycle needs it to cover items no audit has; Stage 1 checks that internal audits have been carried out, so hold it before",
+			x.Label(), x.Title, x.Date().Format(time.DateOnly), stage1.Format(time.DateOnly))})
+	}
+	if len(f.cycleRecords().reviews) == 0 {
+		return out
 	}
 	for i := range f.a.Reviews {
 		r := &f.a.Reviews[i]
 		if day(r.Date).After(day(f.asOf)) && day(r.Date).After(day(stage1)) {
 			out = append(out, Warning{Kind: "review_after_stage1", Item: "9.3.1", Detail: fmt.Sprintf(
-				"management review %s is planned for %s, after the Stage 1 audit on %s; Stage 1 checks that a management review has been held, so hold it before",
+				"management review %s is planned for %s, after the Stage 1 audit on %s, and no review held in the last 12 months considered every input; Stage 1 checks that a management review has been held, so hold it before",
 				r.Label(), r.Date.Format(time.DateOnly), stage1.Format(time.DateOnly))})
 		}
 	}

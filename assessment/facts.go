@@ -26,6 +26,7 @@ type facts struct {
 	readings []kpiReading              // nil until asked
 	beneath  map[string][]string       // heading or objective → the assessable items under it; nil until asked
 	cycle    *cycleFindings            // what the records show missing from the management cycle; nil until asked
+	coverage *AuditCoverage            // the internal audits' coverage of R over the cycle; nil until asked
 }
 
 func newFacts(cat *checklists.Catalogue, a *Assessment, asOf time.Time) *facts {

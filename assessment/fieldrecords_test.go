@@ -86,15 +86,24 @@ func TestCertificationTimingWarnings(t *testing.T) {
 		{"an open NC of the last phase due after Stage 2", func(a *Assessment) {
 			a.NCs = append(a.NCs, Nonconformity{Number: 2, ItemID: "10.1", Grade: MinorNC, Status: NCOpen, Due: daysBefore(-201)})
 		}, []string{"nc_due_after_certification_audit 10.1"}},
-		{"an internal audit planned after Stage 1", func(a *Assessment) {
-			a.Audits = append(a.Audits, InternalAudit{Number: 2, Title: "Follow-up", Planned: daysBefore(-135), Items: []string{"8.2"}})
+		{"an internal audit the cycle needs, planned after Stage 1", func(a *Assessment) {
+			a.Audits[0].Items = a.Audits[0].Items[1:] // clause 4 left to the planned audit
+			a.Audits = append(a.Audits, InternalAudit{Number: 2, Title: "Context", Planned: daysBefore(-135), Items: []string{"4"}})
 		}, []string{"audit_after_stage1 9.2.2"}},
-		{"an internal audit planned before Stage 1", func(a *Assessment) {
-			a.Audits = append(a.Audits, InternalAudit{Number: 2, Title: "Follow-up", Planned: daysBefore(-125), Items: []string{"8.2"}})
+		{"an internal audit the cycle needs, planned before Stage 1", func(a *Assessment) {
+			a.Audits[0].Items = a.Audits[0].Items[1:]
+			a.Audits = append(a.Audits, InternalAudit{Number: 2, Title: "Context", Planned: daysBefore(-125), Items: []string{"4"}})
 		}, nil},
-		{"a management review planned after Stage 1", func(a *Assessment) {
+		{"a follow-up audit after Stage 1 the cycle does not need", func(a *Assessment) {
+			a.Audits = append(a.Audits, InternalAudit{Number: 2, Title: "Follow-up", Planned: daysBefore(-135), Items: []string{"8.2"}})
+		}, nil},
+		{"a management review the cycle needs, planned after Stage 1", func(a *Assessment) {
+			a.Reviews[0].Inputs = a.Reviews[0].Inputs[1:]
 			a.Reviews = append(a.Reviews, ManagementReview{Number: 2, Date: daysBefore(-131)})
 		}, []string{"review_after_stage1 9.3.1"}},
+		{"a routine review after Stage 1 once one has considered every input", func(a *Assessment) {
+			a.Reviews = append(a.Reviews, ManagementReview{Number: 2, Date: daysBefore(-131)})
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

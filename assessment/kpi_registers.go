@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -53,26 +54,32 @@ func (f *facts) allDiligent(suppliers []*Supplier) bool {
 }
 
 // trainingCompletion is the share of people due to take their AI training who have, over the
-// training records whose figures date from the last 12 months.
+// training records whose figures date from the last 12 months; when a group's training was
+// recorded more than once, its latest figures count.
 func (f *facts) trainingCompletion() kpiValue {
-	var due, done, records int
+	latestOf := map[[2]string]*TrainingRecord{}
 	var latest time.Time
 	for i := range f.a.Training {
 		r := &f.a.Training[i]
 		if r.Date.After(latest) {
 			latest = r.Date
 		}
-		if f.inCycle(r.Date) {
-			due, done, records = due+r.Due, done+r.Completed, records+1
+		key := [2]string{strings.ToLower(strings.TrimSpace(r.Group)), strings.ToLower(strings.TrimSpace(r.Training))}
+		if prev := latestOf[key]; f.inCycle(r.Date) && (prev == nil || r.Date.After(prev.Date)) {
+			latestOf[key] = r
 		}
 	}
 	switch {
 	case len(f.a.Training) == 0:
 		return notMeasured("no competence and training record is entered")
-	case records == 0:
+	case len(latestOf) == 0:
 		return notMeasured(fmt.Sprintf("no training record dates from the last 12 months (the latest is from %s)", latest.Format(time.DateOnly)))
 	}
-	return measured(fmt.Sprintf("%s over %s", percent(done, due, "people due"), counted(records, "training record", "training records")), done < due)
+	var due, done int
+	for _, r := range latestOf {
+		due, done = due+r.Due, done+r.Completed
+	}
+	return measured(fmt.Sprintf("%s over %s", percent(done, due, "people due"), counted(len(latestOf), "training record", "training records")), done < due)
 }
 
 // incidentResponse reads the incidents detected in the last 12 months: how many, the mean

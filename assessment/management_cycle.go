@@ -60,6 +60,9 @@ func InternalAuditCoverage(cat *checklists.Catalogue, a *Assessment, asOf time.T
 }
 
 func (f *facts) auditCoverage() AuditCoverage {
+	if f.coverage != nil {
+		return *f.coverage
+	}
 	c := AuditCoverage{From: f.yearAgo, To: day(f.asOf)}
 	audited, planned := map[string][]string{}, map[string][]string{}
 	for i := range f.a.Audits {
@@ -94,6 +97,7 @@ func (f *facts) auditCoverage() AuditCoverage {
 		}
 		c.Items = append(c.Items, ic)
 	})
+	f.coverage = &c
 	return c
 }
 

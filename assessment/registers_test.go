@@ -182,6 +182,10 @@ func TestTrainingCompletionKPI(t *testing.T) {
 			{Group: "Developers", Training: "Responsible AI", Due: 10, Completed: 10, Date: ruleDay.AddDate(0, -11, 0)},
 			{Group: "Underwriters", Training: "Pricing", Due: 60, Completed: 0, Date: ruleDay.AddDate(0, -13, 0)},
 		}, true, "85% (34 of 40 people due) over 2 training records"},
+		{"the latest figures of a group's training count, not every reading", []TrainingRecord{
+			{Group: "Handlers", Training: "Triage", Due: 30, Completed: 10, Date: daysBefore(200)},
+			{Group: "handlers ", Training: "Triage", Due: 30, Completed: 27, Date: daysBefore(10)},
+		}, true, "90% (27 of 30 people due) over 1 training record"},
 		{"only records older than 12 months", []TrainingRecord{
 			{Group: "Underwriters", Training: "Pricing", Due: 60, Completed: 60, Date: ruleDay.AddDate(0, -13, 0)},
 		}, false, "not measured: no training record dates from the last 12 months (the latest is from 2024-05-30)"},
