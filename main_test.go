@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"aimsbench/assessment"
 	"aimsbench/checklists"
 	"aimsbench/store"
 )
@@ -143,9 +144,9 @@ func group(s map[string]any, id string) map[string]any {
 	return nil
 }
 
-// readyAssessment builds, through the command line only, an assessment with one in-scope AI
+// readyAssessment builds, through the command line, an assessment with one in-scope AI
 // system that has an impact assessment and every clause leaf and control conformant at
-// maturity 3 with one evidence item.
+// maturity 3 with one evidence item, and records its management cycle.
 func readyAssessment(t *testing.T, c *cli, inventory string) string {
 	t.Helper()
 	id := strings.TrimSpace(c.ok("new", "--org", "Ready Ltd"))
@@ -158,7 +159,36 @@ func readyAssessment(t *testing.T, c *cli, inventory string) string {
 	for _, item := range cat.Assessable() {
 		c.ok("assess", id, item.ID, "--status", "conformant", "--maturity", "3", "--evidence", "Evidence for "+item.ID)
 	}
+	recordManagementCycle(t, c, id, cat)
 	return id
+}
+
+// recordManagementCycle records, through the store since the command line has no register
+// commands, an independent internal audit of the whole AIMS held last month and a management
+// review of every 9.3.2 input held last week: the records a complete cycle needs.
+func recordManagementCycle(t *testing.T, c *cli, id string, cat *checklists.Catalogue) {
+	t.Helper()
+	s, err := store.Open(c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var groups, inputs []string
+	for _, g := range cat.Groups() {
+		groups = append(groups, g.ID)
+	}
+	for _, in := range cat.ManagementReviewInputs {
+		inputs = append(inputs, in.ID)
+	}
+	held := time.Now().AddDate(0, -1, 0)
+	if _, err := s.SaveAudit(id, nil, assessment.InternalAudit{Title: "The whole AIMS", Planned: held, Held: held,
+		Auditor: "Group internal auditor", AuditorArea: "Group Internal Audit", Items: groups}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveReview(id, nil, assessment.ManagementReview{Date: time.Now().AddDate(0, 0, -7),
+		Attendees: []string{"Chief executive"}, Inputs: inputs}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // oneSystem is an inventory of one in-scope system whose impact assessment is two months old.

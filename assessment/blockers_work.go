@@ -2,7 +2,6 @@ package assessment
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"aimsbench/checklists"
@@ -38,17 +37,6 @@ func (f *facts) partialConformity() []Blocker {
 		if nc := f.actionFor(item.ID); r.Status == Partial && nc != nil {
 			out = append(out, Blocker{Item: item.ID, Ref: nc.Label(), Detail: fmt.Sprintf("%s %s is partially conformant; %s plans its corrective action, due %s",
 				item.ID, item.Title, nc.Label(), nc.Due.Format(time.DateOnly))})
-		}
-	})
-	return out
-}
-
-func (f *facts) managementCycleIncomplete() []Blocker {
-	var out []Blocker
-	f.inRange(func(item checklists.Item, r *Result) {
-		if slices.Contains(managementCycle, item.Parent) && r.Status != Conformant {
-			out = append(out, Blocker{Item: item.ID, Detail: fmt.Sprintf(
-				"%s %s is %s; certification bodies expect one full internal audit and management review cycle before Stage 2", item.ID, item.Title, r.Status.Label())})
 		}
 	})
 	return out

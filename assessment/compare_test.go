@@ -7,12 +7,14 @@ import (
 )
 
 // cycles is a previous cycle (the ready fixture) and the next one copied from it and judged
-// exactly as before, so each test changes one thing.
+// exactly as before, with its own internal audit and management review on record, so each
+// test changes one thing.
 func cycles(t *testing.T) (*Assessment, *Assessment) {
 	t.Helper()
 	cat, prev := readyAssessment(t)
 	prev.EndDate = daysBefore(365)
 	cur := NextCycle(prev, ruleDay)
+	cur.Audits, cur.Reviews = prev.Audits, prev.Reviews
 	for _, item := range cat.Assessable() {
 		old := prev.Results[item.ID]
 		r := cur.Results[item.ID]

@@ -102,11 +102,19 @@ var conditions = map[string]condition{
 		o.systems = systems
 		return o
 	},
-	"soa_justified":                (*facts).soaJustified,
-	"included_controls_conformant": (*facts).includedControlsConformant,
-	"exclusions_credible":          (*facts).exclusionsCredible,
-	"nonconformities_raised":       (*facts).nonconformitiesRaised,
-	"audit_findings_answered":      (*facts).auditFindingsAnswered,
+	"soa_justified":                 (*facts).soaJustified,
+	"included_controls_conformant":  (*facts).includedControlsConformant,
+	"exclusions_credible":           (*facts).exclusionsCredible,
+	"nonconformities_raised":        (*facts).nonconformitiesRaised,
+	"audit_findings_answered":       (*facts).auditFindingsAnswered,
+	"internal_audit_cycle_complete": func(f *facts) outcome { return heldUp(f.cycleRecords().audits) },
+	"management_review_complete":    func(f *facts) outcome { return heldUp(f.cycleRecords().reviews) },
+	"training_recorded": func(f *facts) outcome {
+		if v := f.trainingCompletion(); !v.measured {
+			return fail("%s", v.why)
+		}
+		return pass()
+	},
 	"ncs_verified": func(f *facts) outcome {
 		var bad []string
 		for i := range f.a.NCs {

@@ -26,6 +26,7 @@ var conditionChecks = []struct {
 	{"checklist_contradicted", "soa_justified", "the SoA exclusions against the situation and the risk register", []string{"6.1.3", "8.3"}},
 	{"checklist_contradicted", "nonconformities_raised", "the nonconformity register against the gaps found", []string{"10.2"}},
 	{"checklist_contradicted", "audit_findings_answered", "the responses to internal audit findings", []string{"9.2.2"}},
+	{"checklist_contradicted", "training_recorded", "the competence and training records", []string{"7.2", "7.3"}},
 }
 
 // kpiChecks pair items with the computed KPI that must show full coverage for them to be

@@ -99,6 +99,7 @@ func (b *demoBuilder) standard() {
 	b.organisation()
 	b.roleHolders(false)
 	b.systems(demoSystems)
+	b.interviews(demoInterviews)
 	b.judgements(demoJudgements)
 	b.exclusions()
 	b.risks(demoRisks)
@@ -106,6 +107,11 @@ func (b *demoBuilder) standard() {
 	b.nonconformities(demoNCs)
 	b.requests()
 	b.kpis(demoKPIValues)
+	b.audits(demoAudits)
+	b.reviews(demoReviews)
+	b.suppliers(demoSuppliers)
+	b.training(demoTrainingRecords)
+	b.incidents(demoIncidents)
 }
 
 // large builds a complete group-wide assessment of benchmark size.
@@ -115,6 +121,7 @@ func (b *demoBuilder) large() {
 	b.a.Organisation.Size = "31,000 employees in 14 countries; gross written premium £9.6bn"
 	b.roleHolders(true)
 	b.largeSystems(300)
+	b.largeInterviews()
 	b.largeResults()
 	b.largeRisks(150)
 	b.largeTests()
@@ -122,6 +129,12 @@ func (b *demoBuilder) large() {
 	b.a.RiskCriteria = RiskCriteria{Appetite: 9, Acceptance: 4}
 	b.requests()
 	b.kpis(demoLargeKPIValues)
+	b.largeAudits(50)
+	b.largeCycleConformant()
+	b.largeReviews(20)
+	b.largeSuppliers(100)
+	b.largeTraining()
+	b.largeIncidents(500)
 }
 
 // organisation fills the client, the assessment metadata, the scope and the certification plan.

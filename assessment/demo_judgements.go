@@ -82,14 +82,14 @@ var demoJudgements = []demoJudgement{
 		finding: "Model performance is watched on dashboards, but the AIMS itself has no monitoring plan; the KPI pack has been produced once and has no targets.",
 		rec:     "Write a monitoring and measurement plan naming what is measured, by whom and when, and set targets for the ten AIMS KPIs."},
 	{id: "9.2.1", status: Partial, maturity: 2,
-		finding: "The group audit charter mentions AI, but the only AI review so far was carried out by the model owners' own team, so its objectivity cannot be shown.",
-		rec:     "Have an auditor independent of the data-science function audit the AIMS, and record the audit conclusions on its effectiveness."},
+		finding: "Three AIMS audits were held this year, two by the ISMS auditor of Group Internal Audit; the third, of the model life cycle and data controls, was carried out by the Head of Data Science on his own team's work, so its objectivity cannot be shown.",
+		rec:     "Have an auditor from outside Data Science audit the life-cycle and data controls again, and record conclusions on the effectiveness of the AIMS as a whole."},
 	{id: "9.2.2", status: Nonconformant, maturity: 2,
-		finding: "No internal audit programme covers the AIMS: no plan, criteria, scope or frequency, and no auditor assigned.",
-		rec:     "Approve a risk-based programme covering every clause and included control within the certification cycle, and complete one full audit before Stage 1; tracked as NC-003."},
+		finding: "The audit programme was drawn up piecemeal: it has no criteria or risk basis, nobody owns it while the internal audit lead post is vacant, and clauses 9 and 10 and the A.5, A.8, A.9 and A.10 controls are left to one audit planned a week after Stage 1.",
+		rec:     "Approve a risk-based programme that covers every clause and included control within the cycle, and hold the remaining audit before Stage 1; tracked as NC-003."},
 	{id: "9.3.1", status: Partial, maturity: 2,
-		finding: "The last management review took AI under “any other business”; none of the inputs the standard requires was tabled.",
-		rec:     "Hold a dedicated AIMS management review before Stage 1 with the full set of inputs and a minuted decision log."},
+		finding: "The first dedicated AIMS management review was held five weeks ago; it did not table the internal audit results or improvement opportunities, and the review before it took AI under any other business.",
+		rec:     "Table every input the standard requires at the review planned before Stage 1, including the audit results, and minute the decisions with owners and dates."},
 	{id: "10.2", status: Partial, maturity: 3,
 		finding: "AI findings use the ISMS corrective-action procedure; root causes are recorded for major findings only, and NC-005 was closed without an effectiveness check.",
 		rec:     "Require root-cause analysis for every nonconformity and an effectiveness check before verification."},
@@ -328,8 +328,7 @@ func (b *demoBuilder) evidence(item checklists.Item, kinds []string) []Evidence 
 		seen := e.AttachedAt.Format("2 Jan 2006")
 		switch kind {
 		case "interview":
-			e.Title = "Interview: " + item.ID + " " + item.Title
-			e.Reference = fmt.Sprintf("Interview notes with %s, %s", b.ownerOf(item.ID), seen)
+			e = b.interviewEvidence(item.ID, "Interview: "+item.ID+" "+item.Title, e.AttachedAt)
 		case "observation":
 			e.Title = "Walk-through: " + item.ID + " " + item.Title
 			e.Reference = fmt.Sprintf("Working paper WP-%s-%02d", strings.ReplaceAll(item.ID, ".", ""), i+1)

@@ -172,6 +172,15 @@ func demoCheckReferences(cat *checklists.Catalogue, a *Assessment) error {
 	for _, nc := range a.NCs {
 		add("item", nc.ItemID)
 	}
+	for _, x := range a.Audits {
+		add("catalogue entry", x.Items...)
+	}
+	for _, x := range a.Interviews {
+		add("catalogue entry", x.Items...)
+	}
+	for _, x := range a.Reviews {
+		add("management-review input", x.Inputs...)
+	}
 	for _, ref := range refs {
 		if err := check(ref[0], ref[1]); err != nil {
 			return err
@@ -190,6 +199,7 @@ func demoCatalogueIDs(cat *checklists.Catalogue) map[string]map[string]bool {
 		ids[kind][id] = true
 	}
 	for _, it := range cat.Items {
+		put("catalogue entry", it.ID)
 		if it.Assessable() {
 			put("item", it.ID)
 		}
@@ -205,6 +215,9 @@ func demoCatalogueIDs(cat *checklists.Catalogue) map[string]map[string]bool {
 	}
 	for _, r := range cat.GovernanceRoles {
 		put("governance role", r.ID)
+	}
+	for _, in := range cat.ManagementReviewInputs {
+		put("management-review input", in.ID)
 	}
 	put("sampling frequency", EventDriven)
 	for _, f := range cat.Sampling.Frequencies {

@@ -114,9 +114,9 @@ var demoNCs = []demoNC{
 		correction:  "The missed review was performed retrospectively and the alert triaged and closed.",
 		action:      "Name a deputy reviewer, escalate alerts unacknowledged after five working days to the model owner, and report review completion in the KPI pack."},
 	{item: "9.2.2", source: "gap", grade: MajorNC, status: NCOpen, ownerRole: "aims-manager", raisedAgo: 76, due: -12,
-		description: "No internal audit programme covers the AIMS: there is no plan, criteria, scope or frequency, and no auditor is assigned.",
+		description: "The internal audit programme does not cover the AIMS within the cycle: it has no criteria or risk basis, no owner, and leaves clauses 9 and 10 and four Annex A areas to one audit planned after Stage 1.",
 		cause:       "Internal audit capacity is committed to the ISMS and Solvency II programmes, and nobody owns AIMS audit planning.",
-		action:      "Appoint an AIMS internal audit lead, approve a risk-based programme and complete one full audit before Stage 1."},
+		action:      "Appoint an AIMS internal audit lead, approve a risk-based programme and audit the remaining clauses and controls before Stage 1."},
 	{item: "A.7.5", source: "gap", grade: MajorNC, status: NCReopened, ownerRole: "data-owner", raisedAgo: 112, due: 21, checkAgo: 9,
 		checkBy: "Eleanor Whitfield", checkResult: "Not effective: lineage is now recorded for the fraud model's network features, but the telematics feed still has no provenance record.",
 		description: "No provenance records exist for the external data used by the fraud scoring and telematics models.",
@@ -224,8 +224,6 @@ type demoKPI struct {
 
 var demoKPIValues = map[string]demoKPI{
 	"KPI-04": {"2 drift alerts in the quarter; 1 retraining triggered (pricing model)", "every alert triaged within 5 working days", 14},
-	"KPI-05": {"3 AI incidents in 12 months; mean time to detect 2.5 days, to respond 6 days", "detect within 1 day, respond within 5 days", 14},
-	"KPI-07": {"61%", "95% before Stage 1", 7},
 }
 
 // kpis records the manual KPI readings the catalogue has a place for.
@@ -240,7 +238,5 @@ func (b *demoBuilder) kpis(values map[string]demoKPI) {
 // demoLargeKPIValues fills every manual KPI of the large demo.
 var demoLargeKPIValues = map[string]demoKPI{
 	"KPI-04": {"41 drift alerts in the quarter; 9 retrainings triggered", "every alert triaged within 5 working days", 14},
-	"KPI-05": {"27 AI incidents in 12 months; mean time to detect 1.4 days, to respond 3.8 days", "detect within 1 day, respond within 5 days", 14},
 	"KPI-06": {"97.2% of production records pass completeness and validity checks", "99%", 10},
-	"KPI-07": {"88%", "95%", 7},
 }

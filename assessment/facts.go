@@ -24,6 +24,9 @@ type facts struct {
 	actions  map[string]*Nonconformity // item ID → an open nonconformity carrying its corrective action
 	required map[string][]Requirement  // control ID → why the situation requires it; nil until asked
 	readings []kpiReading              // nil until asked
+	beneath  map[string][]string       // heading or objective → the assessable items under it; nil until asked
+	cycle    *cycleFindings            // what the records show missing from the management cycle; nil until asked
+	coverage *AuditCoverage            // the internal audits' coverage of R over the cycle; nil until asked
 }
 
 func newFacts(cat *checklists.Catalogue, a *Assessment, asOf time.Time) *facts {

@@ -52,8 +52,11 @@ func readySystem() AISystem {
 // readyAssessment is a certification-ready assessment: one in-scope AI system with a recent
 // impact assessment, every clause leaf and every control conformant at maturity 3 with one
 // evidence item, a minor nonconformity from last year's internal audit verified effective,
-// and every readiness checklist condition met. Nothing is tested and no KPI is read yet, so
-// it is level 3 and no higher. Tests break one thing at a time.
+// a full management cycle on record (an independent internal audit of the whole AIMS two
+// months ago, a management review of every input last month), the claims handlers' training
+// recorded as complete, and every readiness checklist
+// condition met. Nothing is tested and no KPI is read yet, so it is level 3 and no higher.
+// Tests break one thing at a time.
 func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 	t.Helper()
 	cat := ruleCatalogue(t)
@@ -73,6 +76,9 @@ func readyAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 		Requests:  map[string]RequestStatus{},
 		KPIValues: map[string]KPIValue{},
 	}
+	a.Audits = []InternalAudit{wholeAIMSAudit(cat, 1, daysBefore(60))}
+	a.Reviews = []ManagementReview{fullReview(cat, 1, daysBefore(30))}
+	a.Training = []TrainingRecord{{Number: 1, Group: "Claims handlers", Training: "Using the triage score", Due: 12, Completed: 12, Date: daysBefore(20)}}
 	for _, item := range cat.Assessable() {
 		r := NewResult(item)
 		r.Status, r.Maturity = Conformant, 3
@@ -105,7 +111,29 @@ func strongAssessment(t testing.TB) (*checklists.Catalogue, *Assessment) {
 		}
 	}
 	a.RiskCriteria = RiskCriteria{Appetite: 8, Acceptance: 4}
+	a.Incidents = []Incident{{Number: 1, Title: "Triage queue mislabelled", SystemID: 1, Occurred: daysBefore(40), Detected: daysBefore(38), Resolved: daysBefore(30)}}
 	return cat, a
+}
+
+// wholeAIMSAudit is an internal audit held on a day by an auditor from outside the claims
+// division, covering every clause heading and Annex A objective.
+func wholeAIMSAudit(cat *checklists.Catalogue, number int, held time.Time) InternalAudit {
+	var groups []string
+	for _, g := range cat.Groups() {
+		groups = append(groups, g.ID)
+	}
+	return InternalAudit{Number: number, Title: "The whole AIMS", Planned: held, Held: held, Auditor: "Sam Okoro",
+		AuditorArea: "Group Internal Audit", Areas: []string{"Claims division"}, Items: groups}
+}
+
+// fullReview is a management review held on a day that considered every 9.3.2 input.
+func fullReview(cat *checklists.Catalogue, number int, held time.Time) ManagementReview {
+	var inputs []string
+	for _, in := range cat.ManagementReviewInputs {
+		inputs = append(inputs, in.ID)
+	}
+	return ManagementReview{Number: number, Date: held, Attendees: []string{"Board chair", "Priya Shah"}, Inputs: inputs,
+		Decisions: "Objectives confirmed for next year"}
 }
 
 // effectiveTest is an annual control's test whose one sample passed.

@@ -17,7 +17,8 @@ import (
 // InventoryColumns are the columns an inventory spreadsheet may have, matched by header
 // name, case-insensitively. Only name is required.
 var InventoryColumns = []string{"name", "purpose", "owner", "lifecycle stage", "roles", "impact level", "in scope",
-	"exclusion justification", "suppliers", "personal data", "human oversight", "aisia date", "last significant change"}
+	"exclusion justification", "suppliers", "personal data", "human oversight", "aisia date", "last significant change",
+	"eu ai act classification"}
 
 // RowError is one bad row of an inventory file.
 type RowError struct {
@@ -251,6 +252,10 @@ func inventoryRow(cat *checklists.Catalogue, get func(string) string) (AISystem,
 			}
 			*d.to = t
 		}
+	}
+	var err error
+	if sys.EUAIAct, err = ParseEUAIActClass(cat, get("eu ai act classification")); err != nil {
+		reasons = append(reasons, err.Error())
 	}
 	if !sys.InScope && sys.ExclusionJustification == "" {
 		reasons = append(reasons, "the system is out of scope but has no exclusion justification")

@@ -77,10 +77,7 @@ func (j Judgement) Apply(item checklists.Item, r *Result) (*Result, error) {
 		next.Due = *j.Due
 	}
 	for _, e := range j.AddEvidence {
-		if strings.TrimSpace(e.Title) == "" {
-			return nil, fmt.Errorf("an evidence item needs a title")
-		}
-		if err := e.checkDates(); err != nil {
+		if err := e.check(); err != nil {
 			return nil, err
 		}
 		next.Evidence = append(next.Evidence, e)

@@ -363,8 +363,14 @@ func TestConsistencyWarnings(t *testing.T) {
 			mutate: func(a *Assessment) { a.NCs = nil; r := a.Results["8.2"]; r.Status, r.Maturity = Partial, 2 },
 			want:   []string{"checklist_contradicted 10.2"}},
 		{name: "A.10.3 conformant while a supplier-dependent system's supplier is not assessed",
-			mutate: func(a *Assessment) { a.Systems[0].Suppliers = "Hosted model from Example AI" },
-			want:   []string{"kpi_contradicts_judgement A.10.3"}},
+			mutate: func(a *Assessment) {
+				a.Systems[0].Suppliers = "Hosted model from Example AI"
+				a.Suppliers = []Supplier{{Number: 1, Name: "Example AI", Systems: []int64{1}}}
+			},
+			want: []string{"kpi_contradicts_judgement A.10.3"}},
+		{name: "7.2 and 7.3 conformant without any training record",
+			mutate: func(a *Assessment) { a.Training = nil },
+			want:   []string{"checklist_contradicted 7.2", "checklist_contradicted 7.3"}},
 		{name: "10.2 conformant while a nonconformity is overdue",
 			mutate: func(a *Assessment) {
 				a.NCs = append(a.NCs, Nonconformity{Number: 2, ItemID: "8.2", Grade: MinorNC, Status: NCOpen, Due: daysBefore(1), CorrectiveAction: "Fix"})

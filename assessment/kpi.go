@@ -51,12 +51,12 @@ var kpiRules = map[string]func(f *facts) kpiValue{
 	"impact_assessment_coverage": func(f *facts) kpiValue {
 		return share(f.a, func(s *AISystem) bool { return s.InScope }, func(s *AISystem) bool { return aisiaProblemSince(s, f.yearAgo) == "" }, "in-scope systems")
 	},
-	"controls_effective": (*facts).controlsEffective,
-	"open_risks":         (*facts).openRisks,
-	"nonconformities":    (*facts).openNonconformities,
-	"suppliers_assessed": func(f *facts) kpiValue {
-		return share(f.a, systemSelectors["with_suppliers"], func(s *AISystem) bool { return s.SupplierAssessed }, "supplier-dependent systems")
-	},
+	"controls_effective":  (*facts).controlsEffective,
+	"open_risks":          (*facts).openRisks,
+	"nonconformities":     (*facts).openNonconformities,
+	"suppliers_assessed":  (*facts).suppliersAssessed,
+	"training_completion": (*facts).trainingCompletion,
+	"incident_response":   (*facts).incidentResponse,
 	"human_oversight_coverage": func(f *facts) kpiValue {
 		return share(f.a, func(s *AISystem) bool { return s.InScope && s.Impact == ImpactHigh }, func(s *AISystem) bool { return s.HumanOversight }, "high-impact systems")
 	},

@@ -187,6 +187,15 @@ func TestReadinessChecklist(t *testing.T) {
 		{name: "RC-01 fails when 5.3 is partially conformant",
 			mutate: func(a *Assessment) { a.Results["5.3"].Status = Partial },
 			entry:  "RC-01", wantWhy: "5.3 is partially conformant"},
+		{name: "RC-11 fails without a training record of the last 12 months",
+			mutate: func(a *Assessment) { a.Training[0].Date = ruleDay.AddDate(0, -13, 0) },
+			entry:  "RC-11", wantWhy: "no training record dates from the last 12 months"},
+		{name: "RC-12 fails when the audits of the cycle leave items uncovered",
+			mutate: func(a *Assessment) { a.Audits[0].Items = a.Audits[0].Items[1:] },
+			entry:  "RC-12", wantWhy: "leave 4 items of R unaudited: 4.1, 4.2, 4.3, 4.4"},
+		{name: "RC-13 fails when no management review of the cycle considered every input",
+			mutate: func(a *Assessment) { a.Reviews[0].Inputs = a.Reviews[0].Inputs[:6] },
+			entry:  "RC-13", wantWhy: "did not consider openings for continual improvement"},
 		{name: "RC-02 inventory holds on the ready assessment", mutate: func(*Assessment) {}, entry: "RC-02", wantHolds: true},
 		{name: "RC-02 inventory fails naming a system without an owner",
 			mutate: func(a *Assessment) { a.Systems[0].Owner = " " },
@@ -583,14 +592,23 @@ func TestKPIs(t *testing.T) {
 			kpi: "KPI-08", want: "1 open (0 overdue), mean age 20 days"},
 		{name: "KPI-08 without NCs",
 			mutate: func(a *Assessment) { a.NCs = nil }, kpi: "KPI-08", want: "0 open (0 overdue)"},
-		{name: "KPI-09 supplier-dependent in-scope systems with an assessed supplier",
+		{name: "KPI-09 supplier-dependent in-scope systems whose suppliers the register shows assessed",
 			mutate: func(a *Assessment) {
 				a.Systems = append(a.Systems,
-					system(2, "A", func(s *AISystem) { s.Suppliers, s.SupplierAssessed = "Vendor model", true }),
+					system(2, "A", func(s *AISystem) { s.Suppliers = "Vendor model" }),
 					system(3, "B", func(s *AISystem) { s.Suppliers = "Vendor data" }),
-					system(4, "C", func(s *AISystem) { s.Suppliers, s.InScope = "Vendor data", false }))
+					system(4, "C", func(s *AISystem) { s.Suppliers, s.InScope = "Vendor data", false }),
+					system(5, "D", func(*AISystem) {}))
+				a.Suppliers = []Supplier{
+					{Number: 1, Name: "Vendor", Systems: []int64{2, 4}, Assessed: daysBefore(100), Result: Satisfactory},
+					{Number: 2, Name: "Data house", Systems: []int64{3}, Assessed: daysBefore(400), Result: Satisfactory},
+					{Number: 3, Name: "Hosting", Systems: []int64{5}},
+				}
 			},
-			kpi: "KPI-09", want: "50% (1 of 2 supplier-dependent systems)"},
+			kpi: "KPI-09", want: "33% (1 of 3 supplier-dependent systems)"},
+		{name: "KPI-09 with supplier-dependent systems and an empty register is not measured",
+			mutate: func(a *Assessment) { a.Systems[0].Suppliers = "Vendor model" }, kpi: "KPI-09",
+			want: "not measured: 1 in-scope system relies on suppliers, but the supplier register is empty"},
 		{name: "KPI-09 without supplier-dependent systems says so",
 			mutate: func(*Assessment) {}, kpi: "KPI-09", want: "no supplier-dependent systems"},
 		{name: "KPI-10 high-impact in-scope systems with documented oversight",
@@ -609,8 +627,8 @@ func TestKPIs(t *testing.T) {
 				a.KPIValues["KPI-04"] = KPIValue{Value: "PSI 0.08", Target: "PSI < 0.1", Date: daysBefore(3)}
 			},
 			kpi: "KPI-04", want: "PSI 0.08"},
-		{name: "KPI-07 manual KPI not entered says so",
-			mutate: func(*Assessment) {}, kpi: "KPI-07", want: "not entered"},
+		{name: "KPI-07 without training records is not measured",
+			mutate: func(a *Assessment) { a.Training = nil }, kpi: "KPI-07", want: "not measured: no competence and training record is entered"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

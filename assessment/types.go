@@ -31,6 +31,15 @@ type Assessment struct {
 	Requests      map[string]RequestStatus `json:"evidence_requests"` // by evidence request ID
 	KPIValues     map[string]KPIValue      `json:"kpi_values"`        // manual KPIs by KPI ID
 	RiskCriteria  RiskCriteria             `json:"risk_criteria,omitzero"`
+
+	// The field records of SPEC §11; each is left out of a bundle when empty, so a bundle
+	// written before them imports unchanged.
+	Audits     []InternalAudit    `json:"internal_audits,omitempty"`
+	Reviews    []ManagementReview `json:"management_reviews,omitempty"`
+	Suppliers  []Supplier         `json:"suppliers,omitempty"`
+	Training   []TrainingRecord   `json:"training,omitempty"`
+	Incidents  []Incident         `json:"incidents,omitempty"`
+	Interviews []Interview        `json:"interviews,omitempty"`
 }
 
 // RiskCriteria are the organisation's AI risk criteria (6.1.1) on the 5×5 scale, as scores of
@@ -66,7 +75,9 @@ type Exclusion struct {
 	Justification string `json:"justification"`
 }
 
-// CertificationPlan records the certification body and audit dates when known.
+// CertificationPlan records the certification body and the Stage 1 and Stage 2 audit dates
+// when known; the later audits of the certificate's three-year cycle follow from Stage 2
+// (CertificationPath).
 type CertificationPlan struct {
 	Body   string    `json:"body"`
 	Stage1 time.Time `json:"stage1"`
@@ -82,24 +93,25 @@ type RoleHolder struct {
 
 // AISystem is one entry of the AI system inventory.
 type AISystem struct {
-	ID                     int64     `json:"id"`
-	Name                   string    `json:"name"`
-	Purpose                string    `json:"purpose"`
-	Owner                  string    `json:"owner"`
-	Stage                  string    `json:"stage"` // catalogue life-cycle stage ID
-	Roles                  []string  `json:"roles"` // catalogue AI role IDs
-	Impact                 Impact    `json:"impact"`
-	InScope                bool      `json:"in_scope"`
-	ExclusionJustification string    `json:"exclusion_justification"`
-	Suppliers              string    `json:"suppliers"` // third-party components, models, data
-	SupplierAssessed       bool      `json:"supplier_assessed"`
-	PersonalData           bool      `json:"personal_data"`
-	HumanOversight         bool      `json:"human_oversight"`      // documented human oversight
-	AISIADate              time.Time `json:"aisia_date"`           // last impact assessment; zero: none
-	LastChange             time.Time `json:"last_change"`          // last significant change
-	AffectedGroups         string    `json:"affected_groups"`      // who the impact assessment considered
-	Harms                  string    `json:"harms"`                // harms considered
-	ImpactToRiskTrace      bool      `json:"impact_to_risk_trace"` // impact findings traced to risk treatment
+	ID                     int64        `json:"id"`
+	Name                   string       `json:"name"`
+	Purpose                string       `json:"purpose"`
+	Owner                  string       `json:"owner"`
+	Stage                  string       `json:"stage"` // catalogue life-cycle stage ID
+	Roles                  []string     `json:"roles"` // catalogue AI role IDs
+	Impact                 Impact       `json:"impact"`
+	InScope                bool         `json:"in_scope"`
+	ExclusionJustification string       `json:"exclusion_justification"`
+	Suppliers              string       `json:"suppliers"`         // third-party components, models, data
+	SupplierAssessed       bool         `json:"supplier_assessed"` // superseded by the supplier register, which KPI-09 reads; kept so older bundles import
+	PersonalData           bool         `json:"personal_data"`
+	HumanOversight         bool         `json:"human_oversight"`      // documented human oversight
+	AISIADate              time.Time    `json:"aisia_date"`           // last impact assessment; zero: none
+	LastChange             time.Time    `json:"last_change"`          // last significant change
+	AffectedGroups         string       `json:"affected_groups"`      // who the impact assessment considered
+	Harms                  string       `json:"harms"`                // harms considered
+	ImpactToRiskTrace      bool         `json:"impact_to_risk_trace"` // impact findings traced to risk treatment
+	EUAIAct                EUAIActClass `json:"eu_ai_act,omitzero"`   // indicative, never legal advice
 }
 
 // Result is the assessor's judgement of one clause requirement or Annex A control.
@@ -133,6 +145,7 @@ type Evidence struct {
 	AttachedAt time.Time `json:"attached_at"`
 	Collected  time.Time `json:"collected,omitzero"`
 	ValidUntil time.Time `json:"valid_until,omitzero"`
+	Interview  int       `json:"interview,omitempty"` // the interview log entry it cites (kind interview)
 }
 
 // Risk is an entry of the light AI risk register.

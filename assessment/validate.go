@@ -37,6 +37,7 @@ func Validate(cat *checklists.Catalogue, a *Assessment) error {
 	v.tests(a.Tests)
 	v.ncs(a.NCs)
 	v.registers(a)
+	v.fieldRecords(a)
 	if err := a.RiskCriteria.Check(); err != nil {
 		v.add("%v", err)
 	}

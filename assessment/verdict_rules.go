@@ -36,7 +36,7 @@ var verdictRules = []VerdictRule{
 		(*facts).nonconformant},
 	{"partial_without_action", 2, "A requirement or included control is partially conformant, and no open nonconformity against it carries a corrective action and a due date.",
 		(*facts).partialWithoutAction},
-	{"management_cycle_incomplete", 2, "An internal audit (9.2) or management review (9.3) requirement is not conformant: certification bodies expect one full cycle of both before Stage 2.",
+	{"management_cycle_incomplete", 2, "An internal audit (9.2) or management review (9.3) requirement is not conformant, or the records show the cycle incomplete: no internal audit held in the last 12 months, items of R that none of those audits covered, or no management review in the last 12 months that considered every input 9.3.2 asks for. Certification bodies expect one full cycle of both before Stage 2.",
 		(*facts).managementCycleIncomplete},
 	{"open_major_nc", 2, "A major nonconformity has not been verified effective: it is open, in progress, reopened, or closed without its effectiveness check.",
 		(*facts).openMajorNCs},

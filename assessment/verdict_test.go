@@ -101,6 +101,43 @@ var verdictRuleRows = []struct {
 	{name: "management_cycle_incomplete: a management review requirement not assessed yet",
 		mutate:    func(a *Assessment) { r := a.Results["9.3.2"]; r.Status, r.Maturity = NotAssessed, 0 },
 		wantLevel: 2, want: []cause{{Kind: "management_cycle_incomplete", Item: "9.3.2"}}},
+	{name: "management_cycle_incomplete: the only internal audit was held 13 months ago",
+		mutate:    func(a *Assessment) { a.Audits[0].Held = ruleDay.AddDate(0, -13, 0) },
+		wantLevel: 2, want: []cause{{Kind: "management_cycle_incomplete", Item: "9.2.1"}}},
+	{name: "boundary: an internal audit of the whole AIMS held 11 months ago completes the cycle",
+		mutate: func(a *Assessment) { a.Audits[0].Held = ruleDay.AddDate(0, -11, 0) }, wantLevel: 4},
+	{name: "management_cycle_incomplete: the internal audit is only planned",
+		mutate:    func(a *Assessment) { a.Audits[0].Held = time.Time{} },
+		wantLevel: 2, want: []cause{{Kind: "management_cycle_incomplete", Item: "9.2.1"}}},
+	{name: "management_cycle_incomplete: the audits of the cycle leave items of R uncovered",
+		mutate: func(a *Assessment) {
+			a.Audits[0].Items = slices.DeleteFunc(a.Audits[0].Items, func(id string) bool { return id == "A.10" })
+		},
+		wantLevel: 2, want: []cause{{Kind: "management_cycle_incomplete", Item: "9.2.2"}}},
+	{name: "boundary: two audits of the cycle cover R between them",
+		mutate: func(a *Assessment) {
+			second := a.Audits[0]
+			second.Number, second.Items, second.Held = 2, []string{"A.10.2", "A.10.3", "A.10.4"}, daysBefore(10)
+			a.Audits[0].Items = slices.DeleteFunc(a.Audits[0].Items, func(id string) bool { return id == "A.10" })
+			a.Audits = append(a.Audits, second)
+		},
+		wantLevel: 4},
+	{name: "management_cycle_incomplete: the only management review was held 13 months ago",
+		mutate:    func(a *Assessment) { a.Reviews[0].Date = ruleDay.AddDate(0, -13, 0) },
+		wantLevel: 2, want: []cause{{Kind: "management_cycle_incomplete", Item: "9.3.1"}}},
+	{name: "management_cycle_incomplete: the management review is only planned",
+		mutate:    func(a *Assessment) { a.Reviews[0].Date = daysBefore(-20) },
+		wantLevel: 2, want: []cause{{Kind: "management_cycle_incomplete", Item: "9.3.1"}}},
+	{name: "management_cycle_incomplete: the management review left an input out",
+		mutate:    func(a *Assessment) { a.Reviews[0].Inputs = a.Reviews[0].Inputs[1:] },
+		wantLevel: 2, want: []cause{{Kind: "management_cycle_incomplete", Item: "9.3.2", Ref: "MR-01"}}},
+	{name: "boundary: one review of the cycle that considered every input is enough",
+		mutate: func(a *Assessment) {
+			later := a.Reviews[0]
+			later.Number, later.Date, later.Inputs = 2, daysBefore(5), later.Inputs[:2]
+			a.Reviews = append(a.Reviews, later)
+		},
+		wantLevel: 4},
 	{name: "open_major_nc: open", mutate: func(a *Assessment) { a.NCs = append(a.NCs, majorNC(NCOpen)) },
 		wantLevel: 2, want: []cause{{Kind: "open_major_nc", Item: "8.2", Ref: "NC-004"}}},
 	{name: "open_major_nc: reopened", mutate: func(a *Assessment) { a.NCs = append(a.NCs, majorNC(NCReopened)) },
@@ -155,22 +192,33 @@ var verdictRuleRows = []struct {
 		wantLevel: 3, want: []cause{{Kind: "controls_not_tested", Item: "A.2.2"}}},
 	{name: "controls_not_tested: a test not concluded", mutate: func(a *Assessment) { a.TestOf("A.2.2").Samples[0].Result = NotTested },
 		wantLevel: 3, want: []cause{{Kind: "controls_not_tested", Item: "A.2.2"}}},
-	{name: "kpis_not_measured: a manual KPI never entered", mutate: func(a *Assessment) { delete(a.KPIValues, "KPI-05") },
-		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-05"}}},
+	{name: "kpis_not_measured: a manual KPI never entered", mutate: func(a *Assessment) { delete(a.KPIValues, "KPI-04") },
+		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-04"}}},
 	{name: "kpis_not_measured: a manual KPI read 13 months ago",
 		mutate: func(a *Assessment) {
-			v := a.KPIValues["KPI-05"]
+			v := a.KPIValues["KPI-04"]
 			v.Date = ruleDay.AddDate(0, -13, 0)
-			a.KPIValues["KPI-05"] = v
+			a.KPIValues["KPI-04"] = v
 		},
-		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-05"}}},
+		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-04"}}},
 	{name: "boundary: a manual KPI read 11 months ago is measured",
 		mutate: func(a *Assessment) {
-			v := a.KPIValues["KPI-05"]
+			v := a.KPIValues["KPI-04"]
 			v.Date = ruleDay.AddDate(0, -11, 0)
-			a.KPIValues["KPI-05"] = v
+			a.KPIValues["KPI-04"] = v
 		},
 		wantLevel: 4},
+	{name: "kpis_not_measured: no training record dates from the last 12 months",
+		mutate:    func(a *Assessment) { a.Training[0].Date = ruleDay.AddDate(0, -13, 0) },
+		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-07"}}},
+	{name: "boundary: a training record 11 months old is measured",
+		mutate: func(a *Assessment) { a.Training[0].Date = ruleDay.AddDate(0, -11, 0) }, wantLevel: 4},
+	{name: "kpis_not_measured: no AI incident in the register",
+		mutate: func(a *Assessment) { a.Incidents = nil }, wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-05"}}},
+	{name: "kpis_not_measured: the only incident is not resolved",
+		mutate: func(a *Assessment) { a.Incidents[0].Resolved = time.Time{} }, wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-05"}}},
+	{name: "kpis_not_measured: a supplier-dependent system and an empty supplier register",
+		mutate: func(a *Assessment) { a.Systems[0].Suppliers = "Hosted language model" }, wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-09"}}},
 	{name: "kpis_not_measured: residual risk without a risk appetite", mutate: func(a *Assessment) { a.RiskCriteria = RiskCriteria{} },
 		wantLevel: 3, want: []cause{{Kind: "kpis_not_measured", Ref: "KPI-03"}}},
 	{name: "overdue_nc: an open observation past its due date",
@@ -361,7 +409,7 @@ func TestLadderAndCountLine(t *testing.T) {
 	a.Results["7.4"].Maturity = 3
 	a.Results["A.2.2"].Maturity = 3
 	a.Results["8.2"].Status = Nonconformant
-	delete(a.KPIValues, "KPI-05")
+	delete(a.KPIValues, "KPI-04")
 	s := Evaluate(cat, a, ruleDay)
 	ladder := s.Ladder()
 	type rung struct {

@@ -24,7 +24,8 @@ type Warning struct {
 var sensitiveObjectives = []string{"A.5", "A.6.2", "A.7", "A.8", "A.9"}
 
 // Warnings returns the consistency warnings as of a date: those of every item, in catalogue
-// order, then those of the inventory.
+// order, then those of the inventory, of the internal audits' independence, and of the
+// certification path's timing.
 func Warnings(cat *checklists.Catalogue, a *Assessment, asOf time.Time) []Warning {
 	return newFacts(cat, a, asOf).warnings()
 }
@@ -34,7 +35,9 @@ func (f *facts) warnings() []Warning {
 	for i, item := range f.items {
 		out = append(out, f.itemWarnings(item, f.results[i])...)
 	}
-	return append(out, f.systemWarnings()...)
+	out = append(out, f.systemWarnings()...)
+	out = append(out, f.auditIndependenceWarnings()...)
+	return append(out, f.certificationWarnings()...)
 }
 
 // WarningsFor returns the consistency warnings of one item, from those the evaluation found;
@@ -108,20 +111,7 @@ func (f *facts) systemWarnings() []Warning {
 }
 
 func sensitiveExclusion(cat *checklists.Catalogue, a *Assessment, item checklists.Item) bool {
-	if len(HighImpactInScope(a)) == 0 {
-		return false
-	}
-	for id := item.ID; id != ""; {
-		if slices.Contains(sensitiveObjectives, id) {
-			return true
-		}
-		parent, ok := cat.Item(id)
-		if !ok {
-			return false
-		}
-		id = parent.Parent
-	}
-	return false
+	return len(HighImpactInScope(a)) > 0 && namesItem(cat, sensitiveObjectives, item.ID)
 }
 
 // HighImpactInScope names the in-scope AI systems of high impact: their presence raises the

@@ -110,6 +110,7 @@ type Phase struct {
 	Activities   string   `json:"activities"`
 	Deliverables string   `json:"deliverables"`
 	Items        []string `json:"items"`
+	Before       string   `json:"before,omitempty"` // the certification audit the phase's work must be done by: stage1 or stage2
 }
 
 // FrameworkMapping relates an area of the standard to neighbouring frameworks.
@@ -175,6 +176,9 @@ type Catalogue struct {
 	Sampling           Sampling             `json:"sampling"`
 	RequiredControls   []ControlRequirement `json:"required_controls"`
 	Sources            Sources              `json:"sources"`
+
+	ManagementReviewInputs []Term       `json:"management_review_inputs,omitempty"` // what a management review must consider (9.3.2)
+	EUAIAct                EUAIActTable `json:"eu_ai_act_classification,omitzero"`
 
 	index map[string]int
 }

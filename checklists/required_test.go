@@ -33,18 +33,7 @@ func TestRequiredControlsTableIsValidated(t *testing.T) {
 		{"duplicate ID", func(c map[string]any) { row(c, 1)["id"] = "RQ-01" }, `required_controls[1].id: duplicate ID "RQ-01"`},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Load(mutate(t, tc.change), "firm.json")
-			var ps *Problems
-			if !errors.As(err, &ps) || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("want a problem saying %q, got %v", tc.want, err)
-			}
-			for _, p := range ps.List {
-				if p.Line < 1 {
-					t.Errorf("problem not located in the file: %+v", p)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantLocatedProblem(t, tc.change, tc.want) })
 	}
 }
 
@@ -146,5 +135,21 @@ func TestLifecycleStagesFollowISO22989(t *testing.T) {
 		"continuous-validation", "re-evaluation", "retirement"}
 	if !slices.Equal(ids, want) {
 		t.Errorf("stages %q, want %q", ids, want)
+	}
+}
+
+// wantLocatedProblem loads the built-in catalogue changed one way and expects it refused with
+// a problem saying want, every problem located at a line of the file.
+func wantLocatedProblem(t *testing.T, change func(c map[string]any), want string) {
+	t.Helper()
+	_, err := Load(mutate(t, change), "firm.json")
+	var ps *Problems
+	if !errors.As(err, &ps) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("want a problem saying %q, got %v", want, err)
+	}
+	for _, p := range ps.List {
+		if p.Line < 1 {
+			t.Errorf("problem not located in the file: %+v", p)
+		}
 	}
 }

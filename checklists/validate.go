@@ -63,6 +63,7 @@ func (v *validator) run() {
 	}
 	v.sampling()
 	v.requiredControls()
+	v.fieldRecordTables()
 	v.labelSources()
 }
 

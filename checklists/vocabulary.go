@@ -6,20 +6,23 @@ package checklists
 // Conditions are facts about the assessment data that readiness checklist entries require
 // and common gaps detect when they fail.
 var Conditions = []string{
-	"governance_lead_named",        // the AIMS manager role has a named holder
-	"inventory_complete",           // inventory non-empty; every system has owner, stage and a role
-	"roles_per_system",             // every system has at least one AI role
-	"scope_defined",                // scope statement and boundaries recorded
-	"risk_register_present",        // at least one risk in the register
-	"impact_assessments_current",   // every in-scope system has a current impact assessment
-	"soa_justified",                // every exclusion is justified, not required, not relied on by a risk
-	"included_controls_conformant", // every included control is conformant, none tested ineffective
-	"ncs_verified",                 // every nonconformity is verified effective
-	"evidence_requests_received",   // every evidence request is received
-	"certification_body_named",     // the certification plan names a body
-	"exclusions_credible",          // no exclusion is weak or touches a high-impact system
-	"nonconformities_raised",       // gaps have led to at least one nonconformity being raised
-	"audit_findings_answered",      // every internal-audit finding has a correction or corrective action
+	"governance_lead_named",         // the AIMS manager role has a named holder
+	"inventory_complete",            // inventory non-empty; every system has owner, stage and a role
+	"roles_per_system",              // every system has at least one AI role
+	"scope_defined",                 // scope statement and boundaries recorded
+	"risk_register_present",         // at least one risk in the register
+	"impact_assessments_current",    // every in-scope system has a current impact assessment
+	"soa_justified",                 // every exclusion is justified, not required, not relied on by a risk
+	"included_controls_conformant",  // every included control is conformant, none tested ineffective
+	"ncs_verified",                  // every nonconformity is verified effective
+	"evidence_requests_received",    // every evidence request is received
+	"certification_body_named",      // the certification plan names a body
+	"exclusions_credible",           // no exclusion is weak or touches a high-impact system
+	"nonconformities_raised",        // gaps have led to at least one nonconformity being raised
+	"audit_findings_answered",       // every internal-audit finding has a correction or corrective action
+	"internal_audit_cycle_complete", // internal audits held in the last 12 months cover every item of R
+	"management_review_complete",    // a management review of the last 12 months considered every 9.3.2 input
+	"training_recorded",             // training records of the last 12 months exist
 }
 
 // ItemTests are the tests a common gap applies to its listed items; the gap is found when any
@@ -45,6 +48,8 @@ var ComputedKPIs = []string{
 	"nonconformities",
 	"suppliers_assessed",
 	"human_oversight_coverage",
+	"training_completion", // the competence and training records of the last 12 months
+	"incident_response",   // MTTD and MTTR from the AI incident register
 }
 
 // ImpactLevels are the impact levels an AI system may have; required-controls rows may name them.

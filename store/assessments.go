@@ -32,6 +32,7 @@ func newID() string {
 func header(a *assessment.Assessment) assessment.Assessment {
 	h := *a
 	h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues = nil, nil, nil, nil, nil, nil, nil, nil
+	h.Audits, h.Reviews, h.Suppliers, h.Training, h.Incidents, h.Interviews = nil, nil, nil, nil, nil, nil
 	return h
 }
 
@@ -94,6 +95,7 @@ func (t *tx) putAll(a *assessment.Assessment) error {
 	for _, k := range sortedKeys(a.KPIValues) {
 		add(kindKPI, k, a.KPIValues[k])
 	}
+	putRegisters(a, add)
 	for _, p := range puts {
 		if err := t.put(id, p.kind, p.key, p.value); err != nil {
 			return err
@@ -234,6 +236,8 @@ func (r *loadedRecord) decode() {
 		r.value, r.err = decodeAs[assessment.RequestStatus](r.body)
 	case kindKPI:
 		r.value, r.err = decodeAs[assessment.KPIValue](r.body)
+	default:
+		r.value, _, r.err = decodeRegister(r.kind, r.body)
 	}
 }
 
@@ -269,6 +273,8 @@ func (r *loadedRecord) place(a *assessment.Assessment, results map[string]*asses
 		requests[r.key] = v
 	case assessment.KPIValue:
 		kpis[r.key] = v
+	default:
+		placeRegister(a, v)
 	}
 	return nil
 }
@@ -280,6 +286,7 @@ func sortCollections(a *assessment.Assessment) {
 	slices.SortFunc(a.Risks, func(x, y assessment.Risk) int { return int(x.ID - y.ID) })
 	slices.SortFunc(a.NCs, func(x, y assessment.Nonconformity) int { return x.Number - y.Number })
 	slices.SortFunc(a.Tests, func(x, y assessment.ControlTest) int { return strings.Compare(x.ControlID, y.ControlID) })
+	sortRegisters(a)
 }
 
 // Delete removes an assessment and everything in it. The audit trail keeps the record of it.
@@ -329,6 +336,9 @@ func (s *Store) SaveJudgementFrom(aid string, item checklists.Item, base *assess
 	var saved *assessment.Result
 	err := s.write("", func(t *tx) error {
 		if err := t.mustExist(aid); err != nil {
+			return err
+		}
+		if err := t.checkCitations(aid, j.AddEvidence); err != nil {
 			return err
 		}
 		var err error

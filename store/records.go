@@ -25,6 +25,14 @@ const (
 	kindRequest = "request" // key: evidence request ID
 	kindKPI     = "kpi"     // key: KPI ID
 	kindRole    = "role"    // key: governance role ID
+
+	// The field registers (registers.go), each keyed by the entry's number.
+	kindAudit     = "internal_audit"
+	kindReview    = "review"
+	kindSupplier  = "supplier"
+	kindTraining  = "training"
+	kindIncident  = "incident"
+	kindInterview = "interview"
 )
 
 // The statements every edit runs. They are prepared once per database (see statements):
@@ -351,7 +359,9 @@ func jsonValueEnd(data []byte, i int) int {
 // describeRecord names a record for a person reading verify's report.
 func describeRecord(kind, key, aid string) string {
 	what := map[string]string{kindHeader: "details", kindSystem: "AI system", kindResult: "judgement of", kindRisk: "risk",
-		kindTest: "control test of", kindNC: "nonconformity", kindRequest: "evidence request", kindKPI: "KPI", kindRole: "role holder"}[kind]
+		kindTest: "control test of", kindNC: "nonconformity", kindRequest: "evidence request", kindKPI: "KPI", kindRole: "role holder",
+		kindAudit: "internal audit", kindReview: "management review", kindSupplier: "supplier", kindTraining: "training record",
+		kindIncident: "AI incident", kindInterview: "interview"}[kind]
 	if what == "" {
 		what = kind
 	}
