@@ -189,21 +189,5 @@ func (d *pdfDoc) bullets(items []string) {
 
 // fitText shortens text with an ellipsis so it fits width w in the current font.
 func (d *pdfDoc) fitText(text string, w float64) string {
-	text = drawable(text, false)
-	if d.pdf.GetStringWidth(text) <= w {
-		return text
-	}
-	// Binary search for the longest prefix that fits with the ellipsis.
-	r := []rune(text)
-	fits := func(n int) bool { return d.pdf.GetStringWidth(strings.TrimSpace(string(r[:n]))+"…") <= w }
-	lo, hi := 1, len(r)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fits(mid) {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return strings.TrimSpace(string(r[:lo])) + "…"
+	return ellipsise(drawable(text, false), w, d.pdf.GetStringWidth)
 }

@@ -82,46 +82,12 @@ func (d *pdfDoc) fieldsHeight(pairs [][2]string) float64 {
 	return h
 }
 
-// longestWordCap is the widest a column grows to keep its longest word whole; longer tokens
-// (web addresses, file paths) are broken instead.
-const longestWordCap = 42.0
-
-// balance widens a column whose longest word would not fit (so "Nonconformant" never breaks
-// mid-word) by taking the room from columns that have more than their own longest word needs.
+// balance widens a column whose longest word would not fit, measured in the PDF's font.
 func (d *pdfDoc) balance(cols []column, rows [][]cell) []column {
-	need := make([]float64, len(cols))
-	slack, deficit := 0.0, 0.0
-	pad := 2*d.pdf.GetCellMargin() + 0.4
-	for i, c := range cols {
-		d.font(styleCellHead)
-		need[i] = d.longestWord(c.title)
-		for _, r := range rows {
-			if i < len(r) {
-				d.font(cellStyle(r[i]))
-				need[i] = max(need[i], d.longestWord(r[i].text))
-			}
-		}
-		need[i] = min(need[i]+pad, longestWordCap)
-		if gap := need[i] - c.width; gap > 0 {
-			deficit += gap
-		} else {
-			slack -= gap
-		}
-	}
-	if deficit == 0 || slack == 0 {
-		return cols
-	}
-	take := min(deficit, slack)
-	out := make([]column, len(cols))
-	for i, c := range cols {
-		if c.width < need[i] {
-			c.width += (need[i] - c.width) * take / deficit
-		} else {
-			c.width -= (c.width - need[i]) * take / slack
-		}
-		out[i] = c
-	}
-	return out
+	return balance(cols, rows, 2*d.pdf.GetCellMargin(), func(text string, s textStyle) float64 {
+		d.font(s)
+		return d.longestWord(text)
+	})
 }
 
 // longestWord is the width of the widest word of text in the current font.

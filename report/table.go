@@ -103,6 +103,48 @@ var fieldLabel = textStyle{"B", styleCell.size, muted, styleCell.line}
 
 func fieldRow(p [2]string) []cell { return []cell{{text: p[0], style: &fieldLabel}, txt(p[1])} }
 
+// longestWordCap is the widest a column grows to keep its longest word whole; longer tokens
+// (web addresses, file paths) are broken instead.
+const longestWordCap = 42.0
+
+// balance widens a column whose longest word would not fit (so "Nonconformant" never breaks
+// mid-word) by taking the room from columns that have more than their own longest word needs.
+// longestWord measures the widest word of a text in a style, in millimetres; margins is a
+// cell's left and right margin together.
+func balance(cols []column, rows [][]cell, margins float64, longestWord func(text string, s textStyle) float64) []column {
+	need := make([]float64, len(cols))
+	slack, deficit := 0.0, 0.0
+	pad := margins + 0.4
+	for i, c := range cols {
+		need[i] = longestWord(c.title, styleCellHead)
+		for _, r := range rows {
+			if i < len(r) {
+				need[i] = max(need[i], longestWord(r[i].text, cellStyle(r[i])))
+			}
+		}
+		need[i] = min(need[i]+pad, longestWordCap)
+		if gap := need[i] - c.width; gap > 0 {
+			deficit += gap
+		} else {
+			slack -= gap
+		}
+	}
+	if deficit == 0 || slack == 0 {
+		return cols
+	}
+	take := min(deficit, slack)
+	out := make([]column, len(cols))
+	for i, c := range cols {
+		if c.width < need[i] {
+			c.width += (need[i] - c.width) * take / deficit
+		} else {
+			c.width -= (c.width - need[i]) * take / slack
+		}
+		out[i] = c
+	}
+	return out
+}
+
 // fitColumns scales the widths down proportionally if they add up to more than the page.
 func fitColumns(cols []column) []column {
 	total := 0.0

@@ -115,6 +115,26 @@ func drawable(s string, multiline bool) string {
 	return b.String()
 }
 
+// ellipsise shortens text with an ellipsis so that it is at most w wide as measured by width:
+// the longest start of it that fits with the ellipsis.
+func ellipsise(text string, w float64, width func(string) float64) string {
+	if width(text) <= w {
+		return text
+	}
+	r := []rune(text)
+	fits := func(n int) bool { return width(strings.TrimSpace(string(r[:n]))+"…") <= w }
+	lo, hi := 1, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimSpace(string(r[:lo])) + "…"
+}
+
 // date prints a calendar date the way a report reads it, or a dash when none is set.
 func date(t time.Time) string {
 	if t.IsZero() {
