@@ -23,6 +23,7 @@ var exportKinds = []struct {
 }{
 	{"Full readiness report (PDF)", "pdf", false},
 	{"Gap report only (PDF)", "pdf", true},
+	{"Full readiness report to edit (Word, DOCX)", "docx", false},
 	{"Registers workbook (XLSX: gaps, SoA, NCs, inventory)", "xlsx", false},
 	{"Gap register and SoA (CSV, two files)", "csv", false},
 	{"Whole-assessment bundle (JSON, re-importable)", "json", false},
@@ -235,7 +236,7 @@ func (r *reportStep) View() string {
 	if r.draft {
 		draft = "[x] DRAFT watermark on every page"
 	}
-	if exportKinds[r.kind].format == "pdf" {
+	if f := exportKinds[r.kind].format; f == "pdf" || f == "docx" {
 		b.WriteString("\n  " + draft + "\n")
 	}
 	b.WriteString("\n  Output  " + r.path.View() + "\n")
