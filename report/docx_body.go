@@ -86,13 +86,22 @@ func (d *docxDoc) coverPage(c coverPage) {
 	band.WriteString(paragraphXML("Title", "", c.organisation, styled))
 	band.WriteString(paragraphXML("Subtitle", `<w:spacing w:after="600"/>`, c.title, styled))
 	d.shadedBox(band.String(), navy)
-	d.body.WriteString(paragraphXML("", `<w:pBdr><w:top w:val="single" w:sz="12" w:space="2" w:color="`+hexOf(navy)+`"/>`+
-		`<w:left w:val="single" w:sz="12" w:space="4" w:color="`+hexOf(navy)+`"/><w:bottom w:val="single" w:sz="12" w:space="2" w:color="`+hexOf(navy)+`"/>`+
-		`<w:right w:val="single" w:sz="12" w:space="4" w:color="`+hexOf(navy)+`"/></w:pBdr><w:spacing w:before="480" w:after="240"/><w:ind w:right="`+
-		fmt.Sprint(twips(contentWidth-24))+`"/><w:jc w:val="center"/>`, c.state, textStyle{"B", 11, navy, 0}))
+	badge := boxed(navy) + `<w:spacing w:before="480" w:after="240"/><w:ind w:right="` + fmt.Sprint(twips(contentWidth-24)) + `"/><w:jc w:val="center"/>`
+	d.body.WriteString(paragraphXML("", badge, c.state, textStyle{"B", 11, navy, 0}))
 	d.fields(c.fields)
 	d.paragraph(c.draftNote, styleSmall)
 	d.paragraph(c.handling, styleSmall)
+}
+
+// boxed is a paragraph's border all round in a colour (the paragraph properties' <w:pBdr>).
+func boxed(c rgb) string {
+	var b strings.Builder
+	b.WriteString("<w:pBdr>")
+	for _, side := range []string{"top", "left", "bottom", "right"} {
+		fmt.Fprintf(&b, `<w:%s w:val="single" w:sz="12" w:space="3" w:color="%s"/>`, side, hexOf(c))
+	}
+	b.WriteString("</w:pBdr>")
+	return b.String()
 }
 
 // shadedBox writes paragraphs in a full-width box of one colour: a table of one cell.

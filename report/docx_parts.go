@@ -29,10 +29,12 @@ const appProperties = xmlHeader + `<Properties xmlns="http://schemas.openxmlform
 	`<Application>aimsbench</Application></Properties>`
 
 // settings ask the word processor to update the fields (the contents, the page numbers) when
-// the document is opened, and set the language to British English.
+// the document is opened, and set the language to British English; the elements are in the
+// schema's order, which Word insists on.
 const settings = xmlHeader + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:updateFields w:val="true"/><w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/>` +
-	`<w:themeFontLang w:val="en-GB"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+	`<w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>` +
+	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
+	`<w:themeFontLang w:val="en-GB"/>` +
 	`</w:settings>`
 
 // numbering defines the bullet of the report's lists (number 1, used by the List Bullet style).
@@ -130,30 +132,34 @@ func (d *docxDoc) document() string {
 // runningHead is the head of every page but the cover: the organisation on the left; the DRAFT
 // mark, while the report is a draft, and the classification on the right.
 func (d *docxDoc) runningHead() string {
-	var b strings.Builder
-	b.WriteString(xmlHeader + `<w:hdr ` + wordNamespaces + `><w:p>`)
-	writeParagraphProps(&b, "Header", "")
-	writeRuns(&b, d.a.Organisation.Name, "", false)
-	b.WriteString(`<w:r><w:tab/></w:r>`)
-	if d.draft() {
-		writeRuns(&b, "DRAFT · ", runProps(textStyle{"B", 8, badFill, 0}), false)
-	}
-	writeRuns(&b, strings.ToUpper(orDash(d.a.Classification)), runProps(textStyle{"B", 8, navy, 0}), false)
-	b.WriteString(`</w:p></w:hdr>`)
-	return b.String()
+	return headOrFoot("hdr", "Header", func(b *strings.Builder) {
+		writeRuns(b, d.a.Organisation.Name, "", false)
+		b.WriteString(`<w:r><w:tab/></w:r>`)
+		if d.draft() {
+			writeRuns(b, "DRAFT · ", runProps(textStyle{"B", 8, badFill, 0}), false)
+		}
+		writeRuns(b, strings.ToUpper(orDash(d.a.Classification)), runProps(textStyle{"B", 8, navy, 0}), false)
+	})
 }
 
 // runningFootXML is the foot of every page but the cover: title, kind, version and status on
 // the left, "Page X of Y" on the right.
 func (d *docxDoc) runningFootXML() string {
+	return headOrFoot("ftr", "Footer", func(b *strings.Builder) {
+		writeRuns(b, d.runningFoot(), "", false)
+		b.WriteString(`<w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>`)
+		field(b, "PAGE", "", "1")
+		b.WriteString(`<w:r><w:t xml:space="preserve"> of </w:t></w:r>`)
+		field(b, "NUMPAGES", "", "1")
+	})
+}
+
+// headOrFoot is a running head (<w:hdr>) or foot (<w:ftr>) of one paragraph in a style.
+func headOrFoot(root, style string, content func(*strings.Builder)) string {
 	var b strings.Builder
-	b.WriteString(xmlHeader + `<w:ftr ` + wordNamespaces + `><w:p>`)
-	writeParagraphProps(&b, "Footer", "")
-	writeRuns(&b, d.runningFoot(), "", false)
-	b.WriteString(`<w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>`)
-	field(&b, "PAGE", "", "1")
-	b.WriteString(`<w:r><w:t xml:space="preserve"> of </w:t></w:r>`)
-	field(&b, "NUMPAGES", "", "1")
-	b.WriteString(`</w:p></w:ftr>`)
+	b.WriteString(xmlHeader + `<w:` + root + ` ` + wordNamespaces + `><w:p>`)
+	writeParagraphProps(&b, style, "")
+	content(&b)
+	b.WriteString(`</w:p></w:` + root + `>`)
 	return b.String()
 }

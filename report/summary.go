@@ -32,10 +32,10 @@ func (d *doc) executiveSummary() {
 
 // countLine is the line the TUI, the PDF and `summary --json` share: "n blockers, m items
 // below level 3, k steps to level 4".
-func (d *doc) countLine() string {
-	line := d.sum.CountLine()
-	if d.sum.Level > 0 && !d.sum.Complete {
-		line += " · level " + fmt.Sprint(d.sum.Level) + " (provisional)"
+func (f *facts) countLine() string {
+	line := f.sum.CountLine()
+	if f.sum.Level > 0 && !f.sum.Complete {
+		line += " · level " + fmt.Sprint(f.sum.Level) + " (provisional)"
 	}
 	return line
 }
