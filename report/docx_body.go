@@ -168,4 +168,5 @@ func (d *docxDoc) signatureBlock(role, name, on string) {
 	}
 	b.WriteString(`</w:tr></w:tbl>`)
 	d.body.WriteString(b.String())
+	d.spacer() // and the document never ends on a table, which Word does not allow
 }
