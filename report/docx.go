@@ -105,6 +105,8 @@ func (d *docxDoc) parts() []docxPart {
 		{name: "word/numbering.xml", content: numbering},
 		{name: "word/header1.xml", content: d.runningHead()},
 		{name: "word/footer1.xml", content: d.runningFootXML()},
+		{name: "word/header2.xml", content: d.coverHead()},
+		{name: "word/footer2.xml", content: headOrFoot("ftr", "Footer", func(*strings.Builder) {})},
 	}
 	for _, p := range d.pictures {
 		parts = append(parts, docxPart{name: "word/media/" + p.name, data: p.png})

@@ -56,6 +56,7 @@ func (d *docxDoc) contentTypes() string {
 		{"/word/document.xml", doc + "document.main+xml"}, {"/word/styles.xml", doc + "styles+xml"},
 		{"/word/settings.xml", doc + "settings+xml"}, {"/word/numbering.xml", doc + "numbering+xml"},
 		{"/word/header1.xml", doc + "header+xml"}, {"/word/footer1.xml", doc + "footer+xml"},
+		{"/word/header2.xml", doc + "header+xml"}, {"/word/footer2.xml", doc + "footer+xml"},
 		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
 		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
 	} {
@@ -65,18 +66,15 @@ func (d *docxDoc) contentTypes() string {
 	return b.String()
 }
 
-// documentRels links the main document to its styles, settings, numbering, head, foot and
-// pictures; picture n is rIdPicture<n>.
+// documentRels links the main document to its styles, settings, numbering, running heads and
+// feet (the cover's are the second) and pictures; picture n is rIdPicture<n>.
 func (d *docxDoc) documentRels() string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
-	for _, r := range [][2]string{{"rIdStyles", "styles"}, {"rIdSettings", "settings"}, {"rIdNumbering", "numbering"},
-		{"rIdHeader", "header"}, {"rIdFooter", "footer"}} {
-		target := r[1] + ".xml"
-		if r[1] == "header" || r[1] == "footer" {
-			target = r[1] + "1.xml"
-		}
-		fmt.Fprintf(&b, `<Relationship Id="%s" Type="%s%s" Target="%s"/>`, r[0], relationshipType, r[1], target)
+	for _, r := range [][3]string{{"rIdStyles", "styles", "styles.xml"}, {"rIdSettings", "settings", "settings.xml"},
+		{"rIdNumbering", "numbering", "numbering.xml"}, {"rIdHeader", "header", "header1.xml"}, {"rIdFooter", "footer", "footer1.xml"},
+		{"rIdCoverHeader", "header", "header2.xml"}, {"rIdCoverFooter", "footer", "footer2.xml"}} {
+		fmt.Fprintf(&b, `<Relationship Id="%s" Type="%s%s" Target="%s"/>`, r[0], relationshipType, r[1], r[2])
 	}
 	for i, p := range d.pictures {
 		fmt.Fprintf(&b, `<Relationship Id="rIdPicture%d" Type="%simage" Target="media/%s"/>`, i+1, relationshipType, p.name)
@@ -121,7 +119,8 @@ func (d *docxDoc) document() string {
 	b.Grow(d.body.Len() + 1024)
 	b.WriteString(xmlHeader + `<w:document ` + wordNamespaces + `><w:body>`)
 	b.WriteString(d.body.String())
-	fmt.Fprintf(&b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/>`+
+	fmt.Fprintf(&b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:headerReference w:type="first" r:id="rIdCoverHeader"/>`+
+		`<w:footerReference w:type="default" r:id="rIdFooter"/><w:footerReference w:type="first" r:id="rIdCoverFooter"/>`+
 		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/>`+
 		`<w:titlePg/></w:sectPr>`,
 		twips(pageWidth), twips(pageHeight), twips(marginTop), twips(marginRight), twips(marginBottom), twips(marginLeft), twips(11), twips(10))
@@ -130,9 +129,11 @@ func (d *docxDoc) document() string {
 }
 
 // runningHead is the head of every page but the cover: the organisation on the left; the DRAFT
-// mark, while the report is a draft, and the classification on the right.
+// mark, while the report is a draft, and the classification on the right; and a draft's
+// watermark.
 func (d *docxDoc) runningHead() string {
 	return headOrFoot("hdr", "Header", func(b *strings.Builder) {
+		d.watermark(b)
 		writeRuns(b, d.a.Organisation.Name, "", false)
 		b.WriteString(`<w:r><w:tab/></w:r>`)
 		if d.draft() {
@@ -140,6 +141,11 @@ func (d *docxDoc) runningHead() string {
 		}
 		writeRuns(b, strings.ToUpper(orDash(d.a.Classification)), runProps(textStyle{"B", 8, navy, 0}), false)
 	})
+}
+
+// coverHead is the cover's head: nothing but a draft's watermark.
+func (d *docxDoc) coverHead() string {
+	return headOrFoot("hdr", "Header", d.watermark)
 }
 
 // runningFootXML is the foot of every page but the cover: title, kind, version and status on
@@ -157,7 +163,7 @@ func (d *docxDoc) runningFootXML() string {
 // headOrFoot is a running head (<w:hdr>) or foot (<w:ftr>) of one paragraph in a style.
 func headOrFoot(root, style string, content func(*strings.Builder)) string {
 	var b strings.Builder
-	b.WriteString(xmlHeader + `<w:` + root + ` ` + wordNamespaces + `><w:p>`)
+	b.WriteString(xmlHeader + `<w:` + root + ` ` + wordNamespaces + ` ` + vmlNamespaces + `><w:p>`)
 	writeParagraphProps(&b, style, "")
 	content(&b)
 	b.WriteString(`</w:p></w:` + root + `>`)

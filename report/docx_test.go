@@ -213,9 +213,14 @@ func TestWordReportMarksADraftOnEveryPage(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			parts := docxParts(t, exportDOCX(t, c.a, c.opts))
-			head, foot := string(parts["word/header1.xml"]), string(parts["word/footer1.xml"])
+			head, foot, cover := string(parts["word/header1.xml"]), string(parts["word/footer1.xml"]), string(parts["word/header2.xml"])
 			if got := strings.Contains(head, ">DRAFT · </w:t>") && strings.Contains(foot, "· DRAFT</w:t>"); got != c.draft {
 				t.Errorf("DRAFT in the running head and foot: %v, want %v\n%s\n%s", got, c.draft, head, foot)
+			}
+			for _, h := range []string{head, cover} {
+				if got := strings.Contains(h, `string="DRAFT"`); got != c.draft {
+					t.Errorf("a DRAFT watermark: %v, want %v\n%s", got, c.draft, h)
+				}
 			}
 			if !strings.Contains(foot, "PAGE") || !strings.Contains(foot, "NUMPAGES") {
 				t.Errorf("the foot has no page number fields:\n%s", foot)

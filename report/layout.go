@@ -29,6 +29,8 @@ var (
 	goodFill = rgb{214, 234, 216}
 	midFill  = rgb{246, 214, 140}
 	badFill  = rgb{150, 40, 34}
+
+	watermarkGrey = rgb{236, 236, 236} // light enough that DRAFT never hides the text over it
 )
 
 // dark reports whether white text reads better than black on the colour.

@@ -53,7 +53,7 @@ func (d *pdfDoc) footer() {
 
 // watermark prints DRAFT diagonally in a light grey that never hides the text over it.
 func (d *pdfDoc) watermark() {
-	d.font(textStyle{"B", 110, rgb{236, 236, 236}, 40})
+	d.font(textStyle{"B", 110, watermarkGrey, 40})
 	d.pdf.TransformBegin()
 	d.pdf.TransformRotate(50, pageWidth/2, pageHeight/2)
 	w := d.pdf.GetStringWidth("DRAFT")
