@@ -40,7 +40,7 @@ func exportCmd(opts *options) *cobra.Command {
 				return usageError{fmt.Errorf("--format %q is not known; use %s", format, strings.Join(report.Formats, ", "))}
 			}
 			if (gapOnly || draft) && format != "pdf" && format != "docx" {
-				return usageError{errors.New("--gap-only and --draft apply to the report only; use them with --format pdf or docx")}
+				return usageError{errors.New("--gap-only and --draft apply to the PDF report only, and to its Word version; use them with --format pdf or docx")}
 			}
 			day, err := reportDay(asOf)
 			if err != nil {
