@@ -73,6 +73,9 @@ func pythonWithDocx(t *testing.T) string {
 // one profile (its first start is the slow part): converted to PDF, it reads with every
 // section, the verdict and the organisation; edited and saved, it keeps what was typed.
 func TestWordReportInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens LibreOffice twice (about 25 s); runs without -short")
+	}
 	office := soffice(t)
 	t.Parallel()
 	a := demo(t, assessment.DemoStandard)
