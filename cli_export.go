@@ -26,9 +26,9 @@ func exportCmd(opts *options) *cobra.Command {
 	var format, out, asOf string
 	var gapOnly, draft, force bool
 	cmd := &cobra.Command{
-		Use:   "export ID --format pdf|csv|xlsx|json|oscal|questionnaire [--out FILE] [--force] [--gap-only] [--draft]",
-		Short: "Write the PDF report, the registers (CSV, XLSX), the whole assessment (JSON), OSCAL or the client questionnaire",
-		Long: "Write the readiness report as PDF, the gap register and Statement of Applicability as CSV (three files: FILE,\n" +
+		Use:   "export ID --format pdf|docx|csv|xlsx|json|oscal|questionnaire [--out FILE] [--force] [--gap-only] [--draft]",
+		Short: "Write the report (PDF, or Word to edit), the registers (CSV, XLSX), the whole assessment (JSON), OSCAL or the client questionnaire",
+		Long: "Write the readiness report as PDF, or as a Word document (DOCX) to edit before it goes to the client, the gap register and Statement of Applicability as CSV (three files: FILE,\n" +
 			"FILE-soa and FILE-results), the working workbook as XLSX, the whole assessment as a versioned JSON bundle that 'import --format json' restores, or\n" +
 			"NIST OSCAL " + report.OSCALVersion + " (catalog, assessment plan, assessment results and POA&M) into the folder --out,\n" +
 			"or the auditee questionnaire (XLSX) the client fills in and 'import --format questionnaire' reads back.\n" +
@@ -39,8 +39,8 @@ func exportCmd(opts *options) *cobra.Command {
 			if !slices.Contains(report.Formats, format) {
 				return usageError{fmt.Errorf("--format %q is not known; use %s", format, strings.Join(report.Formats, ", "))}
 			}
-			if (gapOnly || draft) && format != "pdf" {
-				return usageError{errors.New("--gap-only and --draft apply to the PDF report only; use them with --format pdf")}
+			if (gapOnly || draft) && format != "pdf" && format != "docx" {
+				return usageError{errors.New("--gap-only and --draft apply to the PDF report only, and to its Word version; use them with --format pdf or docx")}
 			}
 			day, err := reportDay(asOf)
 			if err != nil {
@@ -68,10 +68,10 @@ func exportCmd(opts *options) *cobra.Command {
 		}),
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "", "pdf, csv, xlsx, json, oscal or questionnaire (required)")
+	f.StringVar(&format, "format", "", "pdf, docx, csv, xlsx, json, oscal or questionnaire (required)")
 	f.StringVar(&out, "out", "", "file to write, or folder for oscal (default: organisation and date)")
-	f.BoolVar(&gapOnly, "gap-only", false, "PDF: the gap report only (summary, gaps, NCs, common gaps, roadmap)")
-	f.BoolVar(&draft, "draft", false, "PDF: mark every page DRAFT")
+	f.BoolVar(&gapOnly, "gap-only", false, "PDF, DOCX: the gap report only (summary, gaps, NCs, common gaps, roadmap)")
+	f.BoolVar(&draft, "draft", false, "PDF, DOCX: mark every page DRAFT")
 	f.StringVar(&asOf, "as-of", "", "date the report is evaluated at and dated with, YYYY-MM-DD (default today)")
 	f.BoolVar(&force, "force", false, "replace the file if it exists (never the database or its companion files)")
 	return cmd

@@ -65,7 +65,7 @@ func TestExportWritesEachFormat(t *testing.T) {
 	c := newCLI(t)
 	id := c.demo()
 	dir := t.TempDir()
-	for _, f := range []string{"pdf", "xlsx", "csv"} {
+	for _, f := range []string{"pdf", "docx", "xlsx", "csv"} {
 		out := filepath.Join(dir, "report."+f)
 		stdout := c.ok("export", id, "--format", f, "--out", out)
 		if !strings.Contains(stdout, "wrote "+out) {
@@ -80,6 +80,7 @@ func TestExportWritesEachFormat(t *testing.T) {
 			t.Errorf("csv export did not write %s: %v", annex, err)
 		}
 	}
+	c.ok("export", id, "--format", "docx", "--gap-only", "--draft", "--out", filepath.Join(dir, "gaps.docx"))
 	pdf, _ := os.ReadFile(filepath.Join(dir, "report.pdf"))
 	again := filepath.Join(dir, "again.pdf")
 	c.ok("export", id, "--format", "pdf", "--out", again)
@@ -88,7 +89,7 @@ func TestExportWritesEachFormat(t *testing.T) {
 	}
 	for _, args := range [][]string{
 		{"export", id, "--format", "csv", "--draft", "--out", filepath.Join(dir, "x.csv")},
-		{"export", id, "--format", "docx", "--out", filepath.Join(dir, "x.docx")},
+		{"export", id, "--format", "odt", "--out", filepath.Join(dir, "x.odt")},
 		{"export", id, "--format", "pdf", "--as-of", "26/11/2026", "--out", filepath.Join(dir, "x.pdf")},
 	} {
 		if _, errs, code := c.run(args...); code != 2 {

@@ -57,7 +57,7 @@ func (d *doc) signOff() {
 		d.paraf("The sign-off was recorded by %s.", d.signOffText())
 	}
 	if d.draft() {
-		d.paraStyled("This report is a draft because "+joinAnd(d.draftWhy)+"; it is not for signature as final.", styleBold)
+		d.paragraph("This report is a draft because "+joinAnd(d.draftWhy)+"; it is not for signature as final.", styleBold)
 	}
 	signed := ""
 	if so := d.a.SignOff; so.Recorded() && strings.EqualFold(strings.TrimSpace(so.By), strings.TrimSpace(d.a.Assessor)) {
@@ -71,36 +71,4 @@ func (d *doc) signOff() {
 	for _, b := range blocks {
 		d.signatureBlock(b[0], b[1], b[2])
 	}
-}
-
-// signatureBlock prints a role with name, signature and date lines; the date is filled in
-// when the sign-off is on record.
-func (d *doc) signatureBlock(role, name, on string) {
-	d.need(34)
-	d.gap(4)
-	d.font(styleH3)
-	d.pdf.SetX(marginLeft - d.pdf.GetCellMargin())
-	d.pdf.CellFormat(contentWidth, 5, role, "", 1, "L", false, 0, "")
-	y := d.y() + 3
-	x := marginLeft
-	for _, f := range []struct {
-		label string
-		width float64
-		value string
-	}{{"Name", 86, name}, {"Signature", 52, ""}, {"Date", 26, on}} {
-		if strings.TrimSpace(f.value) != "" {
-			d.font(styleBody)
-			d.pdf.SetXY(x-d.pdf.GetCellMargin(), y+6)
-			d.pdf.CellFormat(f.width, 5, d.fitText(f.value, f.width-2), "", 0, "L", false, 0, "")
-		}
-		d.stroke(ink)
-		d.pdf.SetLineWidth(0.25)
-		d.pdf.Line(x, y+12, x+f.width-3, y+12)
-		d.font(styleSmall)
-		d.pdf.SetXY(x-d.pdf.GetCellMargin(), y+13)
-		d.pdf.CellFormat(f.width, 4, f.label, "", 0, "L", false, 0, "")
-		x += f.width + 3
-	}
-	d.pdf.SetY(y + 20)
-	d.font(styleBody)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"aimsbench/assessment"
+	"aimsbench/checklists"
 )
 
 // BenchmarkExportPDF lays out and writes the whole report for the standard and the large
@@ -18,25 +19,31 @@ import (
 // pacing), peak-live-MB what the collector found still in use.
 func BenchmarkExportPDF(b *testing.B) {
 	for _, size := range []assessment.DemoSize{assessment.DemoStandard, assessment.DemoLarge} {
-		b.Run(string(size), func(b *testing.B) {
-			cat := catalogue(b)
-			a := demo(b, size)
-			opts := Options{AsOf: reportDay, Fingerprint: "bench"}
-			peak := watchHeap()
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				if err := WritePDF(io.Discard, cat, a, opts); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.StopTimer()
-			heap, live := peak()
-			b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
-			b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
-		})
+		b.Run(string(size), func(b *testing.B) { benchExport(b, size, WritePDF) })
 	}
 }
+
+// benchExport times an export of a demo, with the peak heap seen while exporting.
+func benchExport(b *testing.B, size assessment.DemoSize, write func(io.Writer, *checklists.Catalogue, *assessment.Assessment, Options) error) {
+	cat := catalogue(b)
+	a := demo(b, size)
+	opts := Options{AsOf: reportDay, Fingerprint: "bench"}
+	peak := watchHeap()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := write(io.Discard, cat, a, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	heap, live := peak()
+	b.ReportMetric(float64(heap)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(live)/(1<<20), "peak-live-MB")
+}
+
+// BenchmarkExportDOCX writes the Word report of the large demo. Target: 2 s.
+func BenchmarkExportDOCX(b *testing.B) { benchExport(b, assessment.DemoLarge, WriteDOCX) }
 
 // watchHeap samples the heap in the background until the returned function is called, which
 // stops sampling and returns the largest heap and live heap seen, in bytes.

@@ -1,7 +1,7 @@
 package report_test
 
-// Hostile-input fuzzers for the two report entry points that take text from outside:
-// the JSON bundle importer and the PDF writer.
+// Hostile-input fuzzers for the report entry points that take text from outside: the JSON
+// bundle importer and the PDF writer (the Word writer's is in docx_fuzz_test.go).
 
 import (
 	"bytes"
@@ -118,18 +118,27 @@ func FuzzDecodeBundle(f *testing.F) {
 // invalid UTF-8, right-to-left text, emoji, PDF syntax. The writer must produce a PDF and
 // never panic or fail.
 func FuzzWritePDF(f *testing.F) {
+	fuzzReport(f, report.WritePDF, func(t *testing.T, text string, out []byte) {
+		if !bytes.HasPrefix(out, []byte("%PDF-")) {
+			t.Fatal("the output is not a PDF")
+		}
+	})
+}
+
+// fuzzReport runs a report writer on hostile text in every field it prints, from the seeds
+// on, and checks what it wrote; the writer must never fail or panic.
+func fuzzReport(f *testing.F, write func(io.Writer, *checklists.Catalogue, *assessment.Assessment, report.Options) error,
+	check func(t *testing.T, text string, out []byte)) {
 	cat := builtin(f)
 	for _, seed := range hostileSeeds {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		var buf bytes.Buffer
-		if err := report.WritePDF(&buf, cat, hostile(cat, text), report.Options{AsOf: fuzzDay, Fingerprint: text}); err != nil {
-			t.Fatalf("WritePDF(%q): %v", text, err)
+		if err := write(&buf, cat, hostile(cat, text), report.Options{AsOf: fuzzDay, Fingerprint: text}); err != nil {
+			t.Fatalf("writing the report with %q: %v", text, err)
 		}
-		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
-			t.Fatal("the output is not a PDF")
-		}
+		check(t, text, buf.Bytes())
 	})
 }
 

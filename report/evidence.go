@@ -78,8 +78,7 @@ func (d *doc) evidenceAnnex() {
 		if len(rows) == 0 {
 			continue
 		}
-		d.subheading(g.ID+" "+g.Title, d.tableLead(cols, rows))
-		d.table(cols, rows)
+		d.titledTable(g.ID+" "+g.Title, cols, rows)
 	}
 }
 

@@ -19,9 +19,9 @@ import (
 )
 
 // Formats are the export formats, as given to ExportFile and `export --format`.
-var Formats = []string{"pdf", "csv", "xlsx", "json", "oscal", "questionnaire"}
+var Formats = []string{"pdf", "docx", "csv", "xlsx", "json", "oscal", "questionnaire"}
 
-// ExportFile writes an assessment to path in a format (pdf, csv, xlsx, json, oscal or
+// ExportFile writes an assessment to path in a format (pdf, docx, csv, xlsx, json, oscal or
 // questionnaire, the auditee questionnaire workbook). Every file it writes must first pass
 // opts.MayWrite (never the database, an existing file only when the user said so). Each
 // file is written beside its destination under a temporary name with mode 0600 and renamed
@@ -37,6 +37,8 @@ func ExportFile(path, format string, cat *checklists.Catalogue, a *assessment.As
 	switch format {
 	case "pdf":
 		files = map[string]func(io.Writer) error{path: func(w io.Writer) error { return WritePDF(w, cat, a, opts) }}
+	case "docx":
+		files = map[string]func(io.Writer) error{path: func(w io.Writer) error { return WriteDOCX(w, cat, a, opts) }}
 	case "csv":
 		files = map[string]func(io.Writer) error{
 			path:              func(w io.Writer) error { return WriteGapCSV(w, cat, a, opts.reportDate(a)) },

@@ -59,6 +59,14 @@ func gather(cat *checklists.Catalogue, a *assessment.Assessment, opts Options) *
 	return f
 }
 
+// heading is a section's title as printed, with its number when it has one.
+func (f *facts) heading(s section) string {
+	if n := f.numbers[s.id]; n != "" {
+		return n + "  " + s.title
+	}
+	return s.title
+}
+
 // draft reports whether every page is marked DRAFT.
 func (f *facts) draft() bool { return len(f.draftWhy) > 0 }
 

@@ -32,8 +32,7 @@ func (d *doc) gapRegister() {
 		if len(rows) == 0 {
 			continue
 		}
-		d.subheading(fmt.Sprintf("%s %s (%d)", g.ID, g.Title, len(rows)), d.tableLead(gapColumns, rows))
-		d.table(gapColumns, rows)
+		d.titledTable(fmt.Sprintf("%s %s (%d)", g.ID, g.Title, len(rows)), gapColumns, rows)
 	}
 	d.subheading("Items not yet assessed", 20)
 	if len(d.unassessed) == 0 {

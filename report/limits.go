@@ -14,7 +14,7 @@ func (d *doc) limitations() {
 		"audit, and only an accredited certification body can certify the management system. What the assessment "+
 		"did not cover limits what the report can support:", orDash(d.a.Organisation.Name), date(d.asOf))
 	d.bullets(d.limitationLines())
-	d.paraStyled("The methodology (section "+d.numbers["method"]+") describes the work that was done; Appendix 1 lists "+
+	d.paragraph("The methodology (section "+d.numbers["method"]+") describes the work that was done; Appendix 1 lists "+
 		"every judgement with the evidence it rests on.", styleSmall)
 }
 

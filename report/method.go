@@ -153,7 +153,7 @@ func (d *doc) samplingMethod() {
 	}
 	d.table([]column{{"How often the control operates", 100, ""}, {"Normal", 35, "C"}, {"Elevated", 35, "C"}}, rows)
 	if src := strings.TrimSpace(s.Source); src != "" {
-		d.paraStyled("Source of the table as recorded in the catalogue: "+src, styleSmall)
+		d.paragraph("Source of the table as recorded in the catalogue: "+src, styleSmall)
 	}
 	d.para("Samples are drawn at random from the population with a recorded seed, so anyone can repeat the same " +
 		"selection. A test is effective when the whole sample has been tested without exception, ineffective as " +

@@ -73,28 +73,22 @@ func WritePDF(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment, 
 
 // layout draws the whole document once. pages and total come from an earlier pass (nil and 0
 // on the first), so the table of contents and footers can print them.
-func layout(facts *facts, pages map[string]int, total int, progress func(int, int), done, steps int) (d *doc, err error) {
-	d = newDoc(facts, pages, total)
+func layout(facts *facts, pages map[string]int, total int, progress func(int, int), done, steps int) (p *pdfDoc, err error) {
+	p = newPDFDoc(facts, pages, total)
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the report could not be laid out (%v); please report this with the assessment's JSON export", r)
 		}
 	}()
-	for i, s := range facts.sections {
-		d.begin(s)
-		s.draw(d)
-		if progress != nil {
-			progress(done+i+1, steps)
-		}
-	}
-	if e := d.pdf.Error(); e != nil {
+	(&doc{facts, p}).writeSections(progress, done, steps)
+	if e := p.pdf.Error(); e != nil {
 		return nil, fmt.Errorf("lay out the PDF: %w", e)
 	}
-	return d, nil
+	return p, nil
 }
 
-// newDoc sets up an A4 document with the embedded fonts, fixed dates and metadata.
-func newDoc(f *facts, pages map[string]int, total int) *doc {
+// newPDFDoc sets up an A4 document with the embedded fonts, fixed dates and metadata.
+func newPDFDoc(f *facts, pages map[string]int, total int) *pdfDoc {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	for _, face := range fontFaces {
 		pdf.AddUTF8FontFromBytes(family, face.style, face.ttf)
@@ -113,8 +107,7 @@ func newDoc(f *facts, pages map[string]int, total int) *doc {
 	pdf.SetProducer("aimsbench", true)
 	pdf.SetLang("en-GB")
 	pdf.SetDisplayMode("fullwidth", "continuous")
-	d := &doc{pdf: pdf, facts: f, cat: f.cat, a: f.a, known: pages, total: total,
-		found: map[string]int{}, links: map[string]int{}}
+	d := &pdfDoc{pdf: pdf, facts: f, known: pages, total: total, found: map[string]int{}, links: map[string]int{}}
 	for _, s := range f.sections {
 		d.links[s.id] = pdf.AddLink()
 	}

@@ -45,12 +45,19 @@ func demo(t testing.TB, size assessment.DemoSize) *assessment.Assessment {
 // exportPDF writes the report to a file in a temporary folder and returns its path.
 func exportPDF(t testing.TB, a *assessment.Assessment, opts Options) string {
 	t.Helper()
+	return exportAs(t, "pdf", a, opts)
+}
+
+// exportAs writes an export of one file in a format to a temporary folder, dated reportDay
+// unless opts say otherwise, and returns its path.
+func exportAs(t testing.TB, format string, a *assessment.Assessment, opts Options) string {
+	t.Helper()
 	if opts.AsOf.IsZero() {
 		opts.AsOf = reportDay
 	}
-	path := filepath.Join(t.TempDir(), "report.pdf")
-	if err := ExportFile(path, "pdf", catalogue(t), a, opts); err != nil {
-		t.Fatalf("export: %v", err)
+	path := filepath.Join(t.TempDir(), "report."+format)
+	if err := ExportFile(path, format, catalogue(t), a, opts); err != nil {
+		t.Fatalf("export %s: %v", format, err)
 	}
 	return path
 }

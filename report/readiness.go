@@ -66,9 +66,9 @@ func (d *doc) commonGaps() {
 		if len(g.Systems) > 0 && !mentionsAll(g.Detail, g.Systems) {
 			pairs = append(pairs, [2]string{"AI systems", shortList(g.Systems, 20, "the inventory")})
 		}
-		d.minorHeading(g.ID+" "+g.Title, min(d.textHeight(description, contentWidth, styleItalic)+d.fieldsHeight(pairs), 120))
+		d.minorHeading(g.ID+" "+g.Title, min(d.textHeight(description, styleItalic)+d.fieldsHeight(pairs), 120))
 		if description != "" {
-			d.paraStyled(description, styleItalic)
+			d.paragraph(description, styleItalic)
 		}
 		d.fields(pairs)
 	}

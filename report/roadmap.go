@@ -54,7 +54,7 @@ func (d *doc) auditDates() {
 		}
 		lines = append(lines, line+".")
 	}
-	d.paraStyled("The plan and the audit dates do not agree:", styleBold)
+	d.paragraph("The plan and the audit dates do not agree:", styleBold)
 	d.bullets(lines)
 }
 

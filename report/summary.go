@@ -12,8 +12,8 @@ import (
 // executiveSummary speaks to a board on one page: the verdict in plain words, the few themes
 // behind it, the decisions and resources needed and the path to the Stage 1 and Stage 2 audits.
 func (d *doc) executiveSummary() {
-	d.verdictPanel()
-	d.keyFigures()
+	d.verdictPanel(verdictFigure{level: maturity(d.sum.Level), verdict: d.sum.Verdict, counts: d.countLine()})
+	d.keyFigures(d.figures())
 	d.para(d.verdictInWords())
 	d.subheading("What holds the level down", 20)
 	if themes := d.themes(); len(themes) > 0 {
@@ -30,43 +30,21 @@ func (d *doc) executiveSummary() {
 	d.para(d.pathToAudits())
 }
 
-// verdictPanel prints the level and the verdict in a shaded box.
-func (d *doc) verdictPanel() {
-	y := d.y()
-	d.fill(panel)
-	d.pdf.Rect(marginLeft, y, contentWidth, 26, "F")
-	d.fill(navy)
-	d.pdf.Rect(marginLeft, y, 26, 26, "F")
-	d.font(textStyle{"B", 30, white, 12})
-	d.pdf.SetXY(marginLeft, y+5)
-	d.pdf.CellFormat(26, 12, maturity(d.sum.Level), "", 0, "C", false, 0, "")
-	d.font(textStyle{"", 7, white, 3})
-	d.pdf.SetXY(marginLeft, y+18)
-	d.pdf.CellFormat(26, 3, "READINESS LEVEL", "", 0, "C", false, 0, "")
-	d.font(styleLabel)
-	d.pdf.SetXY(marginLeft+31, y+4)
-	d.pdf.CellFormat(contentWidth-35, 4.5, "Readiness verdict", "", 1, "L", false, 0, "")
-	d.pdf.SetY(y + 9)
-	d.textBlock(d.sum.Verdict, marginLeft+31, contentWidth-35, textStyle{"B", 15, navy, 6.5})
-	d.textBlock(d.countLine(), marginLeft+31, contentWidth-35, styleBody)
-	d.pdf.SetY(y + 30)
-}
-
 // countLine is the line the TUI, the PDF and `summary --json` share: "n blockers, m items
 // below level 3, k steps to level 4".
-func (d *doc) countLine() string {
-	line := d.sum.CountLine()
-	if d.sum.Level > 0 && !d.sum.Complete {
-		line += " · level " + fmt.Sprint(d.sum.Level) + " (provisional)"
+func (f *facts) countLine() string {
+	line := f.sum.CountLine()
+	if f.sum.Level > 0 && !f.sum.Complete {
+		line += " · level " + fmt.Sprint(f.sum.Level) + " (provisional)"
 	}
 	return line
 }
 
-// keyFigures prints a row of figures a board member reads first.
-func (d *doc) keyFigures() {
+// figures are the key figures a board member reads first: value and label.
+func (d *doc) figures() [][2]string {
 	s := d.sum
 	by := s.Overall.ByStatus
-	figures := [][2]string{
+	return [][2]string{
 		{maturity(s.Floor), "floor maturity"},
 		{meanText(s.Overall), "mean maturity"},
 		{fmt.Sprintf("%d/%d", s.Assessed, s.Total), "items assessed"},
@@ -74,21 +52,6 @@ func (d *doc) keyFigures() {
 		{fmt.Sprint(len(d.plan.Actions)), "roadmap actions"},
 		{fmt.Sprint(d.ncs.Open), "open nonconformities"},
 	}
-	w := contentWidth / float64(len(figures))
-	y := d.y()
-	for i, f := range figures {
-		x := marginLeft + float64(i)*w
-		d.stroke(rule)
-		d.pdf.Rect(x+0.8, y, w-1.6, 17, "D")
-		d.font(textStyle{"B", 14, navy, 7})
-		d.pdf.SetXY(x, y+2)
-		d.pdf.CellFormat(w, 7, f[0], "", 0, "C", false, 0, "")
-		d.font(textStyle{"", 7, muted, 3.5})
-		d.pdf.SetXY(x, y+10.5)
-		d.pdf.CellFormat(w, 3.5, f[1], "", 0, "C", false, 0, "")
-	}
-	d.pdf.SetY(y + 21)
-	d.font(styleBody)
 }
 
 // verdictInWords says what the level means for the organisation, in a board's language.

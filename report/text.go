@@ -76,12 +76,17 @@ func (c *coverage) has(r rune) bool {
 	return ok
 }
 
-// drawable makes text safe to draw with the embedded font: control characters and escape
-// sequences become visible (assessment.Visible), the text is composed (NFC) so accents meet
-// their letters, and every rune the font lacks is substituted or replaced by a placeholder.
-// Line breaks are kept when multiline is true.
+// printable makes text safe to print in a report: shortened beyond the report's limits (clip),
+// control characters and escape sequences made visible (assessment.Visible), and composed
+// (NFC) so accents meet their letters. Line breaks are kept when multiline is true.
+func printable(s string, multiline bool) string {
+	return norm.NFC.String(assessment.Visible(clip(s, multiline), multiline))
+}
+
+// drawable makes text safe to draw with the PDF's embedded font: printable, and every rune
+// the font lacks substituted or replaced by a placeholder.
 func drawable(s string, multiline bool) string {
-	s = norm.NFC.String(assessment.Visible(clip(s, multiline), multiline))
+	s = printable(s, multiline)
 	cov := loadCoverage()
 	clean := true
 	for _, r := range s {
@@ -108,6 +113,26 @@ func drawable(s string, multiline bool) string {
 		}
 	}
 	return b.String()
+}
+
+// ellipsise shortens text with an ellipsis so that it is at most w wide as measured by width:
+// the longest start of it that fits with the ellipsis.
+func ellipsise(text string, w float64, width func(string) float64) string {
+	if width(text) <= w {
+		return text
+	}
+	r := []rune(text)
+	fits := func(n int) bool { return width(strings.TrimSpace(string(r[:n]))+"…") <= w }
+	lo, hi := 1, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimSpace(string(r[:lo])) + "…"
 }
 
 // date prints a calendar date the way a report reads it, or a dash when none is set.

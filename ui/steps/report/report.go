@@ -25,6 +25,7 @@ var exportKinds = []struct {
 }{
 	{"Full readiness report (PDF)", "pdf", false},
 	{"Gap report only (PDF)", "pdf", true},
+	{"Full readiness report to edit (Word, DOCX)", "docx", false},
 	{"Working workbook (XLSX: summary, registers, tests, evidence, roadmap, KPIs)", "xlsx", false},
 	{"Gap register, SoA and results annex (CSV, three files)", "csv", false},
 	{"Whole-assessment bundle (JSON, re-importable)", "json", false},
@@ -255,7 +256,7 @@ func (r *reportStep) View() string {
 		}
 		b.WriteString(fmt.Sprintf("  %s %s\n", mark, k.label))
 	}
-	if exportKinds[r.kind].format == "pdf" {
+	if f := exportKinds[r.kind].format; f == "pdf" || f == "docx" {
 		b.WriteString("\n  " + r.draftLine() + "\n")
 	}
 	b.WriteString("\n  Output  " + r.path.View() + "\n")

@@ -19,9 +19,10 @@ func TestEachOutputIsWrittenWhereTheAssessorSays(t *testing.T) {
 	}{
 		{"full PDF", 0, "full.pdf", ""},
 		{"gap PDF", 1, "gaps.pdf", ""},
-		{"registers workbook", 2, "registers.xlsx", ""},
-		{"CSV registers", 3, "gaps.csv", "soa"},
-		{"JSON bundle", 4, "bundle.json", ""},
+		{"Word report", 2, "report.docx", ""},
+		{"registers workbook", 3, "registers.xlsx", ""},
+		{"CSV registers", 4, "gaps.csv", "soa"},
+		{"JSON bundle", 5, "bundle.json", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
