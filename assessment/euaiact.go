@@ -40,7 +40,7 @@ func (c EUAIActClass) Check(cat *checklists.Catalogue) error {
 		return fmt.Errorf("a system classified %q has no Annex III area; leave the area empty", k.Title)
 	}
 	if _, ok := cat.AnnexIIIArea(c.Area); c.Area != "" && !ok {
-		return fmt.Errorf("Annex III area %q is not known; use %s", c.Area, orList(areaIDs(cat)))
+		return fmt.Errorf("the Annex III area %q is not known; use %s", c.Area, orList(areaIDs(cat)))
 	}
 	return nil
 }
