@@ -15,7 +15,7 @@ func (e Evidence) Expired(asOf time.Time) bool {
 
 // checkDates refuses an evidence item that would expire before it was collected.
 func (e Evidence) checkDates() error {
-	if !e.Collected.IsZero() && !e.ValidUntil.IsZero() && day(e.ValidUntil).Before(day(e.Collected)) {
+	if !inOrder(e.Collected, e.ValidUntil) {
 		return fmt.Errorf("evidence %q is valid until %s, before it was collected on %s; check the two dates",
 			e.Title, e.ValidUntil.Format(time.DateOnly), e.Collected.Format(time.DateOnly))
 	}
