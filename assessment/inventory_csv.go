@@ -41,6 +41,29 @@ func (e InventoryErrors) Error() string {
 // a byte-order mark, comma- or semicolon-separated, columns found by their header. It returns
 // every system, or every problem with its line number.
 func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, error) {
+	rows, err := ReadInventoryCSV(cat, data)
+	if err != nil {
+		return nil, err
+	}
+	systems := make([]AISystem, len(rows))
+	for i, r := range rows {
+		systems[i] = r.System
+	}
+	return systems, nil
+}
+
+// InventoryRow is one AI system read from an inventory file: the line it is on, the system,
+// and the columns the row gives a value (an empty cell or a missing column gives none).
+type InventoryRow struct {
+	Line   int
+	System AISystem
+	Filled []string
+}
+
+// ReadInventoryCSV is ParseInventoryCSV keeping each row's line and filled columns, which a
+// second import of the same inventory needs to update systems without blanking what the
+// file leaves empty.
+func ReadInventoryCSV(cat *checklists.Catalogue, data []byte) ([]InventoryRow, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		return nil, errors.New("the inventory file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\" and import again")
@@ -63,7 +86,7 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 	if _, ok := cols["name"]; !ok {
 		return nil, errors.New("line 1: the header has no \"name\" column, which every inventory needs")
 	}
-	var systems []AISystem
+	var rows []InventoryRow
 	var bad InventoryErrors
 	for {
 		rec, err := r.Read()
@@ -96,15 +119,21 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 		for _, reason := range reasons {
 			bad = append(bad, RowError{line, reason})
 		}
-		systems = append(systems, sys)
+		row := InventoryRow{Line: line, System: sys}
+		for _, col := range InventoryColumns {
+			if get(col) != "" {
+				row.Filled = append(row.Filled, col)
+			}
+		}
+		rows = append(rows, row)
 	}
 	if len(bad) > 0 {
 		return nil, bad
 	}
-	if len(systems) == 0 {
+	if len(rows) == 0 {
 		return nil, errors.New("the inventory file has a header but no AI systems")
 	}
-	return systems, nil
+	return rows, nil
 }
 
 func errorsUnwrapText(err error) string {
