@@ -29,7 +29,9 @@ func (nc *Nonconformity) Withdraw(reason string, on time.Time) error {
 func (nc Nonconformity) IsWithdrawn() bool { return nc.Status == NCWithdrawn }
 
 // MayWithdraw reports whether the nonconformity may still be withdrawn.
-func (nc Nonconformity) MayWithdraw() bool { return nc.Status != NCWithdrawn && nc.Status != NCVerified }
+func (nc Nonconformity) MayWithdraw() bool {
+	return nc.Status != NCWithdrawn && nc.Status != NCVerified
+}
 
 // checkWithdrawal refuses a withdrawn nonconformity without a reason or a date.
 func (nc *Nonconformity) checkWithdrawal() error {

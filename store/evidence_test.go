@@ -38,12 +38,16 @@ func TestEvidenceIsEditedAndRemovedByIdentity(t *testing.T) {
 		wantErr string
 	}{
 		{"an edit keeps evidence added meanwhile",
-			func([]assessment.Evidence) assessment.Judgement { return assessment.Judgement{AddEvidence: []assessment.Evidence{{Title: "Minutes"}}} },
+			func([]assessment.Evidence) assessment.Judgement {
+				return assessment.Judgement{AddEvidence: []assessment.Evidence{{Title: "Minutes"}}}
+			},
 			func(seen []assessment.Evidence) *assessment.EvidenceEdit {
 				return &assessment.EvidenceEdit{Index: 1, Was: seen[1], Now: &assessment.Evidence{Title: "AI policy v3", Kind: "document"}}
 			}, []string{"Context analysis", "AI policy v3", "Minutes"}, ""},
 		{"a removal keeps evidence added meanwhile",
-			func([]assessment.Evidence) assessment.Judgement { return assessment.Judgement{AddEvidence: []assessment.Evidence{{Title: "Minutes"}}} },
+			func([]assessment.Evidence) assessment.Judgement {
+				return assessment.Judgement{AddEvidence: []assessment.Evidence{{Title: "Minutes"}}}
+			},
 			func(seen []assessment.Evidence) *assessment.EvidenceEdit {
 				return &assessment.EvidenceEdit{Index: 0, Was: seen[0]}
 			}, []string{"AI policy v2", "Minutes"}, ""},
