@@ -266,7 +266,7 @@ func (h *Model) newAssessmentForm() *kit.Form {
 		huh.NewInput().Title("Title").Value(&in.title).Validate(notEmpty("a title")),
 		huh.NewInput().Title("Assessor").Value(&in.assessor),
 		huh.NewInput().Title("Start date (YYYY-MM-DD)").Value(&in.start).Validate(kit.OptionalDate),
-		huh.NewInput().Title("End date (YYYY-MM-DD, optional)").Value(&in.end).Validate(kit.OptionalDate),
+		huh.NewInput().Title("End date (YYYY-MM-DD, optional)").Value(&in.end).Validate(kit.NotBefore(&in.start, "the end date", "the start date")),
 	)
 }
 

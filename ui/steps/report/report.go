@@ -2,13 +2,14 @@ package report
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"aimsbench/report"
 	"aimsbench/store"
@@ -34,8 +35,9 @@ type reportStep struct {
 	store    *store.Store // read for the audit-chain fingerprint and the previous cycle
 	kind     int
 	draft    bool
-	path     textinput.Model
-	pathSet  bool // the user typed a path; stop following the default name
+	path     kit.Input
+	pathSet  bool         // the user typed a path; stop following the default name
+	ask      *kit.Confirm // whether to overwrite files that exist; Target is the path
 	bar      progress.Model
 	running  bool
 	done     float64
@@ -55,6 +57,11 @@ type (
 		paths []string
 		err   error
 	}
+	// existingMsg names the files an export would overwrite, read off the UI goroutine.
+	existingMsg struct {
+		path     string
+		existing []string
+	}
 )
 
 var (
@@ -67,9 +74,7 @@ var (
 // New builds the report step; it reads the store for the audit-chain fingerprint and the
 // previous cycle, and never writes to it.
 func New(h steps.Host, s *store.Store) steps.Step {
-	ti := textinput.New()
-	ti.Prompt = ""
-	r := &reportStep{h: h, store: s, draft: true, path: ti, bar: progress.New(progress.WithoutPercentage())}
+	r := &reportStep{h: h, store: s, draft: true, path: kit.NewInput(), bar: progress.New(progress.WithoutPercentage())}
 	r.defaultPath()
 	return r
 }
@@ -95,7 +100,7 @@ func (r *reportStep) SetSize(w, h int) {
 	r.bar.SetWidth(max(min(w-10, 60), 10))
 }
 
-func (r *reportStep) Typing() bool { return r.path.Focused() }
+func (r *reportStep) Typing() bool { return r.path.Focused() || r.ask != nil }
 
 func (r *reportStep) Progress() (int, int) { return min(r.exported, 1), 1 }
 
@@ -111,16 +116,17 @@ var reportKeys = kit.Keys[*reportStep]{
 	}},
 	{Binding: keyDraft, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
 	{Binding: keyPath, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
-		r.path.CursorEnd() // after a change of output the name changed under the cursor
-		return r.path.Focus()
+		return r.path.FocusSelected() // typing replaces the path; an arrow key keeps it to edit
 	}},
-	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.export() }},
+	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.checkExisting() }},
 	{Binding: kit.NewBinding("enter", "enter", "done"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
 	{Binding: kit.NewBinding("esc", "esc", "restore default"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
+	{Binding: kit.KeyYes, HelpOnly: true, Enabled: func(r *reportStep) bool { return r.ask != nil }},
+	{Binding: kit.KeyNo, HelpOnly: true, Enabled: func(r *reportStep) bool { return r.ask != nil }},
 }
 
-// ready is true while no export runs and the path field does not have the keyboard.
-func (r *reportStep) ready() bool { return !r.running && !r.path.Focused() }
+// ready is true while no export runs and neither the path field nor a question has the keyboard.
+func (r *reportStep) ready() bool { return !r.running && !r.path.Focused() && r.ask == nil }
 
 // Update handles choices, the path field and the export's progress.
 func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
@@ -130,6 +136,16 @@ func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
 			r.done = float64(msg.done) / float64(msg.total)
 		}
 		return msg.next
+	case existingMsg:
+		if len(msg.existing) == 0 {
+			return r.export(msg.path)
+		}
+		q := kit.Vis(msg.existing[0]) + " already exists. Overwrite it with this export?"
+		if len(msg.existing) > 1 {
+			q = kit.Vis(strings.Join(msg.existing, " and ")) + " already exist. Overwrite them with this export?"
+		}
+		r.ask = kit.NewConfirm(kit.Wrap(q, kit.DialogWidth(r.width)), msg.path)
+		return nil
 	case exportDoneMsg:
 		r.running = false
 		if msg.err != nil {
@@ -140,6 +156,9 @@ func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
 		r.exported++
 		r.h.Say("Written: " + strings.Join(msg.paths, ", "))
 		return nil
+	}
+	if r.ask != nil {
+		return r.updateAsk(msg)
 	}
 	if r.path.Focused() {
 		return r.updatePath(msg)
@@ -170,9 +189,32 @@ func (r *reportStep) updatePath(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// export runs the export in a command and streams its progress back through a channel.
-func (r *reportStep) export() tea.Cmd {
-	k := exportKinds[r.kind]
+// updateAsk answers the question whether to overwrite: only yes exports.
+func (r *reportStep) updateAsk(msg tea.Msg) tea.Cmd {
+	done, yes := r.ask.Update(msg)
+	if !done {
+		return nil
+	}
+	path := r.ask.Target
+	r.ask = nil
+	if !yes {
+		r.h.Say("Nothing was written; press o to choose another file name.")
+		return nil
+	}
+	return r.export(path)
+}
+
+// outputs are the files an export to path writes: the CSV export writes the SoA beside it.
+func (r *reportStep) outputs(path string) []string {
+	if exportKinds[r.kind].format == "csv" {
+		return []string{path, report.SoAPath(path)}
+	}
+	return []string{path}
+}
+
+// checkExisting looks, off the UI goroutine, whether the export would overwrite files, so
+// the assessor is asked before an earlier report is replaced.
+func (r *reportStep) checkExisting() tea.Cmd {
 	path := strings.TrimSpace(r.path.Value())
 	if path == "" {
 		return r.h.Refuse(fmt.Errorf("the output path is empty; press o and type where to write the file"))
@@ -180,10 +222,25 @@ func (r *reportStep) export() tea.Cmd {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
+	outputs := r.outputs(path)
+	return r.h.Background(func() tea.Msg {
+		var existing []string
+		for _, p := range outputs {
+			if _, err := os.Stat(p); err == nil {
+				existing = append(existing, p)
+			}
+		}
+		return existingMsg{path: path, existing: existing}
+	})
+}
+
+// export runs the export in a command and streams its progress back through a channel.
+func (r *reportStep) export(path string) tea.Cmd {
+	k := exportKinds[r.kind]
 	r.running, r.done, r.failed, r.written = true, 0, "", nil
 	s, cat, now := r.store, r.h.Catalogue(), r.h.Now()
 	a := r.h.Copy() // the export reads its own copy while the assessor goes on editing
-	draft := r.draft
+	draft, outputs := r.draft, r.outputs(path)
 	events := make(chan tea.Msg, 64)
 	// next re-reads the channel; each message comes back to this step, on screen or not.
 	var next tea.Cmd
@@ -210,11 +267,7 @@ func (r *reportStep) export() tea.Cmd {
 		if err == nil {
 			err = report.ExportFile(path, k.format, cat, a, opts)
 		}
-		paths := []string{path}
-		if k.format == "csv" {
-			paths = append(paths, report.SoAPath(path))
-		}
-		events <- exportDoneMsg{paths: paths, err: err}
+		events <- exportDoneMsg{paths: outputs, err: err}
 	}()
 	return next
 }
@@ -222,6 +275,9 @@ func (r *reportStep) export() tea.Cmd {
 // View shows the choices, the path, the progress and what was written.
 func (r *reportStep) View() string {
 	st := r.h.Styles()
+	if r.ask != nil {
+		return lipgloss.Place(r.width, r.height, lipgloss.Center, lipgloss.Center, r.ask.View(st))
+	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Export") + "\n\n")
 	for i, k := range exportKinds {

@@ -60,3 +60,50 @@ func TestAnEmptyOutputPathIsRefused(t *testing.T) {
 	h.Press("export")
 	h.Contains("the output path is empty")
 }
+
+func TestAPathTypedOverTheOfferedOneReplacesIt(t *testing.T) {
+	h := uitest.New(t)
+	h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
+	path := filepath.Join(t.TempDir(), "mine.pdf")
+	h.Press("edit output path")
+	h.Keys("text:"+path, "enter")
+	if got := h.Step().(*reportStep).path.Value(); got != path {
+		t.Fatalf("the output path is %q, want the typed %q alone", got, path)
+	}
+	h.Press("edit output path")
+	h.Keys("end", "backspace", "backspace", "backspace", "text:xlsx", "enter")
+	if got := h.Step().(*reportStep).path.Value(); got != strings.TrimSuffix(path, "pdf")+"xlsx" {
+		t.Fatalf("an arrow key did not keep the path to edit: %q", got)
+	}
+}
+
+func TestAnEarlierReportIsOverwrittenOnlyOnYes(t *testing.T) {
+	tests := []struct {
+		name      string
+		answer    []string
+		overwrite bool
+	}{
+		{"enter keeps the earlier file (No is the default)", []string{"enter"}, false},
+		{"n keeps the earlier file", []string{"n"}, false},
+		{"y overwrites it", []string{"y"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := uitest.New(t)
+			h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
+			path := filepath.Join(t.TempDir(), "report.pdf")
+			if err := os.WriteFile(path, []byte("the PDF handed over yesterday"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			h.Press("edit output path")
+			h.Keys("text:"+path, "enter")
+			h.Press("export")
+			h.Contains("already exists. Overwrite it")
+			h.Keys(tt.answer...)
+			data, _ := os.ReadFile(path)
+			if overwritten := string(data) != "the PDF handed over yesterday"; overwritten != tt.overwrite {
+				t.Fatalf("overwritten %v, want %v\n%s", overwritten, tt.overwrite, h.Screen())
+			}
+		})
+	}
+}

@@ -253,7 +253,7 @@ func TestCertificationDatesAreValidated(t *testing.T) {
 	press(h, "]", "]", "]", "enter", "enter", "ctrl+u", "text:2027-02-30", "enter")
 	h.Contains("not a date written as YYYY-MM-DD")
 	press(h, "ctrl+u", "text:2027-05-01", "enter", "ctrl+u", "text:2027-04-01", "enter")
-	h.Contains("this date is before Stage 1")
+	h.Contains("is before the planned Stage 1 audit")
 	press(h, "ctrl+u", "text:2027-06-01", "enter")
 	c := h.Stored().Certification
 	if c.Stage1.Format("2006-01-02") != "2027-05-01" || c.Stage2.Format("2006-01-02") != "2027-06-01" {

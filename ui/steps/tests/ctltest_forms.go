@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -62,16 +61,7 @@ func (c *ctlTests) openTest(item checklists.Item, cur *assessment.ControlTest) t
 		huh.NewSelect[string]().Title("Nature").Inline(true).Options(huh.NewOptions(testNatures...)...).Value(&in.nature),
 		huh.NewSelect[string]().Title("Frequency").Options(c.frequencyOptions()...).Value(&in.frequency).Height(5),
 		huh.NewInput().Title("Test period from (YYYY-MM-DD)").Value(&in.start).Validate(kit.OptionalDate),
-		huh.NewInput().Title("Test period to (YYYY-MM-DD)").Value(&in.end).Validate(func(s string) error {
-			if err := kit.OptionalDate(s); err != nil {
-				return err
-			}
-			from, _ := kit.ParseOptionalDate(in.start)
-			if to, _ := kit.ParseOptionalDate(s); !to.IsZero() && to.Before(from) {
-				return errors.New("the period ends before it starts")
-			}
-			return nil
-		}),
+		huh.NewInput().Title("Test period to (YYYY-MM-DD)").Value(&in.end).Validate(kit.NotBefore(&in.start, "the end of the test period", "its start")),
 		huh.NewInput().Title("Population (items in the period; empty: unknown)").Value(&in.population).Validate(optionalCount),
 		huh.NewConfirm().Title("Elevated risk?").Description(why).Affirmative("Elevated").Negative("Normal").Value(&in.elevated),
 		huh.NewInput().Title("Sample size override (empty: the table's suggestion)").Value(&in.size).Validate(optionalCount),
