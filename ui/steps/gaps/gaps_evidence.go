@@ -73,7 +73,7 @@ func (g *gaps) saveEvidence(item checklists.Item, i int, was assessment.Evidence
 func (g *gaps) askRemoveEvidence(item checklists.Item, i int) tea.Cmd {
 	was := g.h.Assessment().Result(item).Evidence[i]
 	q := fmt.Sprintf("Remove the evidence “%s” from %s? The audit trail keeps a record of it.", kit.Vis(was.Title), item.ID)
-	g.ask = kit.NewConfirm(kit.Wrap(q, kit.DialogWidth(g.detailWidth()+12)), item.ID)
+	g.ask = kit.NewConfirm(q, item.ID).Fit(g.detailWidth())
 	g.onYes = func() tea.Cmd {
 		g.pick = min(g.pick, len(g.h.Assessment().Result(item).Evidence)-2)
 		g.h.Say(fmt.Sprintf("Evidence “%s” removed from %s.", kit.Vis(was.Title), item.ID))

@@ -50,14 +50,14 @@ var gapKeys = append(kit.Keys[*gaps]{
 	{Binding: kit.KeyPgDown, Run: moveBy(func(g *gaps) int { return max(g.height/2, 1) }), Enabled: (*gaps).browsing},
 	{Binding: kit.KeyScrollDown, Run: scrollBy(1), Enabled: (*gaps).scrolls},
 	{Binding: kit.KeyScrollUp, Run: scrollBy(-1), Enabled: (*gaps).scrolls},
-	{Binding: keyConformant, Group: 1, Run: setStatus(assessment.Conformant), Enabled: (*gaps).onItem},
-	{Binding: keyPartial, Group: 1, Run: setStatus(assessment.Partial), Enabled: (*gaps).onItem},
-	{Binding: keyNonconf, Group: 1, Run: setStatus(assessment.Nonconformant), Enabled: (*gaps).onItem},
-	{Binding: keyNA, Group: 1, Run: setStatus(assessment.NotApplicable), Enabled: (*gaps).onItem},
 	{Binding: keyMaturity, Group: 1, Enabled: (*gaps).onItem, Run: func(g *gaps, kp tea.KeyPressMsg) tea.Cmd {
 		m := int(kp.Code - '0')
 		return g.judgeSelected(assessment.Judgement{Maturity: &m})
 	}},
+	{Binding: keyConformant, Group: 1, Run: setStatus(assessment.Conformant), Enabled: (*gaps).onItem},
+	{Binding: keyPartial, Group: 1, Run: setStatus(assessment.Partial), Enabled: (*gaps).onItem},
+	{Binding: keyNonconf, Group: 1, Run: setStatus(assessment.Nonconformant), Enabled: (*gaps).onItem},
+	{Binding: keyNA, Group: 1, Run: setStatus(assessment.NotApplicable), Enabled: (*gaps).onItem},
 	{Binding: keyTarget, Group: 1, Enabled: (*gaps).onItem, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd {
 		item, _ := g.selected()
 		t := g.h.Assessment().Result(item).EffectiveTarget()%5 + 1

@@ -3,7 +3,6 @@ package gaps
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -35,8 +34,14 @@ type wrapKey struct {
 // does: the list shows the field and the words around the match instead of the title.
 type searchHit struct{ field, around string }
 
-// listWidth is the width of the catalogue list; the detail gets the rest.
-func (g *gaps) listWidth() int   { return min(max(g.width*2/5, 32), 60) }
+// listWidth is the width of the catalogue list; the detail gets the rest. A search widens
+// the list, so where each item matches can be read in it.
+func (g *gaps) listWidth() int {
+	if g.search.Value() != "" {
+		return min(max(g.width/2, 40), 70)
+	}
+	return min(max(g.width*2/5, 32), 60)
+}
 func (g *gaps) detailWidth() int { return max(g.width-g.listWidth()-3, 20) }
 
 // keep reports whether an assessable item passes the filter and the search text, noting
@@ -71,11 +76,11 @@ func (g *gaps) keep(item checklists.Item) bool {
 // find looks for the search text in what the assessor wrote about an item and in the
 // catalogue's guidance for it, in that order.
 func find(q string, item checklists.Item, r *assessment.Result) (searchHit, bool) {
-	fields := []struct{ name, text string }{{"finding", r.Finding}, {"recommendation", r.Recommendation}}
+	fields := []struct{ name, text string }{{"finding", r.Finding}, {"recomm.", r.Recommendation}}
 	for _, e := range r.Evidence {
 		fields = append(fields, struct{ name, text string }{"evidence", e.Title + " " + e.Reference})
 	}
-	fields = append(fields, []struct{ name, text string }{{"to verify", item.Verify}, {"typical evidence", item.Evidence}, {"hint", item.Hint}}...)
+	fields = append(fields, []struct{ name, text string }{{"verify", item.Verify}, {"typ. evidence", item.Evidence}, {"hint", item.Hint}}...)
 	for _, f := range fields {
 		lower := strings.ToLower(f.text)
 		if i := strings.Index(lower, q); i >= 0 {
@@ -88,15 +93,9 @@ func find(q string, item checklists.Item, r *assessment.Result) (searchHit, bool
 	return searchHit{}, false
 }
 
-// around is the text from a few words before position i, on one line.
+// around is the text from the start of the word holding position i, on one line.
 func around(text string, i int) string {
-	start := max(0, i-24)
-	if j := strings.LastIndexAny(text[:start+1], " \n"); start > 0 && j >= 0 {
-		start = j + 1
-	}
-	for start > 0 && start < len(text) && !utf8.RuneStart(text[start]) {
-		start++
-	}
+	start := strings.LastIndexAny(text[:i], " \n\t") + 1
 	out := strings.Join(strings.Fields(text[start:]), " ")
 	if start > 0 {
 		out = "…" + out

@@ -20,7 +20,7 @@ func (g *gaps) raiseNC(item checklists.Item) tea.Cmd {
 		if nc.ItemID == item.ID && nc.IsOpen() {
 			q := fmt.Sprintf("%s (%s, %s) is already open against %s. Open it on step 7 instead of raising another? "+
 				"To raise a second finding anyway, press a on step 7.", nc.Label(), nc.Grade.Label(), nc.Status.Label(), item.ID)
-			g.ask = kit.NewConfirm(kit.Wrap(q, kit.DialogWidth(g.detailWidth()+12)), item.ID)
+			g.ask = kit.NewConfirm(q, item.ID).Fit(g.detailWidth())
 			number := nc.Number
 			g.onYes = func() tea.Cmd {
 				return func() tea.Msg { return steps.JumpTo{Step: steps.Nonconformities, NC: number} }
