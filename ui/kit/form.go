@@ -86,11 +86,13 @@ func (f *Form) submit() bool {
 		if f.form.GetFocusedField() != before || f.form.State != huh.StateNormal {
 			continue
 		}
-		if len(f.form.Errors()) > 0 { // the field refused its value
+		if len(f.form.Errors()) > 0 { // the field refused its value: it keeps the keyboard
+			before.Focus()
 			return false
 		}
 		f.form.NextGroup() // the last field of a page: on to the next page, or done
 		if f.form.State == huh.StateNormal && f.form.GetFocusedField() == before {
+			before.Focus()
 			return false
 		}
 	}

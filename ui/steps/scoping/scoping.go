@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/store"
 	"aimsbench/ui/kit"
 	"aimsbench/ui/steps"
 )
@@ -44,11 +45,13 @@ type scoping struct {
 
 	confirm   *kit.Confirm
 	onConfirm func() tea.Cmd
+	sheet     *kit.Sheet // the path of an inventory file to import
 
 	importSeq  int            // tags inventory reads so a stale reply is dropped
 	importing  string         // the path being read; empty when idle
 	importPath string         // the last path typed, offered again
-	importFail *importFailure // why the last import was refused, until dismissed
+	importFail *importFailure   // why the last import was refused, until dismissed
+	review     *inventoryReview // an inventory file read, waiting for the assessor's word
 
 	width, height int
 }
@@ -67,6 +70,9 @@ var (
 	scopeKeyDelete  = kit.NewBinding("d", "d", "delete")
 	scopeKeyImport  = kit.NewBinding("i", "i", "import CSV")
 	scopeKeyDismiss = kit.NewBinding("x", "x", "dismiss import errors")
+	scopeKeyApply   = kit.NewBinding("enter", "enter", "import these changes")
+	scopeKeyMissing = kit.NewBinding("m", "m", "delete/keep systems not in the file")
+	scopeKeyDiscard = kit.NewBinding("esc", "esc", "discard the import")
 )
 
 // New builds the scoping step.
@@ -74,9 +80,24 @@ func New(h steps.Host) steps.Step { return &scoping{h: h} }
 
 func (s *scoping) Name() string { return "Scoping" }
 
-func (s *scoping) Typing() bool { return s.form != nil || s.confirm != nil }
+func (s *scoping) Typing() bool { return s.form != nil || s.confirm != nil || s.sheet != nil }
 
-func (s *scoping) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *scoping) SetSize(w, h int) {
+	s.width, s.height = w, h
+	if s.sheet != nil {
+		s.sheet.SetWidth(w - 2)
+	}
+}
+
+// Back discards an inventory file waiting for review; esc then goes home as on other steps.
+func (s *scoping) Back() bool {
+	if s.review == nil {
+		return false
+	}
+	s.review = nil
+	s.h.Say("Import discarded; nothing was written.")
+	return true
+}
 
 // bodyHeight is the room below the section bar.
 func (s *scoping) bodyHeight() int { return max(s.height-2, 3) }
@@ -169,11 +190,21 @@ func (s *scoping) move(delta int) {
 	s.cursor[s.section] = max(min(s.row()+delta, s.rowCount()-1), 0)
 }
 
-// FullHelp lists the keys of the current state only, from the key table.
-func (s *scoping) FullHelp() [][]key.Binding { return scopeKeys.Help(s) }
+// FullHelp lists the keys of the current state only, from the key table; the path sheet
+// has its own.
+func (s *scoping) FullHelp() [][]key.Binding {
+	if s.sheet != nil {
+		return [][]key.Binding{s.sheet.Keys()}
+	}
+	return scopeKeys.Help(s)
+}
 
 // scopeKeys is the step's key table: dispatch, footer and help read it.
 var scopeKeys = append(kit.Keys[*scoping]{
+	{Binding: scopeKeyApply, Run: run((*scoping).applyImport), Enabled: (*scoping).reviewing},
+	{Binding: scopeKeyMissing, Enabled: func(s *scoping) bool { return s.reviewing() && len(s.review.plan.Missing) > 0 },
+		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.review.deleteMissing = !s.review.deleteMissing; return nil }},
+	{Binding: scopeKeyDiscard, HelpOnly: true, Enabled: (*scoping).reviewing},
 	{Binding: scopeKeyAdd, Run: run((*scoping).add), Enabled: func(s *scoping) bool { return s.browsing() && s.listed() }},
 	{Binding: scopeKeyEdit, Run: run((*scoping).edit), Enabled: func(s *scoping) bool { return s.browsing() && (!s.listed() || s.rowCount() > 0) }},
 	{Binding: scopeKeyDelete, Enabled: func(s *scoping) bool { return s.browsing() && s.listed() && s.rowCount() > 0 },
@@ -197,8 +228,13 @@ var scopeKeys = append(kit.Keys[*scoping]{
 		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.move(max(s.bodyHeight()/2, 1)); return nil }},
 }, kit.DialogRows(func(s *scoping) bool { return s.form != nil }, func(s *scoping) bool { return s.confirm != nil })...)
 
-// browsing is true while no form or dialog is open.
-func (s *scoping) browsing() bool { return s.form == nil && s.confirm == nil }
+// browsing is true while no form, dialog or import review is open.
+func (s *scoping) browsing() bool { return s.form == nil && s.confirm == nil && s.sheet == nil && s.review == nil }
+
+// reviewing is true while an inventory file waits for the assessor's word.
+func (s *scoping) reviewing() bool {
+	return s.review != nil && s.form == nil && s.confirm == nil && s.sheet == nil
+}
 
 // listed is true on the sections that are lists the assessor adds to.
 func (s *scoping) listed() bool { return s.section == secExclusions || s.section == secInventory }
@@ -226,11 +262,13 @@ func (s *scoping) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	if s.confirm != nil {
+	switch {
+	case s.confirm != nil:
 		return s.updateConfirm(msg)
-	}
-	if s.form != nil {
+	case s.form != nil:
 		return s.updateForm(msg)
+	case s.sheet != nil:
+		return s.updateSheet(msg)
 	}
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
 		cmd, _ := scopeKeys.Dispatch(s, kp)
@@ -245,8 +283,8 @@ func (s *scoping) saved(msg steps.Saved) {
 		return
 	}
 	switch in := msg.Intent.(type) {
-	case steps.ImportSystems:
-		s.imported(in, msg.Record.([]assessment.AISystem))
+	case steps.ImportInventory:
+		s.imported(in, msg.Record.(store.InventoryImported))
 	case steps.PutSystem:
 		s.systemSaved(in, msg.Record.(assessment.AISystem))
 	case steps.DeleteSystem:
@@ -328,7 +366,7 @@ func (s *scoping) updateConfirm(msg tea.Msg) tea.Cmd {
 	if yes && apply != nil {
 		return apply()
 	}
-	s.h.Say("Not deleted.")
+	s.h.Say("Nothing was deleted.")
 	return nil
 }
 
@@ -343,6 +381,8 @@ func (s *scoping) View() string {
 	switch {
 	case s.confirm != nil:
 		body = lipgloss.Place(s.width, h, lipgloss.Center, lipgloss.Center, s.confirm.View(st))
+	case s.sheet != nil:
+		body = s.sheet.View(st)
 	case s.form != nil && s.formWide:
 		body = s.form.View(st)
 	case s.section == secCertification:
