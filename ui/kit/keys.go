@@ -86,7 +86,9 @@ func (t Keys[M]) Find(desc string) (key.Binding, bool) {
 }
 
 // FooterText lists key bindings as "key desc · key desc".
-func FooterText(groups [][]key.Binding) string { return strings.Join(footerParts(groups, false), " · ") }
+func FooterText(groups [][]key.Binding) string {
+	return strings.Join(footerParts(groups, false), " · ")
+}
 
 // Footer is the footer line of a screen within width cells: its keys, then tail (the keys
 // every screen shares, e.g. "? help · q quit"). When they do not fit, the moves every list

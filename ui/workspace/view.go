@@ -137,7 +137,9 @@ func (w *Model) stepBar() string {
 func (w *Model) drawStepBar() string {
 	st := w.c.Styles
 	idle := []func(i int, name string, done, total int) string{
-		func(i int, name string, done, total int) string { return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total) },
+		func(i int, name string, done, total int) string {
+			return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total)
+		},
 		func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %d/%d", i+1, done, total) },
 		func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %s", i+1, percent(done, total)) },
 		func(i int, _ string, _, _ int) string { return strconv.Itoa(i + 1) },

@@ -47,9 +47,9 @@ type scoping struct {
 	onConfirm func() tea.Cmd
 	sheet     *kit.Sheet // the path of an inventory file to import
 
-	importSeq  int            // tags inventory reads so a stale reply is dropped
-	importing  string         // the path being read; empty when idle
-	importPath string         // the last path typed, offered again
+	importSeq  int              // tags inventory reads so a stale reply is dropped
+	importing  string           // the path being read; empty when idle
+	importPath string           // the last path typed, offered again
 	importFail *importFailure   // why the last import was refused, until dismissed
 	review     *inventoryReview // an inventory file read, waiting for the assessor's word
 
@@ -203,7 +203,10 @@ func (s *scoping) FullHelp() [][]key.Binding {
 var scopeKeys = append(kit.Keys[*scoping]{
 	{Binding: scopeKeyApply, Run: run((*scoping).applyImport), Enabled: (*scoping).reviewing},
 	{Binding: scopeKeyMissing, Enabled: func(s *scoping) bool { return s.reviewing() && len(s.review.plan.Missing) > 0 },
-		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.review.deleteMissing = !s.review.deleteMissing; return nil }},
+		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd {
+			s.review.deleteMissing = !s.review.deleteMissing
+			return nil
+		}},
 	{Binding: scopeKeyDiscard, HelpOnly: true, Enabled: (*scoping).reviewing},
 	{Binding: scopeKeyAdd, Run: run((*scoping).add), Enabled: func(s *scoping) bool { return s.browsing() && s.listed() }},
 	{Binding: scopeKeyEdit, Run: run((*scoping).edit), Enabled: func(s *scoping) bool { return s.browsing() && (!s.listed() || s.rowCount() > 0) }},
@@ -229,7 +232,9 @@ var scopeKeys = append(kit.Keys[*scoping]{
 }, kit.DialogRows(func(s *scoping) bool { return s.form != nil }, func(s *scoping) bool { return s.confirm != nil })...)
 
 // browsing is true while no form, dialog or import review is open.
-func (s *scoping) browsing() bool { return s.form == nil && s.confirm == nil && s.sheet == nil && s.review == nil }
+func (s *scoping) browsing() bool {
+	return s.form == nil && s.confirm == nil && s.sheet == nil && s.review == nil
+}
 
 // reviewing is true while an inventory file waits for the assessor's word.
 func (s *scoping) reviewing() bool {
