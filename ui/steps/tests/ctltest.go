@@ -188,6 +188,12 @@ func (c *ctlTests) Update(msg tea.Msg) tea.Cmd {
 		}
 	case steps.Reloaded:
 		c.selected() // clamp the cursors
+	case steps.JumpTo:
+		for i, item := range c.controls() {
+			if item.ID == msg.Item {
+				c.cursor, c.sample, c.inSamples = i, 0, false
+			}
+		}
 	case tea.KeyPressMsg:
 		cmd, _ := ctlKeys.Dispatch(c, msg)
 		return cmd
