@@ -94,7 +94,6 @@ func kindWords(kind string) string {
 // kindTerms spell the abbreviations of blocker kinds as a reader writes them.
 var kindTerms = strings.NewReplacer(" nc ", " nonconformity ", " kpis ", " KPIs ", " ai ", " AI ")
 
-
 // outcomeLines are the readiness checklist, the common gaps and the KPIs.
 func (r *readiness) outcomeLines(sum *assessment.Summary) []readinessLine {
 	holds, total := r.Progress()
