@@ -33,6 +33,7 @@ type Form struct {
 	save  func() tea.Cmd
 	typed bool // a key that edits a value was pressed
 	ask   *Confirm
+	width int
 }
 
 // formDoneMsg tells a form's owner that huh submitted or aborted it.
@@ -46,7 +47,7 @@ func NewForm(title string, width, height int, save func() tea.Cmd, fields ...huh
 
 // NewPagedForm builds a form of titled pages.
 func NewPagedForm(width, height int, save func() tea.Cmd, pages ...*huh.Group) *Form {
-	f := &Form{save: save}
+	f := &Form{save: save, width: max(width, 30)}
 	f.form = huh.NewForm(pages...).WithShowHelp(false).WithWidth(max(width, 30)).WithHeight(max(height, 10))
 	f.form.SubmitCmd = func() tea.Msg { return formDoneMsg{f.form} }
 	f.form.CancelCmd = func() tea.Msg { return formDoneMsg{f.form} }
@@ -124,7 +125,7 @@ func UpdateForm(open **Form, msg tea.Msg) (cmd tea.Cmd, cancelled bool) {
 		}
 		switch {
 		case key.Matches(msg, KeyCancel) && f.Typed():
-			f.ask = NewConfirm(discardAsk, "")
+			f.ask = NewConfirm(discardAsk, "").Fit(f.width)
 			return nil, false
 		case key.Matches(msg, KeyCancel):
 			*open = nil

@@ -288,7 +288,7 @@ func (s *Sheet) Update(msg tea.Msg) Outcome {
 		s.Err = ""
 		switch {
 		case key.Matches(kp, sheetKeyCancel) && s.Typed():
-			s.ask = NewConfirm(discardAsk, "")
+			s.ask = NewConfirm(discardAsk, "").Fit(s.width)
 			return Editing
 		case key.Matches(kp, sheetKeyCancel):
 			return Cancelled

@@ -131,35 +131,45 @@ func (w *Model) stepBar() string {
 	return w.frame.bar
 }
 
+// stepLabels are the ways of labelling an idle step in the step bar, longest first; the
+// active step always has the first.
+var stepLabels = []func(i int, name string, done, total int) string{
+	func(i int, name string, done, total int) string { return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total) },
+	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %d/%d", i+1, done, total) },
+	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %s", i+1, percent(done, total)) },
+	func(i int, _ string, _, _ int) string { return strconv.Itoa(i + 1) },
+}
+
 // drawStepBar lists the steps with their progress, the active one highlighted. A narrow
 // terminal gets shorter labels for the idle steps, down to the number alone, so every
-// step's number stays on screen.
+// step's number stays on screen; the labels are chosen for the width, not for the step on
+// screen, so the bar keeps its shape from step to step.
 func (w *Model) drawStepBar() string {
 	st := w.c.Styles
-	idle := []func(i int, name string, done, total int) string{
-		func(i int, name string, done, total int) string {
-			return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total)
-		},
-		func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %d/%d", i+1, done, total) },
-		func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %s", i+1, percent(done, total)) },
-		func(i int, _ string, _, _ int) string { return strconv.Itoa(i + 1) },
-	}
-	var bar string
-	for _, label := range idle {
+	bar := func(label func(int, string, int, int) string, active int) string {
 		var parts []string
 		for i, s := range w.steps {
 			done, total := w.stepProgress(i)
-			if i == w.active {
-				parts = append(parts, st.StepActive.Render(idle[0](i, s.Name(), done, total)))
+			if i == active {
+				parts = append(parts, st.StepActive.Render(stepLabels[0](i, s.Name(), done, total)))
 			} else {
 				parts = append(parts, st.StepIdle.Render(label(i, s.Name(), done, total)))
 			}
 		}
-		if bar = strings.Join(parts, ""); kit.Width(bar) <= w.width {
-			return bar
+		return strings.Join(parts, "")
+	}
+	widest := 0 // the step whose own label is longest
+	for i, s := range w.steps {
+		if len(s.Name()) > len(w.steps[widest].Name()) {
+			widest = i
 		}
 	}
-	return kit.Truncate(bar, w.width)
+	for _, label := range stepLabels {
+		if kit.Width(bar(label, widest)) <= w.width {
+			return bar(label, w.active)
+		}
+	}
+	return kit.Truncate(bar(stepLabels[len(stepLabels)-1], w.active), w.width)
 }
 
 // percent is progress in a few cells: "✓" when done, else the share done.

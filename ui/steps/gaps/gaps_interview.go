@@ -33,13 +33,14 @@ func (s *interview) evidence(now time.Time) assessment.Evidence {
 	return assessment.Evidence{Title: "Interview with " + who, Kind: "interview", Reference: who, Collected: s.day, AttachedAt: now.UTC()}
 }
 
-// banner is the interview's line above the list.
+// banner is the interview's line above the list, the count first so it shows on a narrow
+// list.
 func (s *interview) banner() string {
 	who := kit.Vis(s.name)
 	if s.role != "" {
 		who += " (" + kit.Vis(s.role) + ")"
 	}
-	return fmt.Sprintf("Interview: %s · %s · %s judged · I ends", who, kit.DateText(s.day), kit.Plural(len(s.judged), "item"))
+	return fmt.Sprintf("● Interview, %d judged: %s, %s · I ends", len(s.judged), who, kit.DateText(s.day))
 }
 
 // cite adds the interview to a judgement as evidence, once per item: not when the item is

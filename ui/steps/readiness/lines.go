@@ -36,7 +36,7 @@ func (r *readiness) lines() []readinessLine {
 			l.text += "nothing stands in the way"
 		} else {
 			l.mark = "✗"
-			l.text += fmt.Sprintf("%s to clear and %s to raise to %d", kit.Plural(len(rung.Blockers), "blocker"), kit.Plural(len(rung.Below), "item"), rung.Level)
+			l.text += fmt.Sprintf("%s, %s below %d", kit.Plural(len(rung.Blockers), "blocker"), kit.Plural(len(rung.Below), "item"), rung.Level)
 		}
 		out = append(out, l)
 	}

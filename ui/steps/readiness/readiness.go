@@ -157,7 +157,7 @@ func (r *readiness) View() string {
 	st := r.h.Styles()
 	sum := r.h.Summary()
 	top := st.Label.Render(kit.Truncate(fmt.Sprintf("Level %d %s · %s", sum.Level, sum.LevelName, sum.Verdict), r.width-2)) + "\n" +
-		kit.Wrap(sum.CountLine()+fmt.Sprintf(" · floor %d, mean %s · %s", sum.Floor, sum.Mean, kit.Plural(len(sum.Warnings), "warning")), r.width-2)
+		kit.Truncate(fmt.Sprintf("Floor %d (lowest maturity) · mean %s · %s · %s", sum.Floor, sum.Mean, kit.Plural(len(sum.Warnings), "warning"), sum.CountLine()), r.width-2)
 	if r.height >= 30 {
 		box := st.Big.BorderForeground(theme.LevelColour(sum.Level)).Render(bigDigit(sum.Level) + "\n" + theme.Level(sum.Level).Bold(true).Render(sum.LevelName))
 		facts := []string{

@@ -78,7 +78,7 @@ func TestTheScreenCountsAsSummaryJSONAndShowsTheLadder(t *testing.T) {
 	sum := h.Work.Summary()
 	h.Contains(sum.CountLine(), "Level 3 Certification-ready: ", "Level 4 ", "Level 5 ")
 	for _, rung := range sum.Ladder() {
-		h.Contains(fmt.Sprintf("%s to clear and %s to raise to %d", kit.Plural(len(rung.Blockers), "blocker"), kit.Plural(len(rung.Below), "item"), rung.Level))
+		h.Contains(fmt.Sprintf("%s, %s below %d", kit.Plural(len(rung.Blockers), "blocker"), kit.Plural(len(rung.Below), "item"), rung.Level))
 	}
 }
 
