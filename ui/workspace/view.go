@@ -75,9 +75,13 @@ func (w *Model) footerView() string {
 	groups := w.current().FullHelp()
 	tail := ""
 	if !w.Typing() { // while a field has the keyboard these keys are letters
-		tail = "tab step · ? help · esc home · q quit"
-		if w.width < 100 {
+		switch {
+		case w.width < 100:
 			tail = "? all keys"
+		case w.width < 140:
+			tail = "? help · q quit"
+		default:
+			tail = "tab step · ? help · esc home · q quit"
 		}
 	}
 	if key := strconv.Itoa(w.width) + "\x00" + kit.FooterText(groups) + "\x00" + tail; key != w.frame.footerKey {

@@ -49,7 +49,7 @@ var (
 	ncKeyClose    = kit.NewBinding("c", "c", "→ closed")
 	ncKeyVerify   = kit.NewBinding("v", "v", "→ verified effective")
 	ncKeyReopen   = kit.NewBinding("r", "r", "→ reopened")
-	ncKeyWithdraw = kit.NewBinding("w", "w", "withdraw (raised in error)…")
+	ncKeyWithdraw = kit.NewBinding("w", "w", "withdraw…")
 )
 
 // ncTransitionKeys pairs each state with its key.

@@ -148,7 +148,7 @@ func TestAnNCRaisedInErrorIsWithdrawnWithItsReason(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := uitest.New(t).Open(steps.Nonconformities, New)
-			h.Press("withdraw (raised in error)…")
+			h.Press("withdraw…")
 			h.Keys("text:"+tt.reason, "ctrl+s")
 			h.Contains(tt.screen)
 			nc, _ := storedNC(h, 1)
