@@ -138,7 +138,9 @@ func (w *Model) stepBar() string {
 // stepLabels are the ways of labelling an idle step in the step bar, longest first; the
 // active step always has the first.
 var stepLabels = []func(i int, name string, done, total int) string{
-	func(i int, name string, done, total int) string { return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total) },
+	func(i int, name string, done, total int) string {
+		return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total)
+	},
 	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %d/%d", i+1, done, total) },
 	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %s", i+1, percent(done, total)) },
 	func(i int, _ string, _, _ int) string { return strconv.Itoa(i + 1) },
