@@ -45,9 +45,12 @@ func (p *Pane) View(text string, height int, st theme.Styles) string {
 		return strings.Join(lines, "\n")
 	}
 	p.top = max(0, min(p.top, len(lines)-p.height+1))
-	room := p.height - 1 // one line says what is hidden below
+	room := p.height
 	if p.top > 0 {
-		room-- // and one what is hidden above
+		room-- // one line says what is hidden above
+	}
+	if len(lines)-p.top > room {
+		room-- // and one what is hidden below
 	}
 	end := min(p.top+room, len(lines))
 	var out []string

@@ -166,7 +166,7 @@ func (g *gaps) saveNotes(item checklists.Item, base *assessment.Result, seen, in
 
 // form builds an embedded form in the detail pane.
 func (g *gaps) form(title string, save func() tea.Cmd, fields ...huh.Field) *kit.Form {
-	return kit.NewForm(title, g.detailWidth()-1, g.height-1, save, fields...)
+	return kit.NewForm(title, g.detailWidth()-1, g.height, save, fields...)
 }
 
 func (g *gaps) updateForm(msg tea.Msg) tea.Cmd {

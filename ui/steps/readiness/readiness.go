@@ -140,7 +140,7 @@ func (r *readiness) editKPI(id string) tea.Cmd {
 		val := assessment.KPIValue{Value: strings.TrimSpace(in.value), Target: strings.TrimSpace(in.target), Date: date}
 		return r.h.Apply(steps.PutKPI{ID: id, Base: base, Next: val})
 	}
-	r.editing = kit.NewForm(title, r.width-4, r.height-2, save,
+	r.editing = kit.NewForm(title, r.width-4, r.height, save,
 		huh.NewInput().Title("Value").Value(&in.value),
 		huh.NewInput().Title("Target").Value(&in.target),
 		huh.NewInput().Title("Date of the reading (YYYY-MM-DD)").Value(&in.date).Validate(kit.OptionalDate),

@@ -67,8 +67,7 @@ func (s *scoping) openForm(wide bool, apply func() tea.Cmd, groups ...*huh.Group
 	if wide {
 		width = s.width - 2
 	}
-	// room below for a validation error
-	s.form, s.formWide = kit.NewPagedForm(width, max(s.bodyHeight()-3, 8), apply, groups...), wide
+	s.form, s.formWide = kit.NewPagedForm(width, max(s.bodyHeight(), 10), apply, groups...), wide
 	return s.form.Init()
 }
 

@@ -21,11 +21,10 @@ var (
 	testNatures = []string{"manual", "automated"}
 )
 
-// formSize is the room an embedded form gets: the detail pane, less three lines for the
-// validation message huh adds under the fields.
+// formSize is the room an embedded form gets: the detail pane.
 func (c *ctlTests) formSize() (int, int) {
 	listW := c.listWidth()
-	return max(c.width-listW-3, 30), max(c.height-3, 10)
+	return max(c.width-listW-3, 30), max(c.height, 10)
 }
 
 // testInput holds the test form's values as typed.

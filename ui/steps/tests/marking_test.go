@@ -88,3 +88,14 @@ func TestEveryResultKeyMarksAndMovesOnAndAChangeAsksFirst(t *testing.T) {
 		})
 	}
 }
+
+func TestATestPeriodEndingBeforeItStartsIsRefused(t *testing.T) {
+	h := uitest.New(t).Open(steps.ControlTesting, New)
+	item, _, _ := testStep(h).selected()
+	h.Press("edit test")
+	h.Keys("tab", "tab", "tab", "tab", "text:2026-10-01", "tab", "text:2026-09-01", "ctrl+s")
+	h.Contains("the end of the test period 2026-09-01 is before its start")
+	if h.Stored().TestOf(item.ID) != nil {
+		t.Fatal("a test whose period ends before it starts was saved")
+	}
+}
