@@ -71,20 +71,9 @@ func ReadInventoryCSV(cat *checklists.Catalogue, data []byte) ([]InventoryRow, e
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sniffSeparator(data)
 	r.FieldsPerRecord = -1
-	header, err := r.Read()
+	cols, err := inventoryHeader(r)
 	if err != nil {
-		return nil, errors.New("the inventory file is empty; it needs a header row naming its columns (at least \"name\")")
-	}
-	cols := map[string]int{}
-	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(h))
-		if !slices.Contains(InventoryColumns, name) {
-			return nil, fmt.Errorf("line 1: column %q is not known; use %s", strings.TrimSpace(h), strings.Join(InventoryColumns, ", "))
-		}
-		cols[name] = i
-	}
-	if _, ok := cols["name"]; !ok {
-		return nil, errors.New("line 1: the header has no \"name\" column, which every inventory needs")
+		return nil, err
 	}
 	var rows []InventoryRow
 	var bad InventoryErrors
@@ -134,6 +123,27 @@ func ReadInventoryCSV(cat *checklists.Catalogue, data []byte) ([]InventoryRow, e
 		return nil, errors.New("the inventory file has a header but no AI systems")
 	}
 	return rows, nil
+}
+
+// inventoryHeader reads the header row: the position of each known column, refusing an
+// unknown column or a file without a name column.
+func inventoryHeader(r *csv.Reader) (map[string]int, error) {
+	header, err := r.Read()
+	if err != nil {
+		return nil, errors.New("the inventory file is empty; it needs a header row naming its columns (at least \"name\")")
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(h))
+		if !slices.Contains(InventoryColumns, name) {
+			return nil, fmt.Errorf("line 1: column %q is not known; use %s", strings.TrimSpace(h), strings.Join(InventoryColumns, ", "))
+		}
+		cols[name] = i
+	}
+	if _, ok := cols["name"]; !ok {
+		return nil, errors.New("line 1: the header has no \"name\" column, which every inventory needs")
+	}
+	return cols, nil
 }
 
 func errorsUnwrapText(err error) string {

@@ -1,7 +1,6 @@
 package scoping
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -87,16 +86,6 @@ func (s *scoping) SetSize(w, h int) {
 	if s.sheet != nil {
 		s.sheet.SetWidth(w - 2)
 	}
-}
-
-// Back discards an inventory file waiting for review; esc then goes home as on other steps.
-func (s *scoping) Back() bool {
-	if s.review == nil {
-		return false
-	}
-	s.review = nil
-	s.h.Say("Import discarded; nothing was written.")
-	return true
 }
 
 // bodyHeight is the room below the section bar.
@@ -236,11 +225,6 @@ func (s *scoping) browsing() bool {
 	return s.form == nil && s.confirm == nil && s.sheet == nil && s.review == nil
 }
 
-// reviewing is true while an inventory file waits for the assessor's word.
-func (s *scoping) reviewing() bool {
-	return s.review != nil && s.form == nil && s.confirm == nil && s.sheet == nil
-}
-
 // listed is true on the sections that are lists the assessor adds to.
 func (s *scoping) listed() bool { return s.section == secExclusions || s.section == secInventory }
 
@@ -330,48 +314,6 @@ func (s *scoping) add() tea.Cmd {
 	case secInventory:
 		return s.editSystem(-1)
 	}
-	return nil
-}
-
-// askDelete asks before removing an exclusion or an AI system; No is the default.
-func (s *scoping) askDelete() {
-	switch {
-	case s.section == secExclusions && len(s.h.Assessment().Scope.Exclusions) > 0:
-		i := s.row()
-		e := s.h.Assessment().Scope.Exclusions[i]
-		s.confirm = kit.NewConfirm(s.question("Delete the exclusion “"+kit.Vis(e.What)+"” and its justification?"), e.What)
-		s.onConfirm = func() tea.Cmd { return s.deleteExclusion(i) }
-	case s.section == secInventory && len(s.h.Assessment().Systems) > 0:
-		sys := s.h.Assessment().Systems[s.row()]
-		q := "Delete the AI system “" + kit.Vis(sys.Name) + "” from the inventory?"
-		switch n := len(risksOf(s.h.Assessment(), sys.ID)); {
-		case n == 1:
-			q += " 1 risk in the register names it and would lose that link."
-		case n > 1:
-			q += fmt.Sprintf(" %d risks in the register name it and would lose that link.", n)
-		}
-		s.confirm = kit.NewConfirm(s.question(q), sys.Name)
-		id := sys.ID
-		s.onConfirm = func() tea.Cmd { return s.deleteSystem(id) }
-	}
-}
-
-// question wraps a dialog's question to fit the screen with the dialog's frame.
-func (s *scoping) question(q string) string {
-	return kit.Wrap(kit.Truncate(q, 300), min(max(s.width-12, 30), 70))
-}
-
-func (s *scoping) updateConfirm(msg tea.Msg) tea.Cmd {
-	done, yes := s.confirm.Update(msg)
-	if !done {
-		return nil
-	}
-	apply := s.onConfirm
-	s.confirm, s.onConfirm = nil, nil
-	if yes && apply != nil {
-		return apply()
-	}
-	s.h.Say("Nothing was deleted.")
 	return nil
 }
 

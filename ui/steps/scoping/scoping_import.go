@@ -224,3 +224,18 @@ func clip(text string, n int) string {
 	lines[n-1] = strings.TrimRight(lines[n-1], " ") + " …"
 	return strings.Join(lines, "\n")
 }
+
+// Back discards an inventory file waiting for review; esc then goes home as on other steps.
+func (s *scoping) Back() bool {
+	if s.review == nil {
+		return false
+	}
+	s.review = nil
+	s.h.Say("Import discarded; nothing was written.")
+	return true
+}
+
+// reviewing is true while an inventory file waits for the assessor's word.
+func (s *scoping) reviewing() bool {
+	return s.review != nil && s.form == nil && s.confirm == nil && s.sheet == nil
+}
