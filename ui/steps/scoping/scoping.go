@@ -51,6 +51,7 @@ type scoping struct {
 	importPath string           // the last path typed, offered again
 	importFail *importFailure   // why the last import was refused, until dismissed
 	review     *inventoryReview // an inventory file read, waiting for the assessor's word
+	detail     kit.Pane         // the selected AI system in full, scrolled with J and K
 
 	width, height int
 }
@@ -177,6 +178,7 @@ func (s *scoping) row() int {
 
 func (s *scoping) move(delta int) {
 	s.cursor[s.section] = max(min(s.row()+delta, s.rowCount()-1), 0)
+	s.detail.Reset()
 }
 
 // FullHelp lists the keys of the current state only, from the key table; the path sheet
@@ -214,6 +216,8 @@ var scopeKeys = append(kit.Keys[*scoping]{
 	}},
 	{Binding: kit.KeyUp, Group: 1, Run: moveBy(-1), Enabled: func(s *scoping) bool { return s.browsing() && s.section != secCertification }},
 	{Binding: kit.KeyDown, Group: 1, Run: moveBy(1), Enabled: func(s *scoping) bool { return s.browsing() && s.section != secCertification }},
+	{Binding: kit.KeyScrollDown, Group: 2, Enabled: (*scoping).scrolls, Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.detail.Scroll(1); return nil }},
+	{Binding: kit.KeyScrollUp, Group: 2, Enabled: (*scoping).scrolls, Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.detail.Scroll(-1); return nil }},
 	{Binding: kit.KeyPgUp, Group: 2, Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory },
 		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.move(-max(s.bodyHeight()/2, 1)); return nil }},
 	{Binding: kit.KeyPgDown, Group: 2, Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory },
@@ -223,6 +227,11 @@ var scopeKeys = append(kit.Keys[*scoping]{
 // browsing is true while no form, dialog or import review is open.
 func (s *scoping) browsing() bool {
 	return s.form == nil && s.confirm == nil && s.sheet == nil && s.review == nil
+}
+
+// scrolls is true on the inventory while the selected system's detail is taller than its room.
+func (s *scoping) scrolls() bool {
+	return s.browsing() && s.section == secInventory && s.importFail == nil && s.detail.Scrolls()
 }
 
 // listed is true on the sections that are lists the assessor adds to.

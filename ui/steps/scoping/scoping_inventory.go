@@ -143,7 +143,7 @@ func (s *scoping) inventoryView(width, height int) string {
 	case s.importFail != nil:
 		b.WriteString(s.importFailureView(width, height-lineCount(b.String())))
 	case len(systems) > 0:
-		b.WriteString(s.systemView(systems[s.row()], width))
+		b.WriteString(s.detail.View(s.systemView(systems[s.row()], width), height-lineCount(b.String()), s.h.Styles()))
 	}
 	return b.String()
 }
