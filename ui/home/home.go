@@ -299,7 +299,7 @@ func (h *Model) View() string {
 	b.WriteString(st.Header.Render("aimsbench") + st.HeaderDim.Render(" · ISO/IEC 42001 readiness workbench · "+kit.Vis(h.c.Store.Path())) + "\n\n")
 	switch {
 	case h.form != nil:
-		b.WriteString(h.form.View(st) + "\n\n" + st.Footer.Render(kit.FooterText(h.FullHelp())))
+		b.WriteString(h.form.View(st) + "\n\n" + st.Footer.Render(kit.Footer(h.FullHelp(), "", h.width)))
 		return b.String()
 	case h.confirm != nil:
 		b.WriteString(h.confirm.View(st))
@@ -319,7 +319,7 @@ func (h *Model) View() string {
 		}
 		b.WriteString(style.Render(kit.Truncate(kit.Vis(h.status.Text), h.width-2)) + "\n")
 	}
-	b.WriteString(st.Footer.Render(kit.Truncate(kit.FooterText(h.FullHelp())+" · ? help · q quit", h.width)))
+	b.WriteString(st.Footer.Render(kit.Footer(h.FullHelp(), "? help · q quit", h.width)))
 	return b.String()
 }
 
