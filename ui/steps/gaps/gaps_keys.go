@@ -96,8 +96,9 @@ func (g *gaps) onItem() bool {
 	return ok && g.browsing()
 }
 
-// scrolls is true while the list has the keyboard and the detail is taller than its room.
-func (g *gaps) scrolls() bool { return g.browsing() && g.detail.Scrolls() }
+// scrolls is true while the list or the evidence has the keyboard and the detail is taller
+// than its room.
+func (g *gaps) scrolls() bool { return g.idle() && g.detail.Scrolls() }
 
 func setStatus(s assessment.Status) func(*gaps, tea.KeyPressMsg) tea.Cmd {
 	return func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { return g.judgeSelected(assessment.Judgement{Status: &s}) }
