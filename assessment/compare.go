@@ -170,6 +170,9 @@ func compareNCs(p *Progress, prev, cur *Assessment) {
 		old[nc.Number] = nc
 	}
 	for _, nc := range cur.NCs {
+		if nc.IsWithdrawn() {
+			continue // raised in error: neither new, nor open, nor closed
+		}
 		c := NCChange{ID: nc.Label(), Item: nc.ItemID, Grade: nc.Grade, Description: nc.Description, CurrentStatus: nc.Status}
 		before, known := old[nc.Number]
 		known = known && before.Raised.Equal(nc.Raised) // a reused number is a new finding

@@ -50,7 +50,7 @@ func NextCycle(prev *Assessment, asOf time.Time) *Assessment {
 		}
 	}
 	for _, nc := range prev.NCs {
-		if nc.Status != NCVerified {
+		if nc.Status != NCVerified && !nc.IsWithdrawn() {
 			next.NCs = append(next.NCs, nc)
 		}
 	}

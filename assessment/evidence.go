@@ -3,7 +3,6 @@ package assessment
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -14,18 +13,9 @@ func (e Evidence) Expired(asOf time.Time) bool {
 	return !e.ValidUntil.IsZero() && day(e.ValidUntil).Before(day(asOf))
 }
 
-// check refuses an evidence item without a title, one that would expire before it was
-// collected, and one citing an interview of the log that is not of kind interview.
-func (e Evidence) check() error {
-	switch {
-	case strings.TrimSpace(e.Title) == "":
-		return fmt.Errorf("an evidence item needs a title")
-	case e.Interview < 0:
-		return fmt.Errorf("evidence %q cites interview number %d; interview numbers start at 1", e.Title, e.Interview)
-	case e.Interview > 0 && e.Kind != "interview":
-		return fmt.Errorf("evidence %q cites an interview of the log, so it must be of kind interview", e.Title)
-	}
-	if !e.Collected.IsZero() && !e.ValidUntil.IsZero() && day(e.ValidUntil).Before(day(e.Collected)) {
+// checkDates refuses an evidence item that would expire before it was collected.
+func (e Evidence) checkDates() error {
+	if !inOrder(e.Collected, e.ValidUntil) {
 		return fmt.Errorf("evidence %q is valid until %s, before it was collected on %s; check the two dates",
 			e.Title, e.ValidUntil.Format(time.DateOnly), e.Collected.Format(time.DateOnly))
 	}

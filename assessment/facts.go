@@ -30,6 +30,7 @@ type facts struct {
 }
 
 func newFacts(cat *checklists.Catalogue, a *Assessment, asOf time.Time) *facts {
+	a = a.counted() // a withdrawn nonconformity was raised in error: no rule sees it
 	items := cat.Assessable()
 	f := &facts{cat: cat, a: a, asOf: asOf, items: items, yearAgo: day(asOf).AddDate(-1, 0, 0), outcomes: map[string]outcome{},
 		results: make([]*Result, len(items)), inR: make([]bool, len(items))}

@@ -329,7 +329,7 @@ func TestValidateRefusesBadFieldRecords(t *testing.T) {
 		"training record number 0 is not unique and positive",
 		`INT-01 names "Z.1"`,
 		`AI system 1 ("Claims triage"): a system classified "High-risk: a use listed in Annex III" needs the Annex III area`,
-		"the Stage 2 audit",
+		"the planned Stage 2 audit",
 	} {
 		if !slices.ContainsFunc(inv.Problems, func(p string) bool { return strings.Contains(p, want) }) {
 			t.Errorf("no problem saying %q among %q", want, inv.Problems)

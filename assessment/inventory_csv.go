@@ -58,6 +58,29 @@ const (
 // untidy: blank lines and empty trailing cells are skipped. It returns every system, or every
 // problem with its line number; its time grows linearly with the file.
 func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, error) {
+	rows, err := ReadInventoryCSV(cat, data)
+	if err != nil {
+		return nil, err
+	}
+	systems := make([]AISystem, len(rows))
+	for i, r := range rows {
+		systems[i] = r.System
+	}
+	return systems, nil
+}
+
+// InventoryRow is one AI system read from an inventory file: the line it is on, the system,
+// and the columns the row gives a value (an empty cell or a missing column gives none).
+type InventoryRow struct {
+	Line   int
+	System AISystem
+	Filled []string
+}
+
+// ReadInventoryCSV is ParseInventoryCSV keeping each row's line and filled columns, which a
+// second import of the same inventory needs to update systems without blanking what the
+// file leaves empty.
+func ReadInventoryCSV(cat *checklists.Catalogue, data []byte) ([]InventoryRow, error) {
 	if len(data) > MaxInventoryBytes {
 		return nil, fmt.Errorf("the inventory file is larger than %d MiB, the most aimsbench imports; check that it is the right file", MaxInventoryBytes>>20)
 	}
@@ -78,7 +101,7 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 	if err != nil {
 		return nil, err
 	}
-	systems := make([]AISystem, 0, min(bytes.Count(data, []byte("\n")), MaxInventoryRows)) // a system is large: grow once
+	rows := make([]InventoryRow, 0, min(bytes.Count(data, []byte("\n")), MaxInventoryRows)) // a row is large: grow once
 	var bad InventoryErrors
 	for {
 		rec, err := r.Read()
@@ -98,22 +121,29 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue // blank line
 		}
-		if len(systems) == MaxInventoryRows {
+		if len(rows) == MaxInventoryRows {
 			return nil, fmt.Errorf("line %d: the inventory file has more than %d AI systems, the most aimsbench imports at once; split it into several files", line, MaxInventoryRows)
 		}
-		sys, reasons := inventoryRow(cat, cols.get(rec))
+		get := cols.get(rec)
+		sys, reasons := inventoryRow(cat, get)
 		for _, reason := range append(cols.stray(rec), reasons...) {
 			bad = append(bad, RowError{line, reason})
 		}
-		systems = append(systems, sys)
+		row := InventoryRow{Line: line, System: sys}
+		for _, col := range InventoryColumns {
+			if get(col) != "" {
+				row.Filled = append(row.Filled, col)
+			}
+		}
+		rows = append(rows, row)
 	}
 	if len(bad) > 0 {
 		return nil, bad
 	}
-	if len(systems) == 0 {
+	if len(rows) == 0 {
 		return nil, errors.New("the inventory file has a header but no AI systems")
 	}
-	return systems, nil
+	return rows, nil
 }
 
 // unixLineEnds turns Windows (CR LF) and classic Mac (bare CR) line ends into LF, so every

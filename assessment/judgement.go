@@ -22,6 +22,7 @@ type Judgement struct {
 	Due            *time.Time
 	Priority       *Priority
 	AddEvidence    []Evidence
+	EditEvidence   *EvidenceEdit
 }
 
 // NewResult is the result of an item nobody has judged yet.
@@ -40,7 +41,11 @@ func (j Judgement) Apply(item checklists.Item, r *Result) (*Result, error) {
 		return nil, fmt.Errorf("%s is a heading, not a requirement; judge its sub-clauses or controls instead", item.ID)
 	}
 	next := *r
-	next.Evidence = append([]Evidence(nil), r.Evidence...)
+	evidence, err := j.EvidenceOn(item.ID, r.Evidence)
+	if err != nil {
+		return nil, err
+	}
+	next.Evidence = evidence
 	if j.Maturity != nil {
 		if err := CheckMaturity("maturity", *j.Maturity); err != nil {
 			return nil, err
@@ -75,12 +80,6 @@ func (j Judgement) Apply(item checklists.Item, r *Result) (*Result, error) {
 	}
 	if j.Due != nil {
 		next.Due = *j.Due
-	}
-	for _, e := range j.AddEvidence {
-		if err := e.check(); err != nil {
-			return nil, err
-		}
-		next.Evidence = append(next.Evidence, e)
 	}
 	return &next, nil
 }

@@ -87,6 +87,27 @@ func TestJudgementApplyRules(t *testing.T) {
 					t.Errorf("got evidence %+v", r.Evidence)
 				}
 			}},
+		{name: "an evidence item is edited where it is", item: "5.2", start: &Result{ItemID: "5.2", Evidence: []Evidence{{Title: "Policy"}, {Title: "Minutes"}}},
+			j: Judgement{EditEvidence: &EvidenceEdit{Index: 1, Was: Evidence{Title: "Minutes"}, Now: &Evidence{Title: "Board minutes", Collected: daysBefore(3)}}},
+			check: func(t *testing.T, r *Result) {
+				if len(r.Evidence) != 2 || r.Evidence[1].Title != "Board minutes" || r.Evidence[0].Title != "Policy" {
+					t.Errorf("got evidence %+v", r.Evidence)
+				}
+			}},
+		{name: "an evidence item is removed", item: "5.2", start: &Result{ItemID: "5.2", Evidence: []Evidence{{Title: "Policy"}, {Title: "Minutes"}}},
+			j: Judgement{EditEvidence: &EvidenceEdit{Index: 0, Was: Evidence{Title: "Policy"}}},
+			check: func(t *testing.T, r *Result) {
+				if len(r.Evidence) != 1 || r.Evidence[0].Title != "Minutes" {
+					t.Errorf("got evidence %+v", r.Evidence)
+				}
+			}},
+		{name: "an evidence item edited without a title is refused", item: "5.2", start: &Result{ItemID: "5.2", Evidence: []Evidence{{Title: "Policy"}}},
+			j: Judgement{EditEvidence: &EvidenceEdit{Index: 0, Was: Evidence{Title: "Policy"}, Now: &Evidence{Title: " "}}}, wantErr: "needs a title"},
+		{name: "an evidence item edited to expire before it was collected is refused", item: "5.2", start: &Result{ItemID: "5.2", Evidence: []Evidence{{Title: "Policy"}}},
+			j:       Judgement{EditEvidence: &EvidenceEdit{Index: 0, Was: Evidence{Title: "Policy"}, Now: &Evidence{Title: "Policy", Collected: daysBefore(1), ValidUntil: daysBefore(2)}}},
+			wantErr: "before it was collected"},
+		{name: "an evidence item that is not there any more is refused", item: "5.2", start: &Result{ItemID: "5.2", Evidence: []Evidence{{Title: "Policy v2"}}},
+			j: Judgement{EditEvidence: &EvidenceEdit{Index: 0, Was: Evidence{Title: "Policy"}}}, wantErr: "changed or removed elsewhere meanwhile"},
 		{name: "re-including an excluded control resets it to not assessed", item: "A.10.4", start: excludedResult("A.10.4"),
 			j: Judgement{Decision: to(Included)},
 			check: func(t *testing.T, r *Result) {

@@ -10,16 +10,18 @@ import (
 type NCStatus string
 
 // The nonconformity life cycle of §6: open → in progress → closed → verified effective,
-// with reopening when a fix proves ineffective.
+// with reopening when a fix proves ineffective. A nonconformity raised in error is
+// withdrawn (Withdraw): it stays in the register and the audit trail, and no rule counts it.
 const (
 	NCOpen       NCStatus = "open"
 	NCInProgress NCStatus = "in_progress"
 	NCClosed     NCStatus = "closed"
 	NCVerified   NCStatus = "verified"
 	NCReopened   NCStatus = "reopened"
+	NCWithdrawn  NCStatus = "withdrawn"
 )
 
-// NCStatuses lists the states in life-cycle order.
+// NCStatuses lists the states of the life cycle in order; withdrawn stands outside it.
 var NCStatuses = []NCStatus{NCOpen, NCInProgress, NCClosed, NCVerified, NCReopened}
 
 // Label is the state as a reader sees it.
@@ -36,12 +38,12 @@ func (s NCStatus) Label() string {
 // ParseNCStatus accepts a state's code or label.
 func ParseNCStatus(s string) (NCStatus, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for _, st := range NCStatuses {
+	for _, st := range append(NCStatuses, NCWithdrawn) {
 		if s == string(st) || s == st.Label() {
 			return st, nil
 		}
 	}
-	return "", fmt.Errorf("nonconformity status %q is not known; use open, in_progress, closed, verified or reopened", s)
+	return "", fmt.Errorf("nonconformity status %q is not known; use open, in_progress, closed, verified, reopened or withdrawn", s)
 }
 
 // nextStates are the transitions the life cycle allows.
@@ -118,17 +120,22 @@ func (nc *Nonconformity) hasCheck() bool {
 }
 
 // Check refuses an edited record that contradicts its state: a nonconformity needs a
-// description, a closed one keeps what was done, a verified one keeps its effectiveness check.
+// description, a closed one keeps what was done, a verified one keeps its effectiveness check,
+// a withdrawn one its reason; no date of it comes before the day it was raised.
 func (nc *Nonconformity) Check() error {
 	switch {
 	case strings.TrimSpace(nc.Description) == "":
 		return fmt.Errorf("describe the nonconformity: what was found, where, and against which requirement")
+	case nc.Status == NCWithdrawn:
+		if err := nc.checkWithdrawal(); err != nil {
+			return err
+		}
 	case !nc.IsOpen() && !nc.hasAction():
 		return fmt.Errorf("%s is %s: keep its correction or corrective action, or reopen it first", nc.Label(), nc.Status.Label())
 	case nc.Status == NCVerified && !nc.hasCheck():
 		return fmt.Errorf("%s is verified effective: keep its effectiveness check (date, by whom, result), or reopen it first", nc.Label())
 	}
-	return nil
+	return nc.checkDates()
 }
 
 func joinStates(ss []NCStatus) string {

@@ -257,3 +257,105 @@ func TestNonconformityRecordMatchesItsState(t *testing.T) {
 		})
 	}
 }
+
+func TestNCWithdrawal(t *testing.T) {
+	const reason = "Raised on the wrong item by a slip of the key"
+	tests := []struct {
+		name    string
+		from    NCStatus
+		reason  string
+		wantErr string
+	}{
+		{"an open NC raised in error is withdrawn with its reason", NCOpen, reason, ""},
+		{"an NC in progress may be withdrawn", NCInProgress, reason, ""},
+		{"a closed NC may be withdrawn", NCClosed, reason, ""},
+		{"a reopened NC may be withdrawn", NCReopened, reason, ""},
+		{"an NC verified effective was real and stays", NCVerified, reason, "was verified effective"},
+		{"an NC is withdrawn once", NCWithdrawn, reason, "already withdrawn"},
+		{"a placeholder is not a reason", NCOpen, "n/a", `"n/a" is a placeholder`},
+		{"no reason is refused", NCOpen, "  ", "none was given"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nc := readyToMove(tt.from)
+			nc.Description, nc.Raised = "Risk criteria missing", daysBefore(20)
+			err := nc.Withdraw(tt.reason, ruleDay)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				if nc.Status != tt.from {
+					t.Errorf("a refused withdrawal changed the status to %s", nc.Status)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !nc.IsWithdrawn() || nc.WithdrawnReason != reason || !nc.Withdrawn.Equal(ruleDay) || nc.IsOpen() || nc.MayWithdraw() {
+				t.Errorf("after withdrawal: %+v", nc)
+			}
+			if err := nc.Check(); err != nil {
+				t.Errorf("a withdrawn NC with its reason is refused by Check: %v", err)
+			}
+			if err := nc.Transition(NCReopened, ruleDay); err == nil {
+				t.Error("a withdrawn NC moved on in the life cycle")
+			}
+		})
+	}
+}
+
+func TestAWithdrawnNCCountsForNoRule(t *testing.T) {
+	cat, a := readyAssessment(t)
+	major := Nonconformity{Number: 2, ItemID: "6.1.2", Source: "gap", Grade: MajorNC, Status: NCOpen,
+		Description: "Raised by a slip", Raised: daysBefore(40), Due: daysBefore(5)}
+	a.NCs = append(a.NCs, major)
+	before := Evaluate(cat, a, ruleDay)
+	if !slices.ContainsFunc(before.Blockers, func(b Blocker) bool { return b.Ref == "NC-002" }) {
+		t.Fatalf("the open major NC does not block: %+v", before.Blockers)
+	}
+	if err := a.NCs[1].Withdraw("Raised on the wrong item by a slip of the key", ruleDay); err != nil {
+		t.Fatal(err)
+	}
+	after := Evaluate(cat, a, ruleDay)
+	for _, b := range after.Blockers {
+		if b.Ref == "NC-002" {
+			t.Errorf("a withdrawn NC still blocks: %+v", b)
+		}
+	}
+	if tally := TallyNCs(a, ruleDay); tally.Total != 1 || tally.Withdrawn != 1 || tally.Open != 0 {
+		t.Errorf("tally %+v, want 1 counted and 1 withdrawn", tally)
+	}
+	next := NextCycle(a, ruleDay)
+	if slices.ContainsFunc(next.NCs, Nonconformity.IsWithdrawn) {
+		t.Error("a withdrawn NC was carried into the next cycle")
+	}
+	if p := Compare(cat, &Assessment{Results: map[string]*Result{}}, a, ruleDay); len(p.NCsNew) != 1 {
+		t.Errorf("compare counts %d new NCs, want 1 (the withdrawn one is not counted)", len(p.NCsNew))
+	}
+}
+
+func TestDatesFollowEachOther(t *testing.T) {
+	tests := []struct {
+		name           string
+		earlier, later time.Time
+		ok             bool
+	}{
+		{"the same day is in order", ruleDay, ruleDay.Add(3 * time.Hour), true},
+		{"a later day is in order", ruleDay, ruleDay.AddDate(0, 0, 1), true},
+		{"an earlier day is refused", ruleDay, ruleDay.AddDate(0, 0, -1), false},
+		{"an unknown earlier date passes", time.Time{}, ruleDay, true},
+		{"an unknown later date passes", ruleDay, time.Time{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckDateOrder("the end date", tt.later, "the start date", tt.earlier)
+			if (err == nil) != tt.ok {
+				t.Fatalf("error %v, want ok %v", err, tt.ok)
+			}
+			if err != nil && !strings.Contains(err.Error(), "is before the start date") {
+				t.Errorf("error %q does not say which date comes first", err)
+			}
+		})
+	}
+}

@@ -85,19 +85,19 @@ func (x Incident) Check() error {
 	case x.Detected.IsZero():
 		return fmt.Errorf("AI incident %s needs the date it was detected", name)
 	}
-	if err := inOrder(name, x.Occurred, "began", x.Detected, "was detected"); err != nil {
+	if err := incidentInOrder(name, x.Occurred, "began", x.Detected, "was detected"); err != nil {
 		return err
 	}
-	if err := inOrder(name, x.Detected, "was detected", x.Reported, "was reported"); err != nil {
+	if err := incidentInOrder(name, x.Detected, "was detected", x.Reported, "was reported"); err != nil {
 		return err
 	}
-	return inOrder(name, x.Detected, "was detected", x.Resolved, "was resolved")
+	return incidentInOrder(name, x.Detected, "was detected", x.Resolved, "was resolved")
 }
 
-// inOrder refuses an incident whose later event is dated before the earlier one; a date not
+// incidentInOrder refuses an incident whose later event is dated before the earlier one; a date not
 // recorded is never out of order.
-func inOrder(name string, first time.Time, firstWhat string, then time.Time, thenWhat string) error {
-	if first.IsZero() || then.IsZero() || !day(then).Before(day(first)) {
+func incidentInOrder(name string, first time.Time, firstWhat string, then time.Time, thenWhat string) error {
+	if inOrder(first, then) {
 		return nil
 	}
 	return fmt.Errorf("AI incident %s %s on %s, before it %s on %s; check the two dates",
@@ -120,11 +120,7 @@ func (x Interview) Check() error {
 
 // Check refuses a certification plan whose Stage 2 audit comes before its Stage 1 audit.
 func (p CertificationPlan) Check() error {
-	if !p.Stage1.IsZero() && !p.Stage2.IsZero() && day(p.Stage2).Before(day(p.Stage1)) {
-		return fmt.Errorf("the Stage 2 audit (%s) is planned before the Stage 1 audit (%s); Stage 2 follows Stage 1, so check the two dates",
-			p.Stage2.Format(time.DateOnly), p.Stage1.Format(time.DateOnly))
-	}
-	return nil
+	return CheckDateOrder("the planned Stage 2 audit", p.Stage2, "the planned Stage 1 audit", p.Stage1)
 }
 
 // firstDuplicate returns the first value a list holds twice, "" when none.

@@ -79,7 +79,7 @@ func TestRegisterEntriesRefuse(t *testing.T) {
 
 func TestCertificationPlanRefusesStage2BeforeStage1(t *testing.T) {
 	plan := CertificationPlan{Stage1: daysBefore(-60), Stage2: daysBefore(-30)}
-	if err := plan.Check(); err == nil || !strings.Contains(err.Error(), "Stage 2 follows Stage 1") {
+	if err := plan.Check(); err == nil || !strings.Contains(err.Error(), "is before the planned Stage 1 audit") {
 		t.Errorf("err = %v, want the two dates refused", err)
 	}
 	plan.Stage2 = plan.Stage1

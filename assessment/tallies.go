@@ -26,15 +26,20 @@ func HeatMap(risks []Risk, residual bool) (grid [5][5]int, unrated int) {
 	return grid, unrated
 }
 
-// NCTally counts nonconformities by where they stand as of a date.
+// NCTally counts nonconformities by where they stand as of a date. Total leaves out the
+// withdrawn ones, which are counted apart.
 type NCTally struct {
-	Total, Open, Overdue, Closed, Verified, OpenMajor int
+	Total, Open, Overdue, Closed, Verified, OpenMajor, Withdrawn int
 }
 
 // TallyNCs counts an assessment's nonconformities as of a date.
 func TallyNCs(a *Assessment, asOf time.Time) NCTally {
 	var t NCTally
 	for _, nc := range a.NCs {
+		if nc.IsWithdrawn() {
+			t.Withdrawn++
+			continue
+		}
 		t.Total++
 		switch {
 		case nc.IsOpen():

@@ -231,6 +231,10 @@ type Nonconformity struct {
 	CheckDate        time.Time `json:"check_date"`
 	CheckBy          string    `json:"check_by"`
 	CheckResult      string    `json:"check_result"`
+	// Withdrawn is the day a nonconformity raised in error was withdrawn, with the reason;
+	// both are empty for every other one (and in bundles written before withdrawal existed).
+	Withdrawn       time.Time `json:"withdrawn,omitzero"`
+	WithdrawnReason string    `json:"withdrawn_reason,omitempty"`
 }
 
 // RequestState is where an evidence request stands in its life: asked for, in hand, looked

@@ -41,6 +41,9 @@ func Validate(cat *checklists.Catalogue, a *Assessment) error {
 	if err := a.RiskCriteria.Check(); err != nil {
 		v.add("%v", err)
 	}
+	for _, err := range a.checkDates() {
+		v.add("%v", err)
+	}
 	if len(v.problems) == 0 {
 		return nil
 	}
@@ -170,6 +173,9 @@ func (v *validation) tests(list []ControlTest) {
 		if err := replay.OverrideSize(t.SizeOverride, t.OverrideReason); err != nil {
 			v.add("%v", err)
 		}
+		if err := CheckDateOrder("the end of the test period", t.PeriodEnd, "its start", t.PeriodStart); err != nil {
+			v.add("control test %s: %v", t.ControlID, err)
+		}
 		for _, s := range t.Samples {
 			if s.Result != NotTested && s.Result != Pass && s.Result != Exception {
 				v.add("control test %s sample %q has the unknown result %q", t.ControlID, s.Ref, s.Result)
@@ -193,6 +199,14 @@ func (v *validation) ncs(list []Nonconformity) {
 		}
 		if _, ok := v.cat.Item(nc.ItemID); nc.ItemID != "" && !ok {
 			v.add("%s names %q, which is not in the catalogue", nc.Label(), nc.ItemID)
+		}
+		if nc.IsWithdrawn() {
+			if err := nc.checkWithdrawal(); err != nil {
+				v.add("%v", err)
+			}
+		}
+		if err := nc.checkDates(); err != nil {
+			v.add("%s: %v", nc.Label(), err)
 		}
 	}
 }

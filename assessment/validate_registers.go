@@ -87,16 +87,13 @@ func (v *validation) system(a *Assessment, entry string, id int64) {
 	}
 }
 
-// classifications checks each system's EU AI Act classification, the certification plan's
-// dates and every interview cited as evidence.
+// classifications checks each system's EU AI Act classification and every interview cited
+// as evidence (the certification plan's dates are checked with the assessment's).
 func (v *validation) classifications(a *Assessment) {
 	for _, s := range a.Systems {
 		if err := s.EUAIAct.Check(v.cat); err != nil {
 			v.add("AI system %d (%q): %v", s.ID, s.Name, err)
 		}
-	}
-	if err := a.Certification.Check(); err != nil {
-		v.add("%v", err)
 	}
 	for _, id := range sortedResultIDs(a) {
 		if err := CheckCitations(a.Interviews, a.Results[id].Evidence); err != nil {

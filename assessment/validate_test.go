@@ -79,6 +79,23 @@ func TestValidateRefusals(t *testing.T) {
 		}, want: "nonconformity number 1 is not unique"},
 		{name: "unknown NC status", mutate: func(a *Assessment) { a.NCs = []Nonconformity{{Number: 1, Grade: MinorNC, Status: "done"}} },
 			want: `NC-001: nonconformity status "done" is not known`},
+		{name: "assessment ending before it starts", mutate: func(a *Assessment) { a.StartDate, a.EndDate = daysBefore(1), daysBefore(5) },
+			want: "the end date 2025-06-25 is before the start date 2025-06-29"},
+		{name: "Stage 2 before Stage 1", mutate: func(a *Assessment) { a.Certification.Stage1, a.Certification.Stage2 = daysBefore(-60), daysBefore(-30) },
+			want: "the planned Stage 2 audit 2025-07-30 is before the planned Stage 1 audit 2025-08-29"},
+		{name: "test period ending before it starts", mutate: func(a *Assessment) {
+			a.Tests = []ControlTest{{ControlID: "A.7.4", PeriodStart: daysBefore(10), PeriodEnd: daysBefore(40)}}
+		}, want: "control test A.7.4: the end of the test period 2025-05-21 is before its start 2025-06-20"},
+		{name: "NC due before it was raised", mutate: func(a *Assessment) { a.NCs[0].Due = daysBefore(300) },
+			want: "NC-001: the due date 2024-09-03 is before the day it was raised 2024-12-12"},
+		{name: "NC checked before it was raised", mutate: func(a *Assessment) { a.NCs[0].CheckDate = daysBefore(201) },
+			want: "NC-001: the effectiveness check 2024-12-11 is before the day it was raised"},
+		{name: "NC withdrawn without a reason", mutate: func(a *Assessment) {
+			a.NCs[0].Status, a.NCs[0].Withdrawn, a.NCs[0].WithdrawnReason = NCWithdrawn, daysBefore(10), "n/a"
+		}, want: `withdrawing NC-001 needs a justification that says why in at least 20 characters and 3 words; "n/a" is a placeholder`},
+		{name: "NC withdrawn without a date", mutate: func(a *Assessment) {
+			a.NCs[0].Status, a.NCs[0].WithdrawnReason = NCWithdrawn, "Raised against the wrong clause by mistake"
+		}, want: "NC-001 is withdrawn but carries no date of withdrawal"},
 		{name: "unknown evidence request", mutate: func(a *Assessment) { a.Requests["EV-XX-01"] = RequestStatus{State: Received} },
 			want: `evidence request "EV-XX-01"`},
 		{name: "unknown KPI", mutate: func(a *Assessment) { a.KPIValues["KPI-99"] = KPIValue{Value: "1"} },

@@ -330,7 +330,8 @@ func (s *Store) SaveJudgement(aid string, item checklists.Item, j assessment.Jud
 // as last read; nil for none). The rules check the judgement on base; then only the fields
 // it changed are applied to the result as stored, so a finding saved meanwhile by another
 // writer survives, and a field changed elsewhere to a different value refuses the edit with
-// a ConflictError. Evidence is added to the stored list, never merged. A judgement that
+// a ConflictError. Evidence items are added to, changed in or removed from the stored list
+// by identity (assessment.EvidenceEdit), never merged as a whole. A judgement that
 // changes nothing writes nothing. It returns the result as stored.
 func (s *Store) SaveJudgementFrom(aid string, item checklists.Item, base *assessment.Result, j assessment.Judgement) (*assessment.Result, error) {
 	var saved *assessment.Result
@@ -389,9 +390,11 @@ func judgeOn(item checklists.Item, current, base *assessment.Result, j assessmen
 		return nil, err
 	}
 	seen := *base
-	if len(j.AddEvidence) > 0 { // added to what is stored, whatever others added meanwhile
+	if j.ChangesEvidence() { // on the list as stored, whatever others added or removed meanwhile
 		seen.Evidence = current.Evidence
-		mine.Evidence = append(append([]assessment.Evidence(nil), current.Evidence...), j.AddEvidence...)
+		if mine.Evidence, err = j.EvidenceOn(item.ID, current.Evidence); err != nil {
+			return nil, err
+		}
 	}
 	curBody, err := json.Marshal(current)
 	if err != nil {

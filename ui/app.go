@@ -43,6 +43,7 @@ type App struct {
 	width      int
 	height     int
 	showHelp   bool
+	help       kit.Pane // the ? help scrolls when it is taller than the terminal
 	quitting   bool
 	firstFrame bool // exit after the first full frame (start-up measurement)
 }
@@ -138,8 +139,17 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case tea.KeyPressMsg:
+		if m.tooSmall() { // the screen is hidden: no key may act on it unseen
+			if key.Matches(msg, keyQuit, keyForceQ) {
+				return m, m.quit()
+			}
+			return m, nil
+		}
 		if cmd, handled := appKeys.Dispatch(m, msg); handled {
 			return m, cmd
+		}
+		if m.showHelp {
+			return m, nil // the help has the keyboard until it is closed
 		}
 	}
 	if m.work != nil {
@@ -151,12 +161,26 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // appKeys are the keys every screen shares: ctrl+c always quits; q, ? and esc (in the help)
 // only while no field has the keyboard, where they are letters.
 var appKeys = kit.Keys[*App]{
-	{Binding: keyHelp, Enabled: notTyping, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.showHelp = !m.showHelp; return nil }},
+	{Binding: keyHelp, Enabled: notTyping, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd {
+		m.showHelp = !m.showHelp
+		m.help.Reset()
+		return nil
+	}},
 	{Binding: keyQuit, Enabled: notTyping, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { return m.quit() }},
 	{Binding: keyForceQ, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { return m.quit() }},
-	{Binding: keyBackHome, Enabled: func(m *App) bool { return m.showHelp && !m.typing() },
+	{Binding: keyBackHome, Enabled: helping, Hidden: true,
 		Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.showHelp = false; return nil }},
+	{Binding: keyHelpDown, Enabled: helping, Hidden: true, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.help.Scroll(1); return nil }},
+	{Binding: keyHelpUp, Enabled: helping, Hidden: true, Run: func(m *App, _ tea.KeyPressMsg) tea.Cmd { m.help.Scroll(-1); return nil }},
 }
+
+// Keys that scroll the ? help, listed in its closing line rather than among the screen's.
+var (
+	keyHelpDown = kit.NewBinding("down j J pgdown", "↓", "scroll help")
+	keyHelpUp   = kit.NewBinding("up k K pgup", "↑", "scroll help")
+)
+
+func helping(m *App) bool { return m.showHelp && !m.typing() }
 
 func notTyping(m *App) bool { return !m.typing() }
 
@@ -180,9 +204,13 @@ func (m *App) content() string {
 	if m.width == 0 {
 		return "Loading…"
 	}
-	if m.width < minWidth || m.height < minHeight {
-		return fmt.Sprintf("The terminal is %d×%d; aimsbench needs at least %d×%d.\nEnlarge the window (or reduce the font size). Nothing is lost: press q to quit.",
-			m.width, m.height, minWidth, minHeight)
+	if m.tooSmall() {
+		text := fmt.Sprintf("The terminal is %d×%d; aimsbench needs at least %d×%d. Enlarge the window (or reduce the font size) "+
+			"and the screen comes back as you left it. Every saved edit is safe; q or ctrl+c quits.", m.width, m.height, minWidth, minHeight)
+		if m.typing() {
+			text += " A form is open: enlarge the window to finish it, as quitting now drops what it holds."
+		}
+		return kit.Wrap(text, max(m.width-1, 10))
 	}
 	if m.showHelp {
 		return m.helpView()
@@ -214,6 +242,10 @@ func (m *App) banner() string {
 	return strings.Join(lines, "\n")
 }
 
+// tooSmall reports whether the terminal is below the size the layout needs: the screen is
+// replaced by a notice and only the quit keys work.
+func (m *App) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+
 // bodyHeight is the height left for the screen below the read-only banner, if any.
 func (m *App) bodyHeight() int {
 	if banner := m.banner(); banner != "" {
@@ -236,11 +268,14 @@ func (m *App) helpView() string {
 	}
 	var global []key.Binding
 	for _, k := range appKeys {
-		global = append(global, k.Binding)
+		if !k.Hidden {
+			global = append(global, k.Binding)
+		}
 	}
-	body := m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + helpColumns(h, append(screenKeys, global), m.width-4) +
-		"\n\n" + m.c.Styles.Subtle.Render(kit.Wrap("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. Press ? or esc to close this help.", m.width-4))
-	return lipgloss.NewStyle().Padding(1, 2).Render(body)
+	keys := helpColumns(h, append(screenKeys, global), m.width-4)
+	closing := m.c.Styles.Subtle.Render(kit.Wrap("Every edit is saved at once. q quits (not while typing); ctrl+c always quits. ? or esc closes this help; ↓/↑ scroll it.", m.width-4))
+	body := m.help.View(keys+"\n\n"+closing, m.height-4, m.c.Styles)
+	return lipgloss.NewStyle().Padding(1, 2).Render(m.c.Styles.Title.Render("Keys — "+name) + "\n\n" + body)
 }
 
 // helpColumns lays the key columns side by side, starting a new row of columns where the

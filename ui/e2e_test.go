@@ -35,6 +35,8 @@ func TestEndToEndAssessThreeItemsAndQuit(t *testing.T) {
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	waitFor(t, tm, "Northwind Mutual Insurance")
 	tm.Send(uitest.KeyMsg("enter"))
+	waitFor(t, tm, "Scoping") // the first step with work left: a governance role is vacant
+	tm.Send(uitest.KeyMsg("2"))
 	waitFor(t, tm, "Gap analysis")
 	for _, k := range []string{"c", "3", "j", "p", "2", "j", "n", "1", "j", "q"} {
 		tm.Send(uitest.KeyMsg(k))

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/checklists"
 	"aimsbench/store"
 	"aimsbench/ui/steps"
 )
@@ -195,5 +196,55 @@ func TestReadOnlyBannerIsReadWholeAt80Columns(t *testing.T) {
 	h.contains("Read-only: ui.db failed its integrity check", "restore it from a backup.")
 	if lines := strings.Count(h.screen(), "\n") + 1; lines > 24 {
 		t.Errorf("the screen is %d lines high at 24 rows", lines)
+	}
+}
+
+func TestANewAssessmentEndingBeforeItStartsIsRefused(t *testing.T) {
+	h := newHarness(t)
+	before, _ := h.s.List()
+	h.Keys("n", "text:Acme", "tab", "tab", "tab", "ctrl+u", "text:2026-12-10", "tab", "text:2026-12-01", "ctrl+s")
+	h.contains("the end date 2026-12-01 is before the start date 2026-12-10")
+	if after, _ := h.s.List(); len(after) != len(before) {
+		t.Fatal("an assessment ending before it starts was created")
+	}
+	h.Keys("backspace", "backspace", "text:20", "ctrl+s")
+	if after, _ := h.s.List(); len(after) != len(before)+1 {
+		t.Fatal("the corrected assessment was not created")
+	}
+}
+
+func TestAnAssessmentOpensOnTheFirstStepWithWorkLeft(t *testing.T) {
+	tests := []struct {
+		name string
+		a    func(cat *checklists.Catalogue, demo *assessment.Assessment) *assessment.Assessment
+		want steps.ID
+	}{
+		{"an empty assessment opens on scoping", func(*checklists.Catalogue, *assessment.Assessment) *assessment.Assessment {
+			return &assessment.Assessment{Title: "Fresh", Organisation: assessment.Organisation{Name: "Acme"}}
+		}, steps.Scoping},
+		{"a scoped one opens on the gap analysis", func(cat *checklists.Catalogue, demo *assessment.Assessment) *assessment.Assessment {
+			demo.RoleHolders = nil // every governance role held: scoping is complete
+			for _, r := range cat.GovernanceRoles {
+				demo.RoleHolders = append(demo.RoleHolders, assessment.RoleHolder{RoleID: r.ID, Name: "Named holder"})
+			}
+			return demo
+		}, steps.GapAnalysis},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			demo := h.stored()
+			if err := h.s.Delete(h.id); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := h.s.Create(tt.a(h.cat, demo)); err != nil {
+				t.Fatal(err)
+			}
+			h.Run(h.app.home.Load())
+			h.Keys("enter") // the only assessment
+			if h.app.work == nil || h.app.work.Active() != tt.want {
+				t.Fatalf("opened on step %v, want %v:\n%s", h.app.work.Active(), tt.want, h.screen())
+			}
+		})
 	}
 }

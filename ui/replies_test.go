@@ -52,7 +52,7 @@ func TestEvidenceHashedAfterAStepSwitchIsSaved(t *testing.T) {
 	}
 	item := h.cat.Assessable()[0] // where the gap analysis opens
 	before := len(h.stored().Result(item).Evidence)
-	h.Keys("e", "text:AI policy", "tab", "tab", "tab", "text:"+file)
+	h.Keys("e", "text:AI policy", "tab", "tab", "tab", "tab", "tab", "text:"+file) // title, kind, reference, collected, valid until, file
 	_, hashing := h.app.Update(uitest.KeyMsg("ctrl+s"))
 	h.Keys("tab") // to the SoA before the file is hashed
 	h.Run(hashing)
@@ -119,7 +119,9 @@ func TestAReadinessBlockerJumpsToWhereItIsFixed(t *testing.T) {
 		t.Skip("the demo has no blocker")
 	}
 	b := sum.Blockers[0]
-	h.Keys("enter") // the first line below the heading is the first blocker
+	h.Keys("down", "down", "down", "down", "enter") // past the ladder to the first group, opened
+	h.contains(b.Detail)
+	h.Keys("down", "enter") // its first blocker
 	switch {
 	case b.Kind == "missing_impact_assessment":
 		if h.app.work.Active() != steps.Risks {

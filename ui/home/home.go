@@ -275,7 +275,7 @@ func (h *Model) newAssessmentForm() *kit.Form {
 		huh.NewInput().Title("Title").Value(&in.title).Validate(notEmpty("a title")),
 		huh.NewInput().Title("Assessor").Value(&in.assessor),
 		huh.NewInput().Title("Start date (YYYY-MM-DD)").Value(&in.start).Validate(kit.OptionalDate),
-		huh.NewInput().Title("End date (YYYY-MM-DD, optional)").Value(&in.end).Validate(kit.OptionalDate),
+		huh.NewInput().Title("End date (YYYY-MM-DD, optional)").Value(&in.end).Validate(kit.NotBefore(&in.start, "the end date", "the start date")),
 	)
 }
 
@@ -308,7 +308,7 @@ func (h *Model) View() string {
 	b.WriteString(st.Header.Render("aimsbench") + st.HeaderDim.Render(" · ISO/IEC 42001 readiness workbench · "+kit.Vis(h.c.Store.Path())) + "\n\n")
 	switch {
 	case h.form != nil:
-		b.WriteString(h.form.View(st) + "\n\n" + st.Footer.Render(kit.FooterText(h.FullHelp())))
+		b.WriteString(h.form.View(st) + "\n\n" + st.Footer.Render(kit.Footer(h.FullHelp(), "", h.width)))
 		return b.String()
 	case h.confirm != nil:
 		b.WriteString(h.confirm.View(st))
@@ -327,7 +327,7 @@ func (h *Model) View() string {
 	case h.status.Text != "":
 		b.WriteString(st.Saved.Render(kit.Truncate(kit.Vis(h.status.Text), h.width-2)) + "\n")
 	}
-	b.WriteString(st.Footer.Render(kit.Truncate(kit.FooterText(h.FullHelp())+" · ? help · q quit", h.width)))
+	b.WriteString(st.Footer.Render(kit.Footer(h.FullHelp(), "? help · q quit", h.width)))
 	return b.String()
 }
 

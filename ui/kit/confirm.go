@@ -13,11 +13,18 @@ type Confirm struct {
 	// Target names what the question is about, so the caller acts on what was asked.
 	Target string
 	yes    bool
+	width  int // of the text inside the frame
 }
 
 // NewConfirm asks question about target, with No highlighted.
 func NewConfirm(question, target string) *Confirm {
-	return &Confirm{Question: question, Target: target}
+	return &Confirm{Question: question, Target: target, width: 66}
+}
+
+// Fit narrows the dialog, frame included, to width cells: for a dialog in a pane.
+func (c *Confirm) Fit(width int) *Confirm {
+	c.width = max(min(width-6, 66), 20) // a double border and two cells of padding each side
+	return c
 }
 
 // DialogWidth is the text width of a dialog on a screen this wide.
@@ -48,6 +55,6 @@ func (c *Confirm) View(st theme.Styles) string {
 	if c.yes {
 		no, yes = "  No  ", "[ Yes ]"
 	}
-	return st.Dialog.Render(st.Warning.Render("Please confirm") + "\n\n" + Wrap(c.Question, 66) + "\n\n" + no + "   " + yes +
-		"\n\n" + st.Subtle.Render("y yes · n/esc no · enter: the highlighted answer"))
+	return st.Dialog.Render(st.Warning.Render("Please confirm") + "\n\n" + Wrap(c.Question, c.width) + "\n\n" + no + "   " + yes +
+		"\n\n" + st.Subtle.Render(Wrap("y yes · n/esc no · enter: the highlighted answer", c.width)))
 }

@@ -1,7 +1,6 @@
 package kit
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -39,17 +38,23 @@ func DateValue(s string) time.Time {
 	return t
 }
 
-// NotBefore validates a date field that must be empty or not before the date in *earlier
-// (another field of the same form), named what in the refusal.
-func NotBefore(earlier *string, what string) func(string) error {
+// NotBefore validates a date field (named name) that must be empty or not before the date
+// in *earlier, another field of the same form named earlierName: an end date after its
+// start, Stage 2 after Stage 1.
+func NotBefore(earlier *string, name, earlierName string) func(string) error {
+	return NotBeforeDate(name, earlierName, func() time.Time { return DateValue(*earlier) })
+}
+
+// NotBeforeDate validates a date field (named name) that must be empty or not before the
+// date earlier returns, named earlierName: a nonconformity's due date or effectiveness
+// check after the day it was raised. Every form checks the order of its dates here, by
+// assessment.CheckDateOrder, the rule an imported bundle meets too.
+func NotBeforeDate(name, earlierName string, earlier func() time.Time) func(string) error {
 	return func(v string) error {
-		b, err := ParseOptionalDate(v)
-		if err != nil || b.IsZero() {
+		later, err := ParseOptionalDate(v)
+		if err != nil {
 			return err
 		}
-		if a, errA := ParseOptionalDate(*earlier); errA == nil && !a.IsZero() && b.Before(a) {
-			return errors.New("this date is before " + what)
-		}
-		return nil
+		return assessment.CheckDateOrder(name, later, earlierName, earlier())
 	}
 }

@@ -33,7 +33,11 @@ type Form struct {
 	save  func() tea.Cmd
 	typed bool // a key that edits a value was pressed
 	ask   *Confirm
+	width int
 }
+
+// errorLines is the room under a form's fields for the reason a value is refused.
+const errorLines = 3
 
 // formDoneMsg tells a form's owner that huh submitted or aborted it.
 type formDoneMsg struct{ form *huh.Form }
@@ -44,10 +48,11 @@ func NewForm(title string, width, height int, save func() tea.Cmd, fields ...huh
 	return NewPagedForm(width, height, save, huh.NewGroup(fields...).Title(title))
 }
 
-// NewPagedForm builds a form of titled pages.
+// NewPagedForm builds a form of titled pages in width×height cells; the fields get all but
+// the last three lines, where huh shows why a value is refused, so no refusal is cut off.
 func NewPagedForm(width, height int, save func() tea.Cmd, pages ...*huh.Group) *Form {
-	f := &Form{save: save}
-	f.form = huh.NewForm(pages...).WithShowHelp(false).WithWidth(max(width, 30)).WithHeight(max(height, 10))
+	f := &Form{save: save, width: max(width, 30)}
+	f.form = huh.NewForm(pages...).WithShowHelp(false).WithWidth(max(width, 30)).WithHeight(max(height-errorLines, 7))
 	f.form.SubmitCmd = func() tea.Msg { return formDoneMsg{f.form} }
 	f.form.CancelCmd = func() tea.Msg { return formDoneMsg{f.form} }
 	return f
@@ -86,16 +91,28 @@ func (f *Form) submit() bool {
 		if f.form.GetFocusedField() != before || f.form.State != huh.StateNormal {
 			continue
 		}
-		if len(f.form.Errors()) > 0 { // the field refused its value
+		if len(f.form.Errors()) > 0 { // the field refused its value: it keeps the keyboard
+			f.refocus(before)
 			return false
 		}
 		f.form.NextGroup() // the last field of a page: on to the next page, or done
 		if f.form.State == huh.StateNormal && f.form.GetFocusedField() == before {
+			f.refocus(before)
 			return false
 		}
 	}
 	return false
 }
+
+// refocus gives the keyboard back to a field that refused its value, and redraws the form
+// so the field shows that it has it.
+func (f *Form) refocus(field huh.Field) {
+	field.Focus()
+	f.form.Update(redrawMsg{})
+}
+
+// redrawMsg makes huh draw a form again; it means nothing to any field.
+type redrawMsg struct{}
 
 // navigation keys move between fields and pages without changing a value.
 var navigation = map[string]bool{"tab": true, "shift+tab": true, "enter": true, "up": true, "down": true, "esc": true, "ctrl+s": true}
@@ -122,7 +139,7 @@ func UpdateForm(open **Form, msg tea.Msg) (cmd tea.Cmd, cancelled bool) {
 		}
 		switch {
 		case key.Matches(msg, KeyCancel) && f.Typed():
-			f.ask = NewConfirm(discardAsk, "")
+			f.ask = NewConfirm(discardAsk, "").Fit(f.width)
 			return nil, false
 		case key.Matches(msg, KeyCancel):
 			*open = nil

@@ -87,15 +87,47 @@ func (t Keys[M]) Find(desc string) (key.Binding, bool) {
 
 // FooterText lists key bindings as "key desc · key desc".
 func FooterText(groups [][]key.Binding) string {
+	return strings.Join(footerParts(groups, false), " · ")
+}
+
+// Footer is the footer line of a screen within width cells: its keys, then tail (the keys
+// every screen shares, e.g. "? help · q quit"). When they do not fit, the moves every list
+// shares (up, down, page, scroll) go first, then the line is cut before tail, so the keys
+// of the screen's own work and the way to the full help always show.
+func Footer(groups [][]key.Binding, tail string, width int) string {
+	join := func(parts []string) string {
+		if tail != "" {
+			parts = append(parts, tail)
+		}
+		return strings.Join(parts, " · ")
+	}
+	if text := join(footerParts(groups, false)); Width(text) <= width {
+		return text
+	}
+	own := strings.Join(footerParts(groups, true), " · ")
+	if tail == "" {
+		return Truncate(own, width)
+	}
+	if Width(own)+3+Width(tail) <= width {
+		return own + " · " + tail
+	}
+	return Truncate(own, max(width-Width(tail)-3, 1)) + " · " + tail
+}
+
+// moves are the keys of movement every list shares; the footer leaves them out first.
+var moves = map[string]bool{KeyUp.Help().Key: true, KeyDown.Help().Key: true, KeyPgUp.Help().Key: true,
+	KeyPgDown.Help().Key: true, KeyScrollDown.Help().Key: true, KeyScrollUp.Help().Key: true}
+
+func footerParts(groups [][]key.Binding, withoutMoves bool) []string {
 	var parts []string
 	for _, g := range groups {
 		for _, b := range g {
-			if b.Enabled() {
+			if b.Enabled() && !(withoutMoves && moves[b.Help().Key]) {
 				parts = append(parts, b.Help().Key+" "+b.Help().Desc)
 			}
 		}
 	}
-	return strings.Join(parts, " · ")
+	return parts
 }
 
 // DialogRows are help-only rows (both conditions are required) for a screen's table: the keys of an open form or sheet

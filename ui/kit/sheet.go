@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
@@ -41,7 +40,8 @@ type sheetField struct {
 	name   string
 	label  string
 	kind   sheetKind
-	line   textinput.Model
+	line   Input
+	path   bool // a file path: the field opens with its value selected
 	long   textarea.Model
 	values []string // choice: stored values
 	names  []string // choice: what the assessor reads
@@ -105,13 +105,24 @@ func (s *Sheet) inputWidth() int { return max(s.width-s.labelWidth()-2, 10) }
 
 // LineField adds a one-line text field holding value.
 func (s *Sheet) LineField(name, label, value, placeholder string) *Sheet {
-	in := textinput.New()
-	in.Prompt = ""
+	in := NewInput()
 	in.Placeholder = placeholder
 	in.SetStyles(sheetInputStyles())
 	in.SetWidth(s.inputWidth())
 	in.SetValue(Vis(value))
 	s.add(&sheetField{name: name, label: label, kind: sheetLine, line: in})
+	return s
+}
+
+// PathField adds a one-line field for a file path; it opens with value selected, so a path
+// typed over it replaces it.
+func (s *Sheet) PathField(name, label, value, placeholder string) *Sheet {
+	s.LineField(name, label, value, placeholder)
+	f := s.fields[len(s.fields)-1]
+	f.path = true
+	if len(s.fields) == 1 {
+		s.focusField(0)
+	}
 	return s
 }
 
@@ -213,6 +224,8 @@ func (s *Sheet) focusField(i int) {
 	}
 	for j, f := range s.fields {
 		switch {
+		case f.kind == sheetLine && j == i && f.path:
+			f.line.FocusSelected()
 		case f.kind == sheetLine && j == i:
 			f.line.Focus()
 		case f.kind == sheetLine:
@@ -275,7 +288,7 @@ func (s *Sheet) Update(msg tea.Msg) Outcome {
 		s.Err = ""
 		switch {
 		case key.Matches(kp, sheetKeyCancel) && s.Typed():
-			s.ask = NewConfirm(discardAsk, "")
+			s.ask = NewConfirm(discardAsk, "").Fit(s.width)
 			return Editing
 		case key.Matches(kp, sheetKeyCancel):
 			return Cancelled

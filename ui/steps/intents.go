@@ -37,10 +37,14 @@ type PutSystem struct {
 // DeleteSystem removes an AI system from the inventory.
 type DeleteSystem struct{ System assessment.AISystem }
 
-// ImportSystems adds AI systems read from an inventory CSV, all or none.
-type ImportSystems struct {
-	Systems []assessment.AISystem
-	From    string // the file, for the footer
+// ImportInventory applies an inventory file matched to the inventory by name
+// (assessment.PlanInventoryImport), all or nothing: new systems are added, changed ones
+// updated, and the ones the file does not name deleted only when DeleteMissing. The reply's
+// Record is a store.InventoryImported.
+type ImportInventory struct {
+	Plan          assessment.InventoryPlan
+	DeleteMissing bool
+	From          string // the file, for the footer
 }
 
 // PutRisk saves a risk register entry; a new one has ID 0 and no Base.
@@ -98,7 +102,7 @@ func (i PutSystem) What() string { return orNew("AI system", i.Next.ID, i.Next.N
 func (i DeleteSystem) What() string { return i.System.Name }
 
 // What names the edit.
-func (i ImportSystems) What() string { return "inventory import" }
+func (i ImportInventory) What() string { return "inventory import" }
 
 // What names the edit.
 func (i PutRisk) What() string { return orNew("risk", i.Next.ID, i.Next.Title) }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -108,11 +109,8 @@ func (w *Model) writeFor(in steps.Intent) (func(*store.Store) (any, error), erro
 		return func(s *store.Store) (any, error) { return s.SaveSystem(aid, in.Base, in.Next) }, nil
 	case steps.DeleteSystem:
 		return func(s *store.Store) (any, error) { return nil, s.DeleteSystem(aid, in.System.ID) }, nil
-	case steps.ImportSystems:
-		return func(s *store.Store) (any, error) {
-			added := append([]assessment.AISystem(nil), in.Systems...)
-			return added, s.AddSystems(aid, added)
-		}, nil
+	case steps.ImportInventory:
+		return func(s *store.Store) (any, error) { return s.ImportInventory(aid, in.Plan, in.DeleteMissing) }, nil
 	case steps.PutRisk:
 		return func(s *store.Store) (any, error) { return s.SaveRisk(aid, in.Base, in.Next) }, nil
 	case steps.DeleteRisk:
@@ -203,8 +201,13 @@ func withStored(a *assessment.Assessment, in steps.Intent, record any) *assessme
 		next.Systems = put(a.Systems, s, func(x assessment.AISystem) bool { return x.ID == s.ID })
 	case steps.DeleteSystem:
 		next.Systems = drop(a.Systems, func(x assessment.AISystem) bool { return x.ID == in.System.ID })
-	case steps.ImportSystems:
-		next.Systems = append(append([]assessment.AISystem(nil), a.Systems...), record.([]assessment.AISystem)...)
+	case steps.ImportInventory:
+		done := record.(store.InventoryImported)
+		next.Systems = drop(a.Systems, func(x assessment.AISystem) bool { return slices.Contains(done.Deleted, x.ID) })
+		for _, sys := range done.Updated {
+			next.Systems = put(next.Systems, sys, func(x assessment.AISystem) bool { return x.ID == sys.ID })
+		}
+		next.Systems = append(next.Systems, done.Added...)
 	case steps.PutRisk:
 		r := record.(assessment.Risk)
 		next.Risks = put(a.Risks, r, func(x assessment.Risk) bool { return x.ID == r.ID })

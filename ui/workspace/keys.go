@@ -23,19 +23,26 @@ var keys = kit.Keys[*Model]{
 	{Binding: kit.NewBinding("ctrl+r", "ctrl+r", "reload from the database"), Run: func(w *Model, _ tea.KeyPressMsg) tea.Cmd {
 		return w.reload("Reloaded: the screen shows what the database holds now.")
 	}, Enabled: notTyping},
-	{Binding: kit.NewBinding("alt+1 alt+2 alt+3 alt+4 alt+5 alt+6 alt+7 alt+8 alt+9", "alt+1–9", "go to step"),
-		Run: func(w *Model, msg tea.KeyPressMsg) tea.Cmd { return w.show(int(msg.Code - '1')) }, Enabled: notTyping},
-	{Binding: kit.NewBinding("6 7 8 9", "6–9", "go to step"),
-		Run: func(w *Model, msg tea.KeyPressMsg) tea.Cmd { return w.show(int(msg.Code - '1')) }, Enabled: notTyping},
-	{Binding: kit.NewBinding("1 2 3 4 5", "1–5", "go to step"),
-		Run: func(w *Model, msg tea.KeyPressMsg) tea.Cmd { return w.show(int(msg.Code - '1')) },
-		Enabled: func(w *Model) bool {
-			d, ok := w.current().(steps.DigitUser)
-			return !w.Typing() && !(ok && d.UsesDigits())
-		}},
+	{Binding: kit.NewBinding("1 2 3 4 5 6 7 8 9", "1–9", "go to step"), Run: goToStep,
+		Enabled: func(w *Model) bool { return !w.Typing() && !w.ratesWithDigits() }},
+	{Binding: kit.NewBinding("6 7 8 9", "6–9", "go to step"), Run: goToStep,
+		Enabled: func(w *Model) bool { return !w.Typing() && w.ratesWithDigits() }},
+	{Binding: kit.NewBinding("alt+1 alt+2 alt+3 alt+4 alt+5 alt+6 alt+7 alt+8 alt+9", "alt+1–9", "go to step"), Run: goToStep,
+		Enabled: func(w *Model) bool { return !w.Typing() && w.ratesWithDigits() }},
+	{Binding: kit.NewBinding("alt+1 alt+2 alt+3 alt+4 alt+5 alt+6 alt+7 alt+8 alt+9", "", ""), Run: goToStep, Hidden: true, Enabled: notTyping},
 }
 
 func notTyping(w *Model) bool { return !w.Typing() }
+
+// goToStep shows the step a digit names.
+func goToStep(w *Model, msg tea.KeyPressMsg) tea.Cmd { return w.show(int(msg.Code - '1')) }
+
+// ratesWithDigits reports whether the step on screen rates maturity with the number row
+// (the gap analysis and maturity steps): there 1–5 rate and alt+digit changes step.
+func (w *Model) ratesWithDigits() bool {
+	d, ok := w.current().(steps.DigitUser)
+	return ok && d.UsesDigits()
+}
 
 // show puts step i on screen.
 func (w *Model) show(i int) tea.Cmd {

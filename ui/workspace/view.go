@@ -28,7 +28,7 @@ func (w *Model) stepProgress(i int) (done, total int) {
 // View draws header, step bar, the step, and the footer.
 func (w *Model) View() string {
 	var b strings.Builder
-	b.WriteString(w.headerView() + "\n" + w.stepBar() + "\n\n")
+	b.WriteString(w.headerView() + "\n" + w.stepBar() + "\n" + w.countLine() + "\n")
 	status := w.statusView()
 	body := w.current().View()
 	lines := strings.Split(body, "\n")
@@ -59,12 +59,20 @@ func (w *Model) statusView() string {
 }
 
 func (w *Model) footerView() string {
-	text := kit.FooterText(w.current().FullHelp())
+	groups := w.current().FullHelp()
+	tail := ""
 	if !w.Typing() { // while a field has the keyboard these keys are letters
-		text += " · tab step · ? help · esc home · q quit"
+		switch {
+		case w.width < 100:
+			tail = "? all keys"
+		case w.width < 140:
+			tail = "? help · q quit"
+		default:
+			tail = "tab step · ? help · esc home · q quit"
+		}
 	}
-	if key := strconv.Itoa(w.width) + "\x00" + text; key != w.frame.footerKey {
-		w.frame.footerKey, w.frame.footer = key, w.c.Styles.Footer.Render(kit.Truncate(text, w.width))
+	if key := strconv.Itoa(w.width) + "\x00" + kit.FooterText(groups) + "\x00" + tail; key != w.frame.footerKey {
+		w.frame.footerKey, w.frame.footer = key, w.c.Styles.Footer.Render(kit.Footer(groups, tail, w.width))
 	}
 	return w.frame.footer
 }
@@ -81,12 +89,25 @@ func (w *Model) headerView() string {
 func (w *Model) drawHeader() string {
 	st := w.c.Styles
 	left := st.Header.Render(kit.Vis(w.a.Organisation.Name)) + st.HeaderDim.Render(" · "+kit.Vis(w.a.Title))
-	right := fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + theme.Level(w.sum.Level).Render(w.sum.Verdict)
+	right := theme.Level(w.sum.Level).Render(w.sum.Verdict) // "Incomplete — n of m assessed"
 	if w.sum.Complete {
 		right = fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + theme.Level(w.sum.Level).Render("Level "+strconv.Itoa(w.sum.Level)+" "+w.sum.Verdict)
 	}
 	room := w.width - kit.Width(right) - 1
 	return kit.Pad(kit.Truncate(left, room), room) + " " + right
+}
+
+// countLine is the count every screen shares (assessment.Summary.CountLine): what stands
+// between the assessment and levels 3 and 4, shortened when the terminal is narrow.
+func (w *Model) countLine() string {
+	text := w.sum.CountLine()
+	if key := strconv.Itoa(w.width) + "\x00" + text; key != w.frame.countKey {
+		if kit.Width(text) > w.width {
+			text = fmt.Sprintf("%d blockers · %d below level 3 · %d to level 4", len(w.sum.Blockers), len(w.sum.BelowLevel3), w.sum.Steps)
+		}
+		w.frame.countKey, w.frame.count = key, w.c.Styles.Subtle.Render(kit.Truncate(text, w.width))
+	}
+	return w.frame.count
 }
 
 func (w *Model) stepBar() string {
@@ -101,32 +122,53 @@ func (w *Model) stepBar() string {
 	return w.frame.bar
 }
 
+// stepLabels are the ways of labelling an idle step in the step bar, longest first; the
+// active step always has the first.
+var stepLabels = []func(i int, name string, done, total int) string{
+	func(i int, name string, done, total int) string {
+		return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total)
+	},
+	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %d/%d", i+1, done, total) },
+	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %s", i+1, percent(done, total)) },
+	func(i int, _ string, _, _ int) string { return strconv.Itoa(i + 1) },
+}
+
+// drawStepBar lists the steps with their progress, the active one highlighted. A narrow
+// terminal gets shorter labels for the idle steps, down to the number alone, so every
+// step's number stays on screen; the labels are chosen for the width, not for the step on
+// screen, so the bar keeps its shape from step to step.
 func (w *Model) drawStepBar() string {
 	st := w.c.Styles
-	var parts []string
-	for i, s := range w.steps {
-		done, total := w.stepProgress(i)
-		label := fmt.Sprintf("%d %s %d/%d", i+1, s.Name(), done, total)
-		if i == w.active {
-			parts = append(parts, st.StepActive.Render(label))
-		} else {
-			parts = append(parts, st.StepIdle.Render(label))
-		}
-	}
-	bar := strings.Join(parts, "")
-	if kit.Width(bar) > w.width {
-		// Narrow terminals: number and progress only, the active step keeps its name.
-		parts = parts[:0]
+	bar := func(label func(int, string, int, int) string, active int) string {
+		var parts []string
 		for i, s := range w.steps {
 			done, total := w.stepProgress(i)
-			label := fmt.Sprintf("%d %d/%d", i+1, done, total)
-			if i == w.active {
-				parts = append(parts, st.StepActive.Render(fmt.Sprintf("%d %s %d/%d", i+1, s.Name(), done, total)))
+			if i == active {
+				parts = append(parts, st.StepActive.Render(stepLabels[0](i, s.Name(), done, total)))
 			} else {
-				parts = append(parts, st.StepIdle.Render(label))
+				parts = append(parts, st.StepIdle.Render(label(i, s.Name(), done, total)))
 			}
 		}
-		bar = kit.Truncate(strings.Join(parts, ""), w.width)
+		return strings.Join(parts, "")
 	}
-	return bar
+	widest := 0 // the step whose own label is longest
+	for i, s := range w.steps {
+		if len(s.Name()) > len(w.steps[widest].Name()) {
+			widest = i
+		}
+	}
+	for _, label := range stepLabels {
+		if kit.Width(bar(label, widest)) <= w.width {
+			return bar(label, w.active)
+		}
+	}
+	return kit.Truncate(bar(stepLabels[len(stepLabels)-1], w.active), w.width)
+}
+
+// percent is progress in a few cells: "✓" when done, else the share done.
+func percent(done, total int) string {
+	if done >= total {
+		return "✓"
+	}
+	return strconv.Itoa(done*100/total) + "%"
 }

@@ -45,22 +45,35 @@ type frameCache struct {
 	headerKey, header string
 	barKey, bar       string
 	footerKey, footer string
+	countKey, count   string
 }
 
 // CloseMsg asks the root model to go back to the home screen.
 type CloseMsg struct{}
 
 // New opens the workspace on an assessment as just loaded; seen is the audit trail's last
-// sequence number read with it. The first step shown is the gap analysis, where an
-// assessor spends the day.
+// sequence number read with it. The first step shown is the first with work left.
 func New(c *kit.Session, a *assessment.Assessment, seen int64, factories []Factory) *Model {
 	w := &Model{c: c, a: a, seen: seen}
 	w.refresh()
 	for i, f := range factories {
 		w.steps = append(w.steps, f(&host{w: w, id: steps.ID(i)}))
 	}
-	w.active = int(steps.GapAnalysis)
+	w.active = w.firstWithWorkLeft()
 	return w
+}
+
+// firstWithWorkLeft is the first step, in workflow order, whose progress shows entries still
+// to make: an empty scope opens on scoping, a scoped assessment on the gap analysis, and so
+// on to maturity. The nonconformities' progress is the client's work and the readiness and
+// report steps show outcomes, so an assessment with nothing left to enter opens on readiness.
+func (w *Model) firstWithWorkLeft() int {
+	for i := steps.Scoping; i <= steps.Maturity && int(i) < len(w.steps); i++ {
+		if done, total := w.steps[i].Progress(); done < total {
+			return int(i)
+		}
+	}
+	return min(int(steps.Readiness), len(w.steps)-1)
 }
 
 // refresh re-evaluates every rule after a change.

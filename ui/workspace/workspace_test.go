@@ -43,11 +43,15 @@ func TestEveryIntentMakesANewSnapshotAndShowsWhatTheStoreHolds(t *testing.T) {
 		{"a deleted AI system", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
 			return steps.DeleteSystem{System: a.Systems[0]}
 		}, func(a *assessment.Assessment) bool { return a.Systems[0].Name != "Renamed" }},
-		{"imported AI systems", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
-			return steps.ImportSystems{Systems: []assessment.AISystem{{Name: "Imported"}}, From: "x.csv"}
+		{"an imported inventory", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			changed := a.Systems[1]
+			changed.Owner = "Imported owner"
+			plan := assessment.InventoryPlan{New: []assessment.AISystem{{Name: "Imported"}},
+				Changed: []assessment.SystemUpdate{{Stored: a.Systems[1], Next: changed, Fields: []string{"owner"}}}, Missing: a.Systems[2:3]}
+			return steps.ImportInventory{Plan: plan, DeleteMissing: true, From: "x.csv"}
 		}, func(a *assessment.Assessment) bool {
 			last := a.Systems[len(a.Systems)-1]
-			return last.Name == "Imported" && last.ID > 0
+			return last.Name == "Imported" && last.ID > 0 && a.Systems[1].Owner == "Imported owner" && len(a.Systems) == 12
 		}},
 		{"a new risk gets the store's number", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
 			return steps.PutRisk{Next: assessment.Risk{Title: "New risk", Likelihood: 2, Impact: 2}}

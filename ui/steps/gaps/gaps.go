@@ -2,7 +2,7 @@ package gaps
 
 import (
 	"fmt"
-	"strings"
+	"slices"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -11,7 +11,6 @@ import (
 	"aimsbench/checklists"
 	"aimsbench/ui/kit"
 	"aimsbench/ui/steps"
-	"aimsbench/ui/theme"
 )
 
 // gapFilter narrows the catalogue list.
@@ -30,65 +29,51 @@ var filterNames = []string{"all", "not assessed", "gaps only", "warnings"}
 // item's detail, with one key per status and maturity.
 type gaps struct {
 	h       steps.Host
-	rows    []checklists.Item // visible rows: headings and items after filtering
-	cursor  int               // index into rows; always on an assessable item when one is visible
+	rows    []checklists.Item    // visible rows: headings and items after filtering
+	hits    map[string]searchHit // where each visible item matches the search text
+	cursor  int                  // index into rows; always on an assessable item when one is visible
 	filter  gapFilter
 	search  textinput.Model
 	editing *kit.Form
+	sheet   *kit.Sheet                        // a dialog of a few fields: NC grade, interview
+	onSheet func(*kit.Sheet) (tea.Cmd, error) // applies the sheet; an error keeps it open
+	ask     *kit.Confirm
+	onYes   func() tea.Cmd
+	pick    int      // the evidence item selected while the evidence has the keyboard; -1 otherwise
+	detail  kit.Pane // the selected item's detail, scrolled with J and K
+	shown   string   // the item the detail shows, so a new one starts at its top
+	session *interview
 	width   int
 	height  int
 	drawn   map[string]drawnRow // list rows already drawn, by item ID
 	wrapped map[wrapKey]string  // detail text already wrapped
 }
 
-// drawnRow is a list row as last drawn, with everything it shows; the row is drawn again
-// only when one of these changes, so a keypress redraws one or two rows, not the list.
-type drawnRow struct {
-	status   assessment.Status
-	maturity int
-	warn     bool
-	selected bool
-	width    int
-	line     string // exactly width cells
-}
-
-// wrapKey is a text wrapped to a width.
-type wrapKey struct {
-	text  string
-	width int
-}
-
-var (
-	keyConformant = kit.NewBinding("c", "c", "conformant")
-	keyPartial    = kit.NewBinding("p", "p", "partial")
-	keyNonconf    = kit.NewBinding("n", "n", "nonconformant")
-	keyNA         = kit.NewBinding("x", "x", "not applicable")
-	keyMaturity   = kit.NewBinding("1 2 3 4 5", "1–5", "maturity")
-	keyEvidence   = kit.NewBinding("e", "e", "add evidence")
-	keyNotes      = kit.NewBinding("enter", "enter", "edit notes")
-	keyRaiseNC    = kit.NewBinding("N", "N", "raise NC")
-	keySearch     = kit.NewBinding("/", "/", "filter")
-	keyCycle      = kit.NewBinding("f", "f", "cycle filter")
-	keyTarget     = kit.NewBinding("t", "t", "target +1")
-)
-
 // New builds the gap-analysis step.
 func New(h steps.Host) steps.Step {
 	ti := textinput.New()
 	ti.Prompt = "/ "
-	ti.Placeholder = "ID or words of the title"
-	g := &gaps{h: h, search: ti}
+	ti.Placeholder = "words of IDs, titles, findings, evidence, guidance"
+	g := &gaps{h: h, search: ti, pick: -1}
 	g.rebuild()
 	return g
 }
 
 func (g *gaps) Name() string { return "Gap analysis" }
 
+// UsesDigits keeps the number row for maturity: 1–5 rate, alt+digit changes step.
 func (g *gaps) UsesDigits() bool { return true }
 
-func (g *gaps) Typing() bool { return g.search.Focused() || g.editing != nil }
+func (g *gaps) Typing() bool {
+	return g.search.Focused() || g.editing != nil || g.sheet != nil || g.ask != nil
+}
 
-func (g *gaps) SetSize(w, h int) { g.width, g.height = w, h }
+func (g *gaps) SetSize(w, h int) {
+	g.width, g.height = w, h
+	if g.sheet != nil {
+		g.sheet.SetWidth(g.detailWidth())
+	}
+}
 
 func (g *gaps) Progress() (int, int) { return g.h.Summary().Assessed, g.h.Summary().Total }
 
@@ -100,34 +85,16 @@ func (g *gaps) selected() (checklists.Item, bool) {
 	return g.rows[g.cursor], true
 }
 
-// keep reports whether an assessable item passes the filter and the search text.
-func (g *gaps) keep(item checklists.Item) bool {
-	r := g.h.Assessment().Result(item)
-	switch g.filter {
-	case filterNotAssessed:
-		if r.Judged() || r.Status == assessment.NotApplicable {
-			return false
-		}
-	case filterGaps:
-		if r.Status != assessment.Partial && r.Status != assessment.Nonconformant {
-			return false
-		}
-	case filterWarnings:
-		if len(g.h.Summary().WarningsFor(item.ID)) == 0 {
-			return false
-		}
-	}
-	q := strings.ToLower(strings.TrimSpace(g.search.Value()))
-	return q == "" || strings.HasPrefix(strings.ToLower(item.ID), q) || strings.Contains(strings.ToLower(item.Title), q)
-}
-
 // rebuild recomputes the visible rows, keeping the cursor on the same item when it stays.
 func (g *gaps) rebuild() {
 	current, had := g.selected()
 	cat := g.h.Catalogue()
+	g.hits = map[string]searchHit{}
 	keepGroup := map[string]bool{}
+	kept := map[string]bool{}
 	for _, it := range cat.Items {
 		if it.Assessable() && g.keep(it) {
+			kept[it.ID] = true
 			for p := it.Parent; p != ""; {
 				keepGroup[p] = true
 				parent, _ := cat.Item(p)
@@ -137,7 +104,7 @@ func (g *gaps) rebuild() {
 	}
 	g.rows = g.rows[:0]
 	for _, it := range cat.Items {
-		if (it.Assessable() && g.keep(it)) || (!it.Assessable() && keepGroup[it.ID]) {
+		if kept[it.ID] || (!it.Assessable() && keepGroup[it.ID]) {
 			g.rows = append(g.rows, it)
 		}
 	}
@@ -181,14 +148,15 @@ func (g *gaps) move(delta int) {
 	g.cursor = i
 }
 
-// Update handles replies, the open form or filter, and the key table.
+// Update handles replies, then whatever has the keyboard: a question, a sheet, a form, the
+// search field, or the key table.
 func (g *gaps) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case fileHashedMsg:
 		if msg.err != nil {
 			return g.h.Refuse(msg.err)
 		}
-		return g.h.Apply(steps.Judge{Item: msg.item, Judgement: assessment.Judgement{AddEvidence: []assessment.Evidence{msg.ev}}})
+		return g.judge(msg.item, assessment.Judgement{AddEvidence: []assessment.Evidence{msg.ev}}, nil)
 	case steps.Saved:
 		g.saved(msg)
 		return nil
@@ -196,13 +164,18 @@ func (g *gaps) Update(msg tea.Msg) tea.Cmd {
 		g.showItem(msg.Item)
 		return nil
 	case steps.Reloaded:
+		g.pick = -1
 		g.rebuild()
 		return nil
 	}
-	if g.editing != nil {
+	switch {
+	case g.ask != nil:
+		return g.updateAsk(msg)
+	case g.sheet != nil:
+		return g.updateSheet(msg)
+	case g.editing != nil:
 		return g.updateForm(msg)
-	}
-	if g.search.Focused() {
+	case g.search.Focused():
 		return g.updateSearch(msg)
 	}
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
@@ -229,137 +202,44 @@ func (g *gaps) saved(msg steps.Saved) {
 	}
 }
 
-func (g *gaps) updateSearch(msg tea.Msg) tea.Cmd {
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		switch kp.String() {
-		case "esc":
-			g.search.SetValue("")
-			g.search.Blur()
-			g.rebuild()
-			return nil
-		case "enter", "down", "up":
-			g.search.Blur()
-			return nil
-		}
+// judge records a judgement on an item; base is the result a form opened on (nil: the
+// result on screen). In an interview, the judgement cites the interview as evidence.
+func (g *gaps) judge(item checklists.Item, j assessment.Judgement, base *assessment.Result) tea.Cmd {
+	var cited []string
+	if g.session != nil {
+		cited = slices.Clone(g.session.judged)
+		g.cite(item, &j)
 	}
-	var cmd tea.Cmd
-	g.search, cmd = g.search.Update(msg)
-	g.rebuild()
+	cmd := g.h.Apply(steps.Judge{Item: item, Judgement: j, Base: base})
+	if cmd == nil && g.session != nil { // refused: the item is not judged in the interview yet
+		g.session.judged = cited
+	}
 	return cmd
 }
 
-// View draws the list on the left and the detail on the right.
-func (g *gaps) View() string {
-	listW := min(max(g.width*2/5, 38), 60)
-	detailW := g.width - listW - 3
-	left := g.listLines(listW)
-	right := g.detailView(detailW)
-	if g.editing != nil {
-		right = g.editing.View(g.h.Styles())
-	}
-	// As joinColumns, without measuring the list's lines again: each is already listW wide.
-	r := strings.Split(right, "\n")
-	divider := g.h.Styles().Subtle.Render(" │ ")
-	blank := strings.Repeat(" ", listW)
-	var b strings.Builder
-	for i := 0; i < g.height; i++ {
-		a, c := blank, ""
-		if i < len(left) {
-			a = left[i]
-		}
-		if i < len(r) {
-			c = r[i]
-		}
-		b.WriteString(a + divider + c)
-		if i < g.height-1 {
-			b.WriteString("\n")
-		}
-	}
-	return b.String()
+// judgeSelected records a judgement on the selected item.
+func (g *gaps) judgeSelected(j assessment.Judgement) tea.Cmd {
+	item, _ := g.selected()
+	return g.judge(item, j, nil)
 }
 
-// listLines draws the list as lines of exactly width cells, reusing the rows whose content
-// has not changed since the last frame.
-func (g *gaps) listLines(width int) []string {
-	st := g.h.Styles()
-	fit := func(s string) string { return kit.Pad(kit.Truncate(s, width), width) }
-	head := fmt.Sprintf("Filter: %s · %d shown", filterNames[g.filter], countAssessable(g.rows))
-	if g.search.Focused() || g.search.Value() != "" {
-		g.search.SetWidth(width - 4)
-		head = g.search.View()
-	}
-	lines := []string{fit(st.Subtle.Render(kit.Truncate(head, width)))}
-	if g.drawn == nil {
-		g.drawn = map[string]drawnRow{}
-	}
-	room := max(g.height-1, 1)
-	first := max(0, min(g.cursor-room/2, len(g.rows)-room))
-	for i := first; i < len(g.rows) && i < first+room; i++ {
-		it := g.rows[i]
-		row := drawnRow{width: width}
-		if it.Assessable() {
-			r := g.h.Assessment().Result(it)
-			row.status, row.maturity, row.selected = r.Status, r.Maturity, i == g.cursor
-			row.warn = len(g.h.Summary().WarningsFor(it.ID)) > 0
-		}
-		if prev, ok := g.drawn[it.ID]; ok && prev.status == row.status && prev.maturity == row.maturity &&
-			prev.warn == row.warn && prev.selected == row.selected && prev.width == row.width {
-			lines = append(lines, prev.line)
-			continue
-		}
-		row.line = fit(g.rowLine(it, row, width))
-		g.drawn[it.ID] = row
-		lines = append(lines, row.line)
-	}
-	if len(g.rows) == 0 {
-		lines = append(lines, fit(st.Subtle.Render("No item matches this filter. Press f to change it or esc in the search to clear it.")))
-	}
-	return lines
-}
-
-// rowLine draws one row of the list: a heading, or an item with its status, maturity and
-// warning mark.
-func (g *gaps) rowLine(it checklists.Item, row drawnRow, width int) string {
-	st := g.h.Styles()
-	if !it.Assessable() {
-		return st.Label.Render(kit.Truncate(it.ID+" "+it.Title, width))
-	}
-	mat := "·"
-	if row.maturity > 0 {
-		mat = fmt.Sprint(row.maturity)
-	}
-	warn := " "
-	if row.warn {
-		warn = st.Warning.Render("!")
-	}
-	text := fmt.Sprintf(" %-8s ", it.ID)
-	if row.selected {
-		return st.Selected.Render(kit.Pad(kit.Truncate(text+theme.PlainBadge(row.status)+" "+mat+" "+" "+it.Title, width), width))
-	}
-	return text + st.StatusBadge(row.status) + " " + mat + warn + " " + kit.Truncate(it.Title, width-kit.Width(text)-9)
-}
-
-// wrap breaks text into lines of at most width cells, remembering the result: the detail
-// pane shows the same guidance and notes frame after frame.
-func (g *gaps) wrap(text string, width int) string {
-	k := wrapKey{text, width}
-	if s, ok := g.wrapped[k]; ok {
-		return s
-	}
-	if g.wrapped == nil || len(g.wrapped) > 1024 {
-		g.wrapped = map[wrapKey]string{}
-	}
-	s := kit.Wrap(text, width)
-	g.wrapped[k] = s
-	return s
-}
-
-func countAssessable(rows []checklists.Item) int {
-	n := 0
-	for _, r := range rows {
-		if r.Assessable() {
-			n++
+// showItem puts the cursor on an item, clearing filters that would hide it.
+func (g *gaps) showItem(id string) {
+	g.filter, g.pick = filterAll, -1
+	g.search.SetValue("")
+	g.rebuild()
+	for i, it := range g.rows {
+		if it.ID == id {
+			g.cursor = i
 		}
 	}
-	return n
+}
+
+// Back leaves the evidence list for the catalogue list; esc then goes home as on other steps.
+func (g *gaps) Back() bool {
+	if g.pick < 0 {
+		return false
+	}
+	g.pick = -1
+	return true
 }

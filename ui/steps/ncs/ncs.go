@@ -33,6 +33,9 @@ type ncs struct {
 	sheet   *kit.Sheet
 	editing int                       // number of the NC the sheet edits; 0 while adding one
 	base    *assessment.Nonconformity // the NC as the sheet opened on it; nil while adding one
+	reason  bool                      // the sheet asks why the NC is withdrawn
+	detail  kit.Pane                  // the selected NC in full, scrolled with J and K
+	shown   int                       // the NC the detail shows, so a new one starts at its top
 	width   int
 	height  int
 }
@@ -46,6 +49,7 @@ var (
 	ncKeyClose    = kit.NewBinding("c", "c", "→ closed")
 	ncKeyVerify   = kit.NewBinding("v", "v", "→ verified effective")
 	ncKeyReopen   = kit.NewBinding("r", "r", "→ reopened")
+	ncKeyWithdraw = kit.NewBinding("w", "w", "withdraw…")
 )
 
 // ncTransitionKeys pairs each state with its key.
@@ -73,11 +77,11 @@ func (n *ncs) SetSize(w, h int) {
 	}
 }
 
-// Progress counts the NCs verified effective: only then is a nonconformity done with.
+// Progress counts the NCs done with: verified effective, or withdrawn as raised in error.
 func (n *ncs) Progress() (int, int) {
 	done := 0
 	for _, nc := range n.h.Assessment().NCs {
-		if nc.Status == assessment.NCVerified {
+		if nc.Status == assessment.NCVerified || nc.IsWithdrawn() {
 			done++
 		}
 	}
@@ -116,6 +120,8 @@ var ncKeys = kit.Keys[*ncs]{
 	{Binding: kit.KeyDown, Run: ncMove(1, 1)},
 	{Binding: kit.KeyPgUp, Run: ncMove(-1, 0)},
 	{Binding: kit.KeyPgDown, Run: ncMove(1, 0)},
+	{Binding: kit.KeyScrollDown, Run: func(n *ncs, _ tea.KeyPressMsg) tea.Cmd { n.detail.Scroll(1); return nil }, Enabled: func(n *ncs) bool { return n.detail.Scrolls() }},
+	{Binding: kit.KeyScrollUp, Run: func(n *ncs, _ tea.KeyPressMsg) tea.Cmd { n.detail.Scroll(-1); return nil }, Enabled: func(n *ncs) bool { return n.detail.Scrolls() }},
 	{Binding: ncKeyFilter, Run: func(n *ncs, _ tea.KeyPressMsg) tea.Cmd {
 		n.filter = (n.filter + 1) % ncFilter(len(ncFilterNames))
 		return nil
@@ -130,6 +136,8 @@ var ncKeys = kit.Keys[*ncs]{
 	{Binding: ncKeyClose, Group: 2, Run: ncMoveTo(assessment.NCClosed), Enabled: ncMayMove(assessment.NCClosed)},
 	{Binding: ncKeyVerify, Group: 2, Run: ncMoveTo(assessment.NCVerified), Enabled: ncMayMove(assessment.NCVerified)},
 	{Binding: ncKeyReopen, Group: 2, Run: ncMoveTo(assessment.NCReopened), Enabled: ncMayMove(assessment.NCReopened)},
+	{Binding: ncKeyWithdraw, Group: 2, Run: func(n *ncs, _ tea.KeyPressMsg) tea.Cmd { n.openWithdrawal(); return nil },
+		Enabled: func(n *ncs) bool { nc, ok := n.selected(); return ok && nc.MayWithdraw() }},
 	// A move the NC may not make is not offered, but its key says why it is refused.
 	{Binding: kit.NewBinding("i c v r", "", ""), Hidden: true, Enabled: (*ncs).onNC, Run: func(n *ncs, kp tea.KeyPressMsg) tea.Cmd {
 		for _, t := range ncTransitionKeys {

@@ -27,10 +27,24 @@ func ncSourceLabel(s string) string {
 	return kit.Vis(s)
 }
 
+// openWithdrawal asks why the selected NC is withdrawn: a slip of the key, the wrong item, a
+// finding the evidence disproved. The NC stays in the register, marked withdrawn.
+func (n *ncs) openWithdrawal() {
+	nc, ok := n.selected()
+	if !ok {
+		return
+	}
+	n.editing, n.base, n.reason = nc.Number, &nc, true
+	n.sheet = kit.NewSheet("Withdraw "+nc.Label()+" ("+kit.Vis(nc.ItemID)+", "+nc.Grade.Label()+")", min(n.width, 110)).
+		LongField("reason", "Why", "").Tall(4)
+	n.sheet.Intro = "Withdraw a nonconformity raised in error. It stays in the register and the audit trail, marked withdrawn with " +
+		"your reason, and no longer counts in the verdict, the KPIs or a comparison of cycles. It cannot be undone."
+}
+
 // openSheet edits nc, or a new NC when nc is nil.
 func (n *ncs) openSheet(nc *assessment.Nonconformity) {
 	title := "New nonconformity (the register numbers it when it is saved)"
-	n.editing, n.base = 0, nc
+	n.editing, n.base, n.reason = 0, nc, false
 	if nc == nil {
 		nc = &assessment.Nonconformity{Source: "gap", Grade: assessment.MinorNC}
 	} else {
@@ -78,7 +92,11 @@ func (n *ncs) updateSheet(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		n.sheet = nil
-		if n.base != nil {
+		switch {
+		case n.reason:
+			n.show(nc)
+			n.h.Say(nc.Label() + " withdrawn; it stays in the register, marked withdrawn, and no longer counts.")
+		case n.base != nil:
 			n.show(nc)
 			n.h.Say(nc.Label() + " saved.")
 		}
@@ -88,13 +106,18 @@ func (n *ncs) updateSheet(msg tea.Msg) tea.Cmd {
 }
 
 // applySheet is the NC with the sheet's values, refusing what the register cannot hold:
-// an unknown requirement, no description, a malformed date, or a closed NC stripped of its
-// action. A new NC has number 0 until the store numbers it.
+// an unknown requirement, no description, a malformed date or one before the NC was raised,
+// a closed NC stripped of its action, a withdrawal without a reason. A new NC has number 0
+// until the store numbers it.
 func (n *ncs) applySheet() (assessment.Nonconformity, error) {
 	s := n.sheet
 	nc := assessment.NewNonconformity(0, nil, "", n.h.Now())
 	if n.base != nil {
 		nc = *n.base
+	}
+	if n.reason {
+		err := nc.Withdraw(s.Get("reason"), n.h.Now())
+		return nc, err
 	}
 	nc.ItemID = s.Get("item")
 	if _, ok := n.h.Catalogue().Item(nc.ItemID); nc.ItemID != "" && !ok {

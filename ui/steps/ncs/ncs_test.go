@@ -134,3 +134,41 @@ func TestTheLifeCycleMovesOnlyWhereTheRulesAllow(t *testing.T) {
 		})
 	}
 }
+
+func TestAnNCRaisedInErrorIsWithdrawnWithItsReason(t *testing.T) {
+	tests := []struct {
+		name     string
+		reason   string
+		withdraw bool
+		screen   string
+	}{
+		{"a reason withdraws it and it stays in the register", "Raised by a slip of the N key on the wrong item", true, "⊘ withdrawn"},
+		{"a placeholder is refused and the text kept", "tbd", false, "placeholder, not a reason"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := uitest.New(t).Open(steps.Nonconformities, New)
+			h.Press("withdraw…")
+			h.Keys("text:"+tt.reason, "ctrl+s")
+			h.Contains(tt.screen)
+			nc, _ := storedNC(h, 1)
+			if nc.IsWithdrawn() != tt.withdraw {
+				t.Fatalf("NC-001 withdrawn %v, want %v", nc.IsWithdrawn(), tt.withdraw)
+			}
+			if !tt.withdraw {
+				if s := h.Work.Step(steps.Nonconformities).(*ncs).sheet; s == nil || s.Get("reason") != tt.reason {
+					t.Fatal("the refused reason was not kept in the open sheet")
+				}
+				return
+			}
+			if nc.WithdrawnReason != tt.reason || nc.Description == "" {
+				t.Errorf("stored %+v", nc)
+			}
+			for _, b := range h.Work.Summary().Blockers {
+				if b.Ref == "NC-001" {
+					t.Errorf("the withdrawn NC still blocks: %+v", b)
+				}
+			}
+		})
+	}
+}

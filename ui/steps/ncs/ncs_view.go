@@ -29,7 +29,7 @@ func ncGradeShort(g assessment.Grade) string {
 // ncStatusMark is a state with a glyph, so colour never carries it alone.
 func ncStatusMark(s assessment.NCStatus) string {
 	glyph := map[assessment.NCStatus]string{assessment.NCOpen: "○", assessment.NCInProgress: "◐",
-		assessment.NCClosed: "●", assessment.NCVerified: "✓", assessment.NCReopened: "↺"}[s]
+		assessment.NCClosed: "●", assessment.NCVerified: "✓", assessment.NCReopened: "↺", assessment.NCWithdrawn: "⊘"}[s]
 	label := s.Label()
 	if s == assessment.NCVerified {
 		label = "verified"
@@ -84,7 +84,13 @@ func (n *ncs) View() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	b.WriteString("\n" + n.detailView(n.h.Assessment().NCs[rows[at]]))
+	nc := n.h.Assessment().NCs[rows[at]]
+	if n.shown != nc.Number {
+		n.shown = nc.Number
+		n.detail.Reset()
+	}
+	used := strings.Count(b.String(), "\n") + 1
+	b.WriteString("\n" + n.detail.View(n.detailView(nc), n.height-used, st))
 	return b.String()
 }
 
@@ -101,9 +107,11 @@ func (n *ncs) tableLine(id, item, grade, status, due, late, owner, desc string, 
 // summaryLine counts the register by state and names the filter.
 func (n *ncs) summaryLine() string {
 	now := n.h.Now()
-	open, late, closed, verified := 0, 0, 0, 0
+	open, late, closed, verified, withdrawn := 0, 0, 0, 0, 0
 	for _, nc := range n.h.Assessment().NCs {
 		switch {
+		case nc.IsWithdrawn():
+			withdrawn++
 		case nc.IsOpen():
 			open++
 			if nc.Overdue(now) {
@@ -115,8 +123,11 @@ func (n *ncs) summaryLine() string {
 			verified++
 		}
 	}
-	return fmt.Sprintf("%d NCs · %d open · %d overdue · %d closed, to verify · %d verified · filter: %s (f)",
-		len(n.h.Assessment().NCs), open, late, closed, verified, ncFilterNames[n.filter])
+	line := fmt.Sprintf("%d NCs · %d open · %d overdue · %d closed, to verify · %d verified", len(n.h.Assessment().NCs), open, late, closed, verified)
+	if withdrawn > 0 {
+		line += fmt.Sprintf(" · %d withdrawn", withdrawn)
+	}
+	return line + " · filter: " + ncFilterNames[n.filter] + " (f)"
 }
 
 // detailView shows every field of one NC and the states it may move to.
@@ -136,6 +147,10 @@ func (n *ncs) detailView(nc assessment.Nonconformity) string {
 		facts += " " + kit.DateText(nc.Closed)
 	}
 	b.WriteString(kit.Wrap(facts, width) + "\n")
+	if nc.IsWithdrawn() {
+		b.WriteString(st.Warning.Render(kit.Wrap(fmt.Sprintf("⊘ Withdrawn on %s as raised in error: %s. It no longer counts in the verdict, the KPIs or a comparison.",
+			kit.DateText(nc.Withdrawn), kit.Vis(nc.WithdrawnReason)), width)) + "\n")
+	}
 	owner := fmt.Sprintf("Owner %s · due %s", kit.OrDash(ncText(nc.Owner)), kit.DateText(nc.Due))
 	if nc.Overdue(n.h.Now()) {
 		days := int(n.h.Now().Sub(nc.Due).Hours() / 24)
@@ -146,8 +161,11 @@ func (n *ncs) detailView(nc assessment.Nonconformity) string {
 	for _, k := range n.transitionKeys() {
 		next = append(next, st.Key.Render(k.Help().Key)+" "+k.Help().Desc)
 	}
+	if nc.MayWithdraw() {
+		next = append(next, st.Key.Render("w")+" withdraws")
+	}
 	if len(next) > 0 {
-		b.WriteString(st.Subtle.Render("Move on: ") + strings.Join(next, " · ") + st.Subtle.Render(" · enter edits") + "\n")
+		b.WriteString(kit.Wrap(st.Subtle.Render("Move on: ")+strings.Join(next, " · ")+st.Subtle.Render(" · enter edits"), width) + "\n")
 	}
 	check := ""
 	if !nc.CheckDate.IsZero() || nc.CheckBy != "" || nc.CheckResult != "" {

@@ -14,15 +14,6 @@ import (
 	"aimsbench/ui/theme"
 )
 
-// readinessLine is one selectable line of the readiness screen.
-type readinessLine struct {
-	text   string
-	jump   *steps.JumpTo // where enter goes: the item, system or NC behind the line
-	kpi    string        // manual KPI to edit on enter
-	header bool
-	mark   string // ✓, ✗ or ! shown before the text
-}
-
 // readiness shows the verdict in large type and everything that supports it: what holds
 // it down, the readiness checklist, common gaps and KPIs.
 type readiness struct {
@@ -31,10 +22,11 @@ type readiness struct {
 	width   int
 	height  int
 	editing *kit.Form
+	open    map[string]bool // the blocker groups opened with enter, by kind
 }
 
 var (
-	keyJump    = kit.NewBinding("enter", "enter", "go to item / edit KPI")
+	keyJump    = kit.NewBinding("enter", "enter", "open group / go to item / edit KPI")
 	keyRTop    = kit.NewBinding("home g", "g", "top")
 	keyREnd    = kit.NewBinding("end G", "G", "bottom")
 	keyRPgDown = kit.NewBinding("pgdown ctrl+d", "pgdn", "page down")
@@ -42,7 +34,7 @@ var (
 )
 
 // New builds the readiness step.
-func New(h steps.Host) steps.Step { return &readiness{h: h, cursor: 1} }
+func New(h steps.Host) steps.Step { return &readiness{h: h, cursor: 1, open: map[string]bool{}} }
 
 func (r *readiness) Name() string { return "Readiness" }
 
@@ -90,53 +82,6 @@ func to(where func(r *readiness, n int) int) func(*readiness, tea.KeyPressMsg) t
 	}
 }
 
-// lines builds the selectable list from the summary.
-func (r *readiness) lines() []readinessLine {
-	sum := r.h.Summary()
-	var out []readinessLine
-	out = append(out, readinessLine{text: fmt.Sprintf("What holds the level down (%d)", len(sum.Blockers)), header: true})
-	if len(sum.Blockers) == 0 {
-		out = append(out, readinessLine{text: "Nothing: no blocker and no item below level 3.", mark: "✓"})
-	}
-	for _, b := range sum.Blockers {
-		out = append(out, readinessLine{text: kit.Vis(b.Detail), jump: r.blockerJump(b), mark: "✗"})
-	}
-	holds, total := r.Progress()
-	out = append(out, readinessLine{text: fmt.Sprintf("Readiness checklist (%d of %d hold)", holds, total), header: true})
-	for _, c := range sum.Checklist {
-		l := readinessLine{text: c.Title, mark: "✓"}
-		if !c.Holds {
-			l.mark, l.text = "✗", c.Title+" — "+kit.Vis(strings.Join(c.Why, "; "))
-		}
-		out = append(out, l)
-	}
-	out = append(out, readinessLine{text: fmt.Sprintf("Common gaps detected (%d of %d)", len(sum.CommonGaps), len(r.h.Catalogue().CommonGaps)), header: true})
-	if len(sum.CommonGaps) == 0 {
-		out = append(out, readinessLine{text: "None of the common gaps is present.", mark: "✓"})
-	}
-	for _, g := range sum.CommonGaps {
-		l := readinessLine{text: g.Title + " — " + kit.Vis(g.Detail), mark: "!"}
-		if len(g.Items) > 0 {
-			l.jump = &steps.JumpTo{Step: steps.GapAnalysis, Item: g.Items[0]}
-		}
-		out = append(out, l)
-	}
-	out = append(out, readinessLine{text: "KPIs", header: true})
-	for _, k := range sum.KPIs {
-		l := readinessLine{text: fmt.Sprintf("%s: %s", k.Title, kit.Vis(k.Value)), mark: "·"}
-		if k.Source == "manual" {
-			l.kpi = k.ID
-			l.text += " (entered by the assessor"
-			if k.Target != "" {
-				l.text += ", target " + kit.Vis(k.Target)
-			}
-			l.text += "; enter to edit)"
-		}
-		out = append(out, l)
-	}
-	return out
-}
-
 // Update moves through the lines, jumps to what a line is about and edits manual KPIs.
 func (r *readiness) Update(msg tea.Msg) tea.Cmd {
 	if r.editing != nil {
@@ -153,36 +98,13 @@ func (r *readiness) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// blockerJump is where a blocker is fixed: the AI system on the risk and impact step, the
-// register for an open major nonconformity, the inventory when no system is in scope, and
-// the gap analysis for an item.
-func (r *readiness) blockerJump(b assessment.Blocker) *steps.JumpTo {
-	a := r.h.Assessment()
-	switch b.Kind {
-	case "missing_impact_assessment":
-		for _, sys := range a.Systems {
-			if sys.Name == b.System {
-				return &steps.JumpTo{Step: steps.Risks, System: sys.ID}
-			}
-		}
-	case "no_ai_system_in_scope":
-		return &steps.JumpTo{Step: steps.Scoping}
-	case "open_major_nc":
-		for _, nc := range a.NCs {
-			if nc.ItemID == b.Item && nc.IsOpen() && nc.Grade == assessment.MajorNC {
-				return &steps.JumpTo{Step: steps.Nonconformities, NC: nc.Number}
-			}
-		}
-	}
-	if b.Item != "" {
-		return &steps.JumpTo{Step: steps.GapAnalysis, Item: b.Item}
-	}
-	return nil
-}
-
-// activate moves to what the line is about, or edits its manual KPI.
+// activate opens or closes a group of blockers, moves to what the line is about, or edits
+// its manual KPI.
 func (r *readiness) activate(l readinessLine) tea.Cmd {
 	switch {
+	case l.group != "":
+		r.open[l.group] = !r.open[l.group]
+		return nil
 	case l.jump != nil:
 		jump := *l.jump
 		return func() tea.Msg { return jump }
@@ -218,7 +140,7 @@ func (r *readiness) editKPI(id string) tea.Cmd {
 		val := assessment.KPIValue{Value: strings.TrimSpace(in.value), Target: strings.TrimSpace(in.target), Date: date}
 		return r.h.Apply(steps.PutKPI{ID: id, Base: base, Next: val})
 	}
-	r.editing = kit.NewForm(title, r.width-4, r.height-2, save,
+	r.editing = kit.NewForm(title, r.width-4, r.height, save,
 		huh.NewInput().Title("Value").Value(&in.value),
 		huh.NewInput().Title("Target").Value(&in.target),
 		huh.NewInput().Title("Date of the reading (YYYY-MM-DD)").Value(&in.date).Validate(kit.OptionalDate),
@@ -226,27 +148,31 @@ func (r *readiness) editKPI(id string) tea.Cmd {
 	return r.editing.Init()
 }
 
-// View draws the verdict box and the scrollable lines.
+// View draws the verdict and the scrollable lines: the verdict in large type when the
+// terminal is tall, on one line when it is not, so the lines keep room at 80×24.
 func (r *readiness) View() string {
 	if r.editing != nil {
 		return r.editing.View(r.h.Styles())
 	}
 	st := r.h.Styles()
 	sum := r.h.Summary()
-	box := st.Big.BorderForeground(theme.LevelColour(sum.Level)).Render(bigDigit(sum.Level) + "\n" + theme.Level(sum.Level).Bold(true).Render(sum.LevelName))
-	facts := []string{
-		st.Label.Render(sum.Verdict),
-		"",
-		fmt.Sprintf("Assessed      %d of %d", sum.Assessed, sum.Total),
-		fmt.Sprintf("Floor         %d (lowest maturity)", sum.Floor),
-		fmt.Sprintf("Mean          %s", sum.Mean),
-		fmt.Sprintf("Blockers      %d", len(sum.Blockers)),
-		fmt.Sprintf("Warnings      %d", len(sum.Warnings)),
+	top := st.Label.Render(kit.Truncate(fmt.Sprintf("Level %d %s · %s", sum.Level, sum.LevelName, sum.Verdict), r.width-2)) + "\n" +
+		kit.Truncate(fmt.Sprintf("Floor %d (lowest maturity) · mean %s · %s · %s", sum.Floor, sum.Mean, kit.Plural(len(sum.Warnings), "warning"), sum.CountLine()), r.width-2)
+	if r.height >= 30 {
+		box := st.Big.BorderForeground(theme.LevelColour(sum.Level)).Render(bigDigit(sum.Level) + "\n" + theme.Level(sum.Level).Bold(true).Render(sum.LevelName))
+		facts := []string{
+			st.Label.Render(sum.Verdict), "",
+			fmt.Sprintf("Assessed      %d of %d", sum.Assessed, sum.Total),
+			fmt.Sprintf("Floor         %d (lowest maturity)", sum.Floor),
+			fmt.Sprintf("Mean          %s", sum.Mean),
+			fmt.Sprintf("Warnings      %d", len(sum.Warnings)),
+			kit.Wrap(sum.CountLine(), max(r.width-kit.Width(box)-5, 20)),
+		}
+		top = kit.JoinSide(box, strings.Join(facts, "\n"), 3)
 	}
 	if !sum.Complete {
-		facts = append(facts, st.Warning.Render("The level is provisional until every item is judged."))
+		top += "\n" + st.Warning.Render(kit.Truncate("The level is provisional until every item is judged.", r.width-2))
 	}
-	top := kit.JoinSide(box, strings.Join(facts, "\n"), 3)
 	used := strings.Count(top, "\n") + 2
 	lines := r.lines()
 	room := max(r.height-used, 3)
@@ -254,18 +180,24 @@ func (r *readiness) View() string {
 	var b strings.Builder
 	b.WriteString(top + "\n\n")
 	for i := first; i < len(lines) && i < first+room; i++ {
-		l := lines[i]
-		text := l.text
-		if l.header {
-			text = st.Title.Render(text)
-		} else {
-			text = st.Mark(l.mark).Render(l.mark) + " " + text
-		}
-		text = kit.Truncate(text, r.width-2)
-		if i == r.cursor {
-			text = st.Selected.Render(kit.Pad(kit.Truncate(l.mark+" "+l.text, r.width-2), r.width-2))
-		}
-		b.WriteString(text + "\n")
+		b.WriteString(r.lineView(lines[i], i == r.cursor) + "\n")
 	}
 	return b.String()
+}
+
+// lineView draws one line: a header, or a mark and the text, indented inside a group.
+func (r *readiness) lineView(l readinessLine, selected bool) string {
+	st := r.h.Styles()
+	indent := ""
+	if l.indent {
+		indent = "    "
+	}
+	width := r.width - 2
+	switch {
+	case selected:
+		return st.Selected.Render(kit.Pad(kit.Truncate(indent+l.mark+" "+l.text, width), width))
+	case l.header:
+		return st.Title.Render(kit.Truncate(l.text, width))
+	}
+	return kit.Truncate(indent+st.Mark(l.mark).Render(l.mark)+" "+l.text, width)
 }

@@ -8,8 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"aimsbench/assessment"
 	"aimsbench/report"
@@ -39,7 +39,7 @@ type reportStep struct {
 	store    *store.Store // read for the audit-chain fingerprint and the previous cycle
 	kind     int
 	draft    bool
-	path     textinput.Model
+	path     kit.Input
 	pathSet  bool // the user typed a path; stop following the default name
 	bar      progress.Model
 	running  bool
@@ -75,9 +75,7 @@ var (
 // New builds the report step; it reads the store for the audit-chain fingerprint and the
 // previous cycle, and never writes to it.
 func New(h steps.Host, s *store.Store) steps.Step {
-	ti := textinput.New()
-	ti.Prompt = ""
-	r := &reportStep{h: h, store: s, path: ti, bar: progress.New(progress.WithoutPercentage())}
+	r := &reportStep{h: h, store: s, path: kit.NewInput(), bar: progress.New(progress.WithoutPercentage())}
 	r.defaultPath()
 	return r
 }
@@ -119,8 +117,7 @@ var reportKeys = append(kit.Keys[*reportStep]{
 	}},
 	{Binding: keyDraft, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
 	{Binding: keyPath, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
-		r.path.CursorEnd() // after a change of output the name changed under the cursor
-		return r.path.Focus()
+		return r.path.FocusSelected() // typing replaces the path; an arrow key keeps it to edit
 	}},
 	{Binding: keyExport, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { return r.export(false) }},
 	{Binding: kit.NewBinding("enter", "enter", "done"), HelpOnly: true, Enabled: func(r *reportStep) bool { return r.path.Focused() }},
@@ -151,7 +148,8 @@ func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case exportExistsMsg:
 		r.running = false
-		r.replace = kit.NewConfirm(fmt.Sprintf("%s already exists. Replace it with this export?", kit.Vis(msg.err.Path)), msg.err.Path)
+		q := fmt.Sprintf("%s already exists. Replace it with this export?", kit.Vis(msg.err.Path))
+		r.replace = kit.NewConfirm(kit.Wrap(q, kit.DialogWidth(r.width)), msg.err.Path)
 		return nil
 	}
 	if r.replace != nil {
@@ -247,6 +245,9 @@ func (r *reportStep) export(replace bool) tea.Cmd {
 // View shows the choices, the path, the progress and what was written.
 func (r *reportStep) View() string {
 	st := r.h.Styles()
+	if r.replace != nil {
+		return lipgloss.Place(r.width, r.height, lipgloss.Center, lipgloss.Center, r.replace.View(st))
+	}
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Export") + "\n\n")
 	for i, k := range exportKinds {
@@ -265,8 +266,6 @@ func (r *reportStep) View() string {
 	}
 	b.WriteString("\n")
 	switch {
-	case r.replace != nil:
-		b.WriteString(r.replace.View(st) + "\n")
 	case r.running:
 		b.WriteString("  Exporting…  " + r.bar.ViewAs(r.done) + "\n")
 	case r.failed != "":

@@ -66,29 +66,50 @@ func TestAnEmptyOutputPathIsRefused(t *testing.T) {
 	h.Contains("the output path is empty")
 }
 
-// TestAnExistingFileIsReplacedOnlyWhenTheAssessorSaysSo: the first answer to "replace it?"
-// is No, which leaves the file as it was; yes replaces it.
-func TestAnExistingFileIsReplacedOnlyWhenTheAssessorSaysSo(t *testing.T) {
+func TestAPathTypedOverTheOfferedOneReplacesIt(t *testing.T) {
 	h := uitest.New(t)
 	h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
-	path := filepath.Join(t.TempDir(), "earlier.pdf")
-	if err := os.WriteFile(path, []byte("the report handed over last week"), 0o600); err != nil {
-		t.Fatal(err)
+	path := filepath.Join(t.TempDir(), "mine.pdf")
+	h.Press("edit output path")
+	h.Keys("text:"+path, "enter")
+	if got := h.Step().(*reportStep).path.Value(); got != path {
+		t.Fatalf("the output path is %q, want the typed %q alone", got, path)
 	}
 	h.Press("edit output path")
-	h.Keys("ctrl+u", "text:"+path, "enter")
-	h.Press("export")
-	h.Contains("already exists. Replace it", "[ No ]")
-	h.Keys("enter") // the default answer
-	if data, _ := os.ReadFile(path); string(data) != "the report handed over last week" {
-		t.Fatal("the default answer replaced the earlier file")
+	h.Keys("end", "backspace", "backspace", "backspace", "text:xlsx", "enter")
+	if got := h.Step().(*reportStep).path.Value(); got != strings.TrimSuffix(path, "pdf")+"xlsx" {
+		t.Fatalf("an arrow key did not keep the path to edit: %q", got)
 	}
-	h.Contains("Nothing was written")
-	h.Press("export")
-	h.Keys("y")
-	h.Contains("✓ Written:")
-	if data, _ := os.ReadFile(path); !strings.HasPrefix(string(data), "%PDF") {
-		t.Errorf("yes did not replace the file: %.20q", data)
+}
+
+func TestAnEarlierReportIsOverwrittenOnlyOnYes(t *testing.T) {
+	tests := []struct {
+		name      string
+		answer    []string
+		overwrite bool
+	}{
+		{"enter keeps the earlier file (No is the default)", []string{"enter"}, false},
+		{"n keeps the earlier file", []string{"n"}, false},
+		{"y overwrites it", []string{"y"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := uitest.New(t)
+			h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
+			path := filepath.Join(t.TempDir(), "report.pdf")
+			if err := os.WriteFile(path, []byte("the PDF handed over yesterday"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			h.Press("edit output path")
+			h.Keys("text:"+path, "enter")
+			h.Press("export")
+			h.Contains("already exists. Replace it")
+			h.Keys(tt.answer...)
+			data, _ := os.ReadFile(path)
+			if overwritten := string(data) != "the PDF handed over yesterday"; overwritten != tt.overwrite {
+				t.Fatalf("overwritten %v, want %v\n%s", overwritten, tt.overwrite, h.Screen())
+			}
+		})
 	}
 }
 

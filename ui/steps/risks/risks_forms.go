@@ -22,9 +22,8 @@ var (
 	riskStatuses   = []string{"open", "treated", "accepted", "closed"}
 )
 
-// formSize is the room an embedded form gets on this step, leaving three lines below it for
-// the validation message huh adds under the fields.
-func (r *risks) formSize() (int, int) { return min(r.width-2, 78), max(r.height-3, 10) }
+// formSize is the room an embedded form gets on this step.
+func (r *risks) formSize() (int, int) { return min(r.width-2, 78), max(r.height, 10) }
 
 // aisiaInput holds the impact-assessment form's values.
 type aisiaInput struct {

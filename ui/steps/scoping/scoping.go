@@ -1,7 +1,6 @@
 package scoping
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/store"
 	"aimsbench/ui/kit"
 	"aimsbench/ui/steps"
 )
@@ -44,11 +44,14 @@ type scoping struct {
 
 	confirm   *kit.Confirm
 	onConfirm func() tea.Cmd
+	sheet     *kit.Sheet // the path of an inventory file to import
 
-	importSeq  int            // tags inventory reads so a stale reply is dropped
-	importing  string         // the path being read; empty when idle
-	importPath string         // the last path typed, offered again
-	importFail *importFailure // why the last import was refused, until dismissed
+	importSeq  int              // tags inventory reads so a stale reply is dropped
+	importing  string           // the path being read; empty when idle
+	importPath string           // the last path typed, offered again
+	importFail *importFailure   // why the last import was refused, until dismissed
+	review     *inventoryReview // an inventory file read, waiting for the assessor's word
+	detail     kit.Pane         // the selected AI system in full, scrolled with J and K
 
 	width, height int
 }
@@ -67,6 +70,9 @@ var (
 	scopeKeyDelete  = kit.NewBinding("d", "d", "delete")
 	scopeKeyImport  = kit.NewBinding("i", "i", "import CSV")
 	scopeKeyDismiss = kit.NewBinding("x", "x", "dismiss import errors")
+	scopeKeyApply   = kit.NewBinding("enter", "enter", "import these changes")
+	scopeKeyMissing = kit.NewBinding("m", "m", "delete/keep systems not in the file")
+	scopeKeyDiscard = kit.NewBinding("esc", "esc", "discard the import")
 )
 
 // New builds the scoping step.
@@ -74,9 +80,14 @@ func New(h steps.Host) steps.Step { return &scoping{h: h} }
 
 func (s *scoping) Name() string { return "Scoping" }
 
-func (s *scoping) Typing() bool { return s.form != nil || s.confirm != nil }
+func (s *scoping) Typing() bool { return s.form != nil || s.confirm != nil || s.sheet != nil }
 
-func (s *scoping) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *scoping) SetSize(w, h int) {
+	s.width, s.height = w, h
+	if s.sheet != nil {
+		s.sheet.SetWidth(w - 2)
+	}
+}
 
 // bodyHeight is the room below the section bar.
 func (s *scoping) bodyHeight() int { return max(s.height-2, 3) }
@@ -167,13 +178,27 @@ func (s *scoping) row() int {
 
 func (s *scoping) move(delta int) {
 	s.cursor[s.section] = max(min(s.row()+delta, s.rowCount()-1), 0)
+	s.detail.Reset()
 }
 
-// FullHelp lists the keys of the current state only, from the key table.
-func (s *scoping) FullHelp() [][]key.Binding { return scopeKeys.Help(s) }
+// FullHelp lists the keys of the current state only, from the key table; the path sheet
+// has its own.
+func (s *scoping) FullHelp() [][]key.Binding {
+	if s.sheet != nil {
+		return [][]key.Binding{s.sheet.Keys()}
+	}
+	return scopeKeys.Help(s)
+}
 
 // scopeKeys is the step's key table: dispatch, footer and help read it.
 var scopeKeys = append(kit.Keys[*scoping]{
+	{Binding: scopeKeyApply, Run: run((*scoping).applyImport), Enabled: (*scoping).reviewing},
+	{Binding: scopeKeyMissing, Enabled: func(s *scoping) bool { return s.reviewing() && len(s.review.plan.Missing) > 0 },
+		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd {
+			s.review.deleteMissing = !s.review.deleteMissing
+			return nil
+		}},
+	{Binding: scopeKeyDiscard, HelpOnly: true, Enabled: (*scoping).reviewing},
 	{Binding: scopeKeyAdd, Run: run((*scoping).add), Enabled: func(s *scoping) bool { return s.browsing() && s.listed() }},
 	{Binding: scopeKeyEdit, Run: run((*scoping).edit), Enabled: func(s *scoping) bool { return s.browsing() && (!s.listed() || s.rowCount() > 0) }},
 	{Binding: scopeKeyDelete, Enabled: func(s *scoping) bool { return s.browsing() && s.listed() && s.rowCount() > 0 },
@@ -191,14 +216,23 @@ var scopeKeys = append(kit.Keys[*scoping]{
 	}},
 	{Binding: kit.KeyUp, Group: 1, Run: moveBy(-1), Enabled: func(s *scoping) bool { return s.browsing() && s.section != secCertification }},
 	{Binding: kit.KeyDown, Group: 1, Run: moveBy(1), Enabled: func(s *scoping) bool { return s.browsing() && s.section != secCertification }},
+	{Binding: kit.KeyScrollDown, Group: 2, Enabled: (*scoping).scrolls, Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.detail.Scroll(1); return nil }},
+	{Binding: kit.KeyScrollUp, Group: 2, Enabled: (*scoping).scrolls, Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.detail.Scroll(-1); return nil }},
 	{Binding: kit.KeyPgUp, Group: 2, Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory },
 		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.move(-max(s.bodyHeight()/2, 1)); return nil }},
 	{Binding: kit.KeyPgDown, Group: 2, Enabled: func(s *scoping) bool { return s.browsing() && s.section == secInventory },
 		Run: func(s *scoping, _ tea.KeyPressMsg) tea.Cmd { s.move(max(s.bodyHeight()/2, 1)); return nil }},
 }, kit.DialogRows(func(s *scoping) bool { return s.form != nil }, func(s *scoping) bool { return s.confirm != nil })...)
 
-// browsing is true while no form or dialog is open.
-func (s *scoping) browsing() bool { return s.form == nil && s.confirm == nil }
+// browsing is true while no form, dialog or import review is open.
+func (s *scoping) browsing() bool {
+	return s.form == nil && s.confirm == nil && s.sheet == nil && s.review == nil
+}
+
+// scrolls is true on the inventory while the selected system's detail is taller than its room.
+func (s *scoping) scrolls() bool {
+	return s.browsing() && s.section == secInventory && s.importFail == nil && s.detail.Scrolls()
+}
 
 // listed is true on the sections that are lists the assessor adds to.
 func (s *scoping) listed() bool { return s.section == secExclusions || s.section == secInventory }
@@ -226,11 +260,13 @@ func (s *scoping) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	if s.confirm != nil {
+	switch {
+	case s.confirm != nil:
 		return s.updateConfirm(msg)
-	}
-	if s.form != nil {
+	case s.form != nil:
 		return s.updateForm(msg)
+	case s.sheet != nil:
+		return s.updateSheet(msg)
 	}
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
 		cmd, _ := scopeKeys.Dispatch(s, kp)
@@ -245,8 +281,8 @@ func (s *scoping) saved(msg steps.Saved) {
 		return
 	}
 	switch in := msg.Intent.(type) {
-	case steps.ImportSystems:
-		s.imported(in, msg.Record.([]assessment.AISystem))
+	case steps.ImportInventory:
+		s.imported(in, msg.Record.(store.InventoryImported))
 	case steps.PutSystem:
 		s.systemSaved(in, msg.Record.(assessment.AISystem))
 	case steps.DeleteSystem:
@@ -290,48 +326,6 @@ func (s *scoping) add() tea.Cmd {
 	return nil
 }
 
-// askDelete asks before removing an exclusion or an AI system; No is the default.
-func (s *scoping) askDelete() {
-	switch {
-	case s.section == secExclusions && len(s.h.Assessment().Scope.Exclusions) > 0:
-		i := s.row()
-		e := s.h.Assessment().Scope.Exclusions[i]
-		s.confirm = kit.NewConfirm(s.question("Delete the exclusion “"+kit.Vis(e.What)+"” and its justification?"), e.What)
-		s.onConfirm = func() tea.Cmd { return s.deleteExclusion(i) }
-	case s.section == secInventory && len(s.h.Assessment().Systems) > 0:
-		sys := s.h.Assessment().Systems[s.row()]
-		q := "Delete the AI system “" + kit.Vis(sys.Name) + "” from the inventory?"
-		switch n := len(risksOf(s.h.Assessment(), sys.ID)); {
-		case n == 1:
-			q += " 1 risk in the register names it and would lose that link."
-		case n > 1:
-			q += fmt.Sprintf(" %d risks in the register name it and would lose that link.", n)
-		}
-		s.confirm = kit.NewConfirm(s.question(q), sys.Name)
-		id := sys.ID
-		s.onConfirm = func() tea.Cmd { return s.deleteSystem(id) }
-	}
-}
-
-// question wraps a dialog's question to fit the screen with the dialog's frame.
-func (s *scoping) question(q string) string {
-	return kit.Wrap(kit.Truncate(q, 300), min(max(s.width-12, 30), 70))
-}
-
-func (s *scoping) updateConfirm(msg tea.Msg) tea.Cmd {
-	done, yes := s.confirm.Update(msg)
-	if !done {
-		return nil
-	}
-	apply := s.onConfirm
-	s.confirm, s.onConfirm = nil, nil
-	if yes && apply != nil {
-		return apply()
-	}
-	s.h.Say("Not deleted.")
-	return nil
-}
-
 // listWidth is the width of the list beside a detail pane.
 func (s *scoping) listWidth() int { return min(max(s.width/4, 26), 36) }
 
@@ -343,6 +337,8 @@ func (s *scoping) View() string {
 	switch {
 	case s.confirm != nil:
 		body = lipgloss.Place(s.width, h, lipgloss.Center, lipgloss.Center, s.confirm.View(st))
+	case s.sheet != nil:
+		body = s.sheet.View(st)
 	case s.form != nil && s.formWide:
 		body = s.form.View(st)
 	case s.section == secCertification:

@@ -67,8 +67,7 @@ func (s *scoping) openForm(wide bool, apply func() tea.Cmd, groups ...*huh.Group
 	if wide {
 		width = s.width - 2
 	}
-	// room below for a validation error
-	s.form, s.formWide = kit.NewPagedForm(width, max(s.bodyHeight()-3, 8), apply, groups...), wide
+	s.form, s.formWide = kit.NewPagedForm(width, max(s.bodyHeight(), 10), apply, groups...), wide
 	return s.form.Init()
 }
 
@@ -139,7 +138,7 @@ func (s *scoping) editMetadata() tea.Cmd {
 		title.input("Title").Validate(required("the assessment needs a title")),
 		assessor.input("Assessor (name, qualification)"),
 		huh.NewInput().Title("Start date (YYYY-MM-DD)").Value(&start).Validate(kit.OptionalDate),
-		huh.NewInput().Title("End date (YYYY-MM-DD)").Value(&end).Validate(kit.NotBefore(&start, "the start date")),
+		huh.NewInput().Title("End date (YYYY-MM-DD)").Value(&end).Validate(kit.NotBefore(&start, "the end date", "the start date")),
 		class.input("Classification").Suggestions([]string{"Public", "Internal", "Confidential", "Strictly confidential"}).
 			Placeholder("e.g. Confidential (ctrl+e completes)"),
 		version.input("Report version").Placeholder("e.g. 1.0"),
@@ -210,6 +209,6 @@ func (s *scoping) editCertification() tea.Cmd {
 	}, huh.NewGroup(
 		body.input("Certification body (leave empty when not chosen yet)"),
 		huh.NewInput().Title("Planned Stage 1 audit (YYYY-MM-DD)").Value(&stage1).Validate(kit.OptionalDate),
-		huh.NewInput().Title("Planned Stage 2 audit (YYYY-MM-DD)").Value(&stage2).Validate(kit.NotBefore(&stage1, "Stage 1")),
+		huh.NewInput().Title("Planned Stage 2 audit (YYYY-MM-DD)").Value(&stage2).Validate(kit.NotBefore(&stage1, "the planned Stage 2 audit", "the planned Stage 1 audit")),
 	).Title("Certification plan"))
 }

@@ -1,15 +1,11 @@
 package scoping
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
@@ -106,9 +102,12 @@ func (s *scoping) inventoryView(width, height int) string {
 		}
 		b.WriteString(st.Label.Render("  "+strings.Join(head, " ")) + "\n")
 		room := max(min(len(systems), height/2-1), min(len(systems), 3))
-		if s.importFail != nil { // the refused rows matter more than the table now
+		switch {
+		case s.importFail != nil: // the refused rows matter more than the table now
 			need := max(len(s.importFail.rows), 3) + 3
 			room = max(min(room, height-need-3), min(len(systems), 3))
+		case s.review != nil: // and so does what an import would change
+			room = max(min(room, height-13), min(len(systems), 3))
 		}
 		first := max(0, min(s.row()-room/2, len(systems)-room))
 		for i := first; i < first+room && i < len(systems); i++ {
@@ -139,10 +138,12 @@ func (s *scoping) inventoryView(width, height int) string {
 		b.WriteString(s.form.View(s.h.Styles()))
 	case s.importing != "":
 		b.WriteString(st.Subtle.Render(kit.Wrap("Reading "+kit.Vis(s.importing)+"… the table updates when the whole file is checked.", width)))
+	case s.review != nil:
+		b.WriteString(s.reviewView(width, height-lineCount(b.String())))
 	case s.importFail != nil:
 		b.WriteString(s.importFailureView(width, height-lineCount(b.String())))
 	case len(systems) > 0:
-		b.WriteString(s.systemView(systems[s.row()], width))
+		b.WriteString(s.detail.View(s.systemView(systems[s.row()], width), height-lineCount(b.String()), s.h.Styles()))
 	}
 	return b.String()
 }
@@ -212,108 +213,6 @@ func (s *scoping) importFailureView(width, height int) string {
 		lines = append(lines, kit.Truncate(fmt.Sprintf("  line %d: %s", r.Line, kit.Vis(r.Reason)), width))
 	}
 	return head + strings.Join(lines, "\n")
-}
-
-// inventoryReadMsg carries an inventory file read and parsed off the UI goroutine.
-type inventoryReadMsg struct {
-	aid     string
-	seq     int
-	path    string
-	systems []assessment.AISystem
-	err     error
-}
-
-// openImport asks for the path of an inventory CSV.
-func (s *scoping) openImport() tea.Cmd {
-	path := s.importPath
-	in := huh.NewInput().Title("Path of the inventory CSV file").Value(&path).CharLimit(4096).
-		Description("Columns are found by their header: " + strings.Join(assessment.InventoryColumns, ", ") +
-			" (only name is required). Comma or semicolon separated, UTF-8. If any row is wrong, nothing is imported.").
-		Validate(func(v string) error {
-			if !filled(v) {
-				return errors.New("type the path of the file, e.g. ~/Downloads/inventory.csv")
-			}
-			return nil
-		})
-	return s.openForm(true, func() tea.Cmd { return s.readInventory(path) }, huh.NewGroup(in).Title("Import AI systems from a CSV file"))
-}
-
-// readInventory reads and parses the file in a command; the reply is tagged so a late
-// answer to an earlier import is dropped.
-func (s *scoping) readInventory(path string) tea.Cmd {
-	path = cleanPath(path)
-	s.importPath, s.importing, s.importFail = path, path, nil
-	s.importSeq++
-	seq, aid, cat := s.importSeq, s.h.Assessment().ID, s.h.Catalogue()
-	s.h.Say("Reading " + kit.Vis(path) + "…")
-	return s.h.Background(func() (out tea.Msg) {
-		msg := inventoryReadMsg{aid: aid, seq: seq, path: path}
-		defer func() {
-			if p := recover(); p != nil { // a parser bug must not take the workbench down
-				msg.systems, msg.err = nil, fmt.Errorf("%s could not be read as an inventory (%v); check it is a CSV file saved from the spreadsheet", path, p)
-				out = msg
-			}
-		}()
-		info, err := os.Stat(path)
-		switch {
-		case err != nil:
-			msg.err = fmt.Errorf("cannot open %s: %w; check the path", path, errors.Unwrap(err))
-		case info.IsDir():
-			msg.err = fmt.Errorf("%s is a folder; give the path of the CSV file inside it", path)
-		case info.Size() > maxInventoryBytes:
-			msg.err = fmt.Errorf("%s is %d MB, too large for an inventory; is it the right file?", path, info.Size()>>20)
-		default:
-			var data []byte
-			if data, err = os.ReadFile(path); err != nil {
-				msg.err = fmt.Errorf("cannot read %s: %w", path, err)
-			} else {
-				msg.systems, msg.err = assessment.ParseInventoryCSV(cat, data)
-			}
-		}
-		return msg
-	})
-}
-
-// cleanPath accepts a path as typed or dropped on the terminal: quoted, or starting with ~.
-func cleanPath(p string) string {
-	p = strings.TrimSpace(p)
-	if len(p) >= 2 && (p[0] == '"' || p[0] == '\'') && p[len(p)-1] == p[0] {
-		p = p[1 : len(p)-1]
-	}
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = filepath.Join(home, p[1:])
-		}
-	}
-	return p
-}
-
-// inventoryRead adds every parsed system, in memory and in one all-or-nothing write, or
-// shows every problem of the file.
-func (s *scoping) inventoryRead(m inventoryReadMsg) tea.Cmd {
-	if m.aid != s.h.Assessment().ID || m.seq != s.importSeq {
-		return nil // an earlier import, overtaken
-	}
-	s.importing = ""
-	if m.err != nil {
-		f := &importFailure{path: m.path}
-		var rows assessment.InventoryErrors
-		if errors.As(m.err, &rows) {
-			f.rows = rows
-		} else {
-			f.message = m.err.Error()
-		}
-		s.importFail = f
-		s.h.Refuse(errors.New("import refused; nothing was imported. The problems are listed under the table"))
-		return nil
-	}
-	return s.h.Apply(steps.ImportSystems{Systems: m.systems, From: m.path})
-}
-
-// imported shows the systems the store added, with the numbers it gave them.
-func (s *scoping) imported(in steps.ImportSystems, added []assessment.AISystem) {
-	s.section, s.cursor[secInventory] = secInventory, max(len(s.h.Assessment().Systems)-len(added), 0)
-	s.h.Say(fmt.Sprintf("Imported %s from %s.", kit.Plural(len(added), "AI system"), kit.Vis(filepath.Base(in.From))))
 }
 
 // deleteSystem removes a system from the inventory; the list follows once it is deleted.

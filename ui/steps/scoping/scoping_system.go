@@ -75,7 +75,9 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 			yes("Personal data involved?", &in.personal),
 		).Title(label+" · scope and suppliers"),
 		huh.NewGroup(
-			in.justification.text("Why is it out of scope?", 4).Validate(required("an out-of-scope system needs an exclusion justification")),
+			in.justification.text("Why is it out of scope?", 4).Validate(func(why string) error {
+				return assessment.CheckJustification("taking "+kit.Vis(in.name.result())+" out of scope", why)
+			}),
 		).Title(label+" · exclusion").WithHideFunc(func() bool { return in.inScope }),
 		huh.NewGroup(
 			yes("Human oversight documented?", &in.oversight),

@@ -91,8 +91,10 @@ func TestOutOfScopeSystemNeedsAJustification(t *testing.T) {
 	press(h, "a", "text:Shadow tool", "enter", "enter", "enter", "enter", "enter", "enter")
 	press(h, "n", "enter", "n", "n") // out of scope: the exclusion page follows
 	press(h, "enter")
-	h.Contains("an out-of-scope system needs an exclusion justification")
-	press(h, "text:Pilot in a sandbox with no customer data", "ctrl+s")
+	h.Contains("taking Shadow tool out of scope needs a justification")
+	press(h, "text:n/a", "ctrl+s")
+	h.Contains("a placeholder, not a reason")
+	press(h, "backspace", "backspace", "backspace", "text:Pilot in a sandbox with no customer data", "ctrl+s")
 	got, ok := storedSystem(h, "Shadow tool")
 	if !ok || got.InScope || got.ExclusionJustification != "Pilot in a sandbox with no customer data" {
 		t.Fatalf("stored %+v (found %v)", got, ok)
@@ -172,6 +174,11 @@ func TestImportOfAGoodFileAddsEveryRow(t *testing.T) {
 	path := writeCSV(t, "\ufeffname;roles;lifecycle stage;in scope;exclusion justification\n"+
 		"Imported A;provider|customer;deployment;yes;\nImported B;customer;inception;no;Vendor pilot only\n")
 	press(h, "i", "text:"+path, "enter")
+	h.Contains("2 new systems, added: Imported A, Imported B", "nothing is written until you press enter")
+	if len(h.Stored().Systems) != n {
+		t.Fatal("the import wrote before it was confirmed")
+	}
+	h.Press("import these changes")
 	stored := h.Stored().Systems
 	if len(stored) != n+2 {
 		t.Fatalf("stored %d systems, want %d:\n%s", len(stored), n+2, h.Screen())
@@ -185,7 +192,7 @@ func TestImportOfAGoodFileAddsEveryRow(t *testing.T) {
 			t.Errorf("row %d: memory has %d %q, the store %d %q", i, sys.ID, sys.Name, stored[i].ID, stored[i].Name)
 		}
 	}
-	h.Contains("Imported 2 AI systems", "Imported A", "Imported B")
+	h.Contains("2 added, 0 updated", "Imported A", "Imported B")
 }
 
 func TestScopeStatementEditIsStored(t *testing.T) {
@@ -253,7 +260,7 @@ func TestCertificationDatesAreValidated(t *testing.T) {
 	press(h, "]", "]", "]", "enter", "enter", "ctrl+u", "text:2027-02-30", "enter")
 	h.Contains("not a date written as YYYY-MM-DD")
 	press(h, "ctrl+u", "text:2027-05-01", "enter", "ctrl+u", "text:2027-04-01", "enter")
-	h.Contains("this date is before Stage 1")
+	h.Contains("is before the planned Stage 1 audit")
 	press(h, "ctrl+u", "text:2027-06-01", "enter")
 	c := h.Stored().Certification
 	if c.Stage1.Format("2006-01-02") != "2027-05-01" || c.Stage2.Format("2006-01-02") != "2027-06-01" {
@@ -322,6 +329,7 @@ func TestTheStoreNumbersImportedSystemsAndTheScreenShowsThatNumber(t *testing.T)
 	path := writeCSV(t, "name,impact level\nImported bot,low\n")
 	h.Press("import CSV")
 	h.Keys("text:"+path, "enter")
+	h.Press("import these changes")
 	imported, ok := storedSystem(h, "Imported bot")
 	if !ok || imported.ID <= last.ID {
 		t.Fatalf("the imported system got number %d after %d was deleted", imported.ID, last.ID)

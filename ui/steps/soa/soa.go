@@ -24,8 +24,31 @@ type soa struct {
 	editing  checklists.Item    // the control the sheet edits
 	base     *assessment.Result // its result as the sheet opened on it
 	exclude  bool               // saving the sheet excludes the control
+	detail   kit.Pane           // the selected control in full, scrolled with J and K
+	reqOf    *assessment.Assessment
+	req      map[string][]assessment.Requirement // why the situation requires each control, for reqOf
 	width    int
 	height   int
+}
+
+// required says why the organisation's situation requires a control (none: not required),
+// worked out once per snapshot of the assessment.
+func (s *soa) required(id string) []assessment.Requirement {
+	if a := s.h.Assessment(); s.reqOf != a {
+		s.reqOf, s.req = a, assessment.RequiredControls(s.h.Catalogue(), a)
+	}
+	return s.req[id]
+}
+
+// requiredCap says what excluding a required control does to the verdict, with the cap of
+// the rule that says so.
+func requiredCap() string {
+	for _, r := range assessment.VerdictRules() {
+		if r.Kind == "required_control_excluded" {
+			return fmt.Sprintf("excluding it caps the readiness verdict at %d whatever the justification, because the situation requires it", r.Cap)
+		}
+	}
+	return "excluding it blocks the readiness verdict"
 }
 
 var (
@@ -95,6 +118,8 @@ var soaKeys = kit.Keys[*soa]{
 	{Binding: kit.KeyPgDown, Run: soaMove(func(s *soa) int { return s.cursor + max(s.height/2, 1) })},
 	{Binding: soaKeyExclude, Group: 1, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd { return s.toggle() }, Enabled: func(s *soa) bool { return !s.excluded() }},
 	{Binding: soaKeyInclude, Group: 1, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd { return s.toggle() }, Enabled: (*soa).excluded},
+	{Binding: kit.KeyScrollDown, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd { s.detail.Scroll(1); return nil }, Enabled: func(s *soa) bool { return s.detail.Scrolls() }},
+	{Binding: kit.KeyScrollUp, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd { s.detail.Scroll(-1); return nil }, Enabled: func(s *soa) bool { return s.detail.Scrolls() }},
 	{Binding: soaKeyJustify, Group: 1, Run: func(s *soa, _ tea.KeyPressMsg) tea.Cmd {
 		if it, ok := s.selected(); ok {
 			s.openSheet(it, false)
@@ -112,12 +137,21 @@ func (s *soa) excluded() bool {
 func soaMove(to func(*soa) int) func(*soa, tea.KeyPressMsg) tea.Cmd {
 	return func(s *soa, _ tea.KeyPressMsg) tea.Cmd {
 		s.cursor = max(min(to(s), len(s.controls)-1), 0)
+		s.detail.Reset()
 		return nil
 	}
 }
 
 // Update gives keys to the open sheet first, then handles the list.
 func (s *soa) Update(msg tea.Msg) tea.Cmd {
+	if jump, ok := msg.(steps.JumpTo); ok {
+		for i, c := range s.controls {
+			if c.ID == jump.Item {
+				s.cursor = i
+			}
+		}
+		return nil
+	}
 	if s.sheet != nil {
 		return s.updateSheet(msg)
 	}
@@ -153,7 +187,10 @@ func (s *soa) openSheet(it checklists.Item, exclude bool) {
 		sheet.Title = "Exclude " + it.ID + " from the SoA"
 		sheet.Intro = "Say why the control does not apply to this AIMS. Once excluded it is not applicable; the report prints this justification."
 		if n := len(s.linkedRisks(it)); n > 0 {
-			sheet.Intro += fmt.Sprintf(" Note: the risk register relies on it to treat %d risk(s), so the exclusion will be flagged.", n)
+			sheet.Intro += fmt.Sprintf(" Note: the risk register relies on it to treat %s, so the exclusion will be flagged.", kit.Plural(n, "risk"))
+		}
+		if req := s.required(it.ID); len(req) > 0 {
+			sheet.Intro += " Beware: " + req[0].String() + "; " + requiredCap() + "."
 		}
 	case s.h.Assessment().Result(it).Decision == assessment.Excluded:
 		sheet.Intro = "Why the control does not apply. An excluded control must keep a justification."

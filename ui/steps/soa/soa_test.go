@@ -85,3 +85,34 @@ func TestSoAEnterEditsTheJustificationOfAnExcludedControl(t *testing.T) {
 		t.Fatalf("A.7.3 justification after editing: %q", r.Justification)
 	}
 }
+
+// TestARequiredControlSaysWhyAndWhatExcludingItDoes is issue 10 on the workbench: a control
+// the situation requires says why, and excluding it says it will cap the verdict at 2.
+func TestARequiredControlSaysWhyAndWhatExcludingItDoes(t *testing.T) {
+	h := uitest.New(t).Open(steps.SoA, New)
+	h.Send(steps.JumpTo{Step: steps.SoA, Item: "A.6.1.2"})
+	req := assessment.RequiredControls(h.Cat, h.Work.Assessment())["A.6.1.2"]
+	if len(req) == 0 {
+		t.Fatal("the demo's situation does not require A.6.1.2")
+	}
+	h.Contains("R Required because an in-scope system has the AI producer")
+	h.Press("exclude…")
+	h.Contains("Beware: required because", "caps the readiness verdict at 2")
+	h.Keys("text:n/a", "ctrl+s")
+	h.Contains(`"n/a" is a placeholder`)
+	if s := h.Work.Step(steps.SoA).(*soa); s.sheet == nil || s.sheet.Get("why") != "n/a" {
+		t.Fatal("the refused justification was not kept in the open sheet")
+	}
+	h.Keys("ctrl+u", "text:Production of models moved to the group data science centre in 2026", "ctrl+s")
+	if r := h.Stored().Results["A.6.1.2"]; r.Decision != assessment.Excluded {
+		t.Fatalf("A.6.1.2 was not excluded: %+v", r)
+	}
+	h.Contains("✗ Excluded although required")
+	found := false
+	for _, b := range h.Work.Summary().Blockers {
+		found = found || (b.Kind == "required_control_excluded" && b.Item == "A.6.1.2" && b.Cap == 2)
+	}
+	if !found {
+		t.Error("the verdict does not carry the required_control_excluded blocker")
+	}
+}

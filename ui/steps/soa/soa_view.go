@@ -18,7 +18,7 @@ func (s *soa) detailWidth() int { return max(s.width-s.listWidth()-3, 20) }
 
 // View draws the controls on the left and the selected one, or the sheet, on the right.
 func (s *soa) View() string {
-	right := s.detailView(s.detailWidth())
+	right := s.detail.View(s.detailView(s.detailWidth()), s.height, s.h.Styles())
 	if s.sheet != nil {
 		right = s.sheet.View(s.h.Styles())
 	}
@@ -40,7 +40,13 @@ func (s *soa) listView(width int) string {
 			excluded++
 		}
 	}
-	head := fmt.Sprintf("%d controls · %d included · %d excluded", len(s.controls), included, excluded)
+	required := 0
+	for _, c := range s.controls {
+		if len(s.required(c.ID)) > 0 {
+			required++
+		}
+	}
+	head := fmt.Sprintf("%d controls · %d included · %d excluded · R %d required", len(s.controls), included, excluded, required)
 	if unjustified > 0 {
 		head += fmt.Sprintf(" · %d without justification", unjustified)
 	}
@@ -78,6 +84,13 @@ func (s *soa) rowView(it checklists.Item, selected bool, width int) string {
 	if len(s.h.Summary().WarningsFor(it.ID)) > 0 {
 		warn, plainWarn = st.Warning.Render("!"), "!"
 	}
+	req := " "
+	if len(s.required(it.ID)) > 0 {
+		req = "R"
+		if r.Decision == assessment.Excluded {
+			decision, plainDecision = st.Error.Render("EXCL"), "EXCL"
+		}
+	}
 	id := fmt.Sprintf(" %-8s ", it.ID)
 	cols, plainCols := "", ""
 	if width >= soaWide {
@@ -88,20 +101,29 @@ func (s *soa) rowView(it checklists.Item, selected bool, width int) string {
 		mark, style := s.testMark(it)
 		cols, plainCols = risks+style.Render(kit.Pad(mark, 7)), risks+kit.Pad(mark, 7)
 	}
-	rest := width - kit.Width(id) - 12 - kit.Width(plainCols)
+	rest := width - kit.Width(id) - 13 - kit.Width(plainCols)
 	if selected {
-		return st.Selected.Render(kit.Pad(kit.Truncate(id+plainDecision+" "+theme.PlainBadge(r.Status)+" "+plainWarn+plainCols+" "+it.Title, width), width))
+		return st.Selected.Render(kit.Pad(kit.Truncate(id+plainDecision+req+" "+theme.PlainBadge(r.Status)+" "+plainWarn+plainCols+" "+it.Title, width), width))
 	}
-	return id + decision + " " + st.StatusBadge(r.Status) + " " + warn + cols + " " + kit.Truncate(it.Title, rest)
+	return id + decision + req + " " + st.StatusBadge(r.Status) + " " + warn + cols + " " + kit.Truncate(it.Title, rest)
 }
 
 // soaHeader names the list's columns.
 func soaHeader(width int) string {
-	head := " " + kit.Pad("Control", 8) + " " + kit.Pad("SoA", 4) + " " + kit.Pad("Status", 6)
+	head := " " + kit.Pad("Control", 8) + " " + kit.Pad("SoA", 5) + " " + kit.Pad("Status", 6)
 	if width >= soaWide {
 		head += fmt.Sprintf("%6s ", "Risks") + kit.Pad("Test", 7)
 	}
 	return head + " Title"
+}
+
+// upperFirst capitalises the first letter of a sentence.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // linkedRisks are the risk register entries whose treatment relies on the control.
@@ -147,6 +169,12 @@ func (s *soa) detailView(width int) string {
 		decision = st.Warning.Render("excluded")
 	}
 	b.WriteString(kit.Wrap(fmt.Sprintf("SoA %s · Status %s %s", decision, st.StatusBadge(r.Status), r.Status.Label()), width) + "\n")
+	for _, req := range s.required(it.ID) {
+		b.WriteString(kit.Wrap("R "+upperFirst(kit.Vis(req.String())), width) + "\n")
+	}
+	if len(s.required(it.ID)) > 0 && r.Decision == assessment.Excluded {
+		b.WriteString(st.Error.Render(kit.Wrap("✗ Excluded although required: "+requiredCap()+". Include it (space) or change the situation.", width)) + "\n")
+	}
 	for _, w := range s.h.Summary().WarningsFor(it.ID) {
 		b.WriteString(st.Warning.Render(kit.Wrap("! "+kit.Vis(w.Detail), width)) + "\n")
 	}

@@ -188,6 +188,12 @@ func (c *ctlTests) Update(msg tea.Msg) tea.Cmd {
 		}
 	case steps.Reloaded:
 		c.selected() // clamp the cursors
+	case steps.JumpTo:
+		for i, item := range c.controls() {
+			if item.ID == msg.Item {
+				c.cursor, c.sample, c.inSamples = i, 0, false
+			}
+		}
 	case tea.KeyPressMsg:
 		cmd, _ := ctlKeys.Dispatch(c, msg)
 		return cmd
@@ -251,27 +257,61 @@ func (c *ctlTests) putTest(t assessment.ControlTest) tea.Cmd {
 	return c.h.Apply(steps.PutTest{Base: c.h.Assessment().TestOf(t.ControlID), Next: t})
 }
 
-// mark records one sample's result and says what it did to the conclusion.
+// mark is every result key's one rule: it records the sample's result and moves to the
+// next sample. A result already recorded differently is changed only after a yes, so a
+// quick key can never turn an exception into a pass; the same result again just moves on.
 func (c *ctlTests) mark(item checklists.Item, t assessment.ControlTest, result assessment.SampleResult) tea.Cmd {
+	i := c.sample
+	smp := t.Samples[i]
+	switch {
+	case smp.Result == result:
+		c.advance(len(t.Samples))
+		c.h.Say(fmt.Sprintf("Sample %d (%s) stays %s. %s", i+1, kit.Vis(smp.Ref), sampleWord(result), tally(t)))
+		return nil
+	case smp.Result != assessment.NotTested:
+		q := fmt.Sprintf("Sample %d (%s) of %s is recorded as %s. Change it to %s?", i+1, kit.Vis(smp.Ref), item.ID, sampleWord(smp.Result), sampleWord(result))
+		c.ask = kit.NewConfirm(kit.Wrap(q, kit.DialogWidth(c.width)), item.ID)
+		c.onYes = func() tea.Cmd {
+			if cur := c.h.Assessment().TestOf(item.ID); cur != nil && i < len(cur.Samples) {
+				return c.record(item, *cur, i, result)
+			}
+			return nil
+		}
+		return nil
+	}
+	return c.record(item, t, i, result)
+}
+
+// record saves sample i's result, says what it did to the conclusion and the counts so far,
+// and moves on from it.
+func (c *ctlTests) record(item checklists.Item, t assessment.ControlTest, i int, result assessment.SampleResult) tea.Cmd {
 	sampling := c.h.Catalogue().Sampling
 	before := t.Conclusion(sampling)
 	next := cloneTest(t)
-	smp := &next.Samples[c.sample]
-	smp.Result = result
+	next.Samples[i].Result = result
 	cmd := c.putTest(next)
-	after := next.Conclusion(sampling)
-	switch {
+	ref := kit.Vis(next.Samples[i].Ref)
+	switch after := next.Conclusion(sampling); {
 	case after == assessment.Ineffective && before != assessment.Ineffective:
-		c.h.Say(fmt.Sprintf("%s now concludes ineffective (exception in %s). Press enter to describe it, N to raise a nonconformity.", item.ID, kit.Vis(smp.Ref)))
+		c.h.Say(fmt.Sprintf("%s now concludes ineffective (exception in %s). %s Press ↑ and enter to describe it, N to raise a nonconformity.", item.ID, ref, tally(next)))
 	case after != before:
-		c.h.Say(fmt.Sprintf("%s now concludes %s.", item.ID, conclusionWord(after)))
+		c.h.Say(fmt.Sprintf("%s now concludes %s. %s", item.ID, conclusionWord(after), tally(next)))
 	default:
-		c.h.Say(fmt.Sprintf("%s: %s.", kit.Vis(smp.Ref), sampleWord(result)))
+		c.h.Say(fmt.Sprintf("Sample %d (%s): %s. %s", i+1, ref, sampleWord(result), tally(next)))
 	}
-	if result == assessment.Pass && c.sample < len(next.Samples)-1 {
-		c.sample++
+	if c.sample == i {
+		c.advance(len(next.Samples))
 	}
 	return cmd
+}
+
+// advance moves to the next sample, staying on the last.
+func (c *ctlTests) advance(n int) { c.sample = min(c.sample+1, n-1) }
+
+// tally counts a test's samples by result, as the assessor marks them.
+func tally(t assessment.ControlTest) string {
+	pass, exc, untested := sampleCounts(t)
+	return fmt.Sprintf("%d pass, %s, %d to test.", pass, kit.Plural(exc, "exception"), untested)
 }
 
 // startNC raises a nonconformity for an ineffective test, asking first when the control

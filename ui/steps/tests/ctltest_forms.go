@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -22,11 +21,10 @@ var (
 	testNatures = []string{"manual", "automated"}
 )
 
-// formSize is the room an embedded form gets: the detail pane, less three lines for the
-// validation message huh adds under the fields.
+// formSize is the room an embedded form gets: the detail pane.
 func (c *ctlTests) formSize() (int, int) {
 	listW := c.listWidth()
-	return max(c.width-listW-3, 30), max(c.height-3, 10)
+	return max(c.width-listW-3, 30), max(c.height, 10)
 }
 
 // testInput holds the test form's values as typed.
@@ -62,16 +60,7 @@ func (c *ctlTests) openTest(item checklists.Item, cur *assessment.ControlTest) t
 		huh.NewSelect[string]().Title("Nature").Inline(true).Options(huh.NewOptions(testNatures...)...).Value(&in.nature),
 		huh.NewSelect[string]().Title("Frequency").Options(c.frequencyOptions()...).Value(&in.frequency).Height(5),
 		huh.NewInput().Title("Test period from (YYYY-MM-DD)").Value(&in.start).Validate(kit.OptionalDate),
-		huh.NewInput().Title("Test period to (YYYY-MM-DD)").Value(&in.end).Validate(func(s string) error {
-			if err := kit.OptionalDate(s); err != nil {
-				return err
-			}
-			from, _ := kit.ParseOptionalDate(in.start)
-			if to, _ := kit.ParseOptionalDate(s); !to.IsZero() && to.Before(from) {
-				return errors.New("the period ends before it starts")
-			}
-			return nil
-		}),
+		huh.NewInput().Title("Test period to (YYYY-MM-DD)").Value(&in.end).Validate(kit.NotBefore(&in.start, "the end of the test period", "its start")),
 		huh.NewInput().Title("Population (items in the period; empty: unknown)").Value(&in.population).Validate(optionalCount),
 		huh.NewConfirm().Title("Elevated risk?").Description(why).Affirmative("Elevated").Negative("Normal").Value(&in.elevated),
 		huh.NewInput().Title("Sample size override (empty: the table's suggestion)").Value(&in.size).Validate(optionalCount),

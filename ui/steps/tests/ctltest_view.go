@@ -12,7 +12,14 @@ import (
 	"aimsbench/ui/theme"
 )
 
-func (c *ctlTests) listWidth() int { return min(max(c.width/3, 34), 46) }
+// listWidth is the width of the controls list; while samples are marked it narrows, so the
+// samples and their counts have the room.
+func (c *ctlTests) listWidth() int {
+	if c.inSamples {
+		return min(max(c.width/4, 26), 46)
+	}
+	return min(max(c.width/3, 34), 46)
+}
 
 // View draws the controls on the left and the selected test on the right; a form takes the
 // right pane and a confirmation the whole step.
@@ -186,7 +193,7 @@ func (c *ctlTests) samplesView(t assessment.ControlTest, width, rows int) string
 		return "\n" + st.Subtle.Render(kit.Wrap("No sample drawn. Press r to draw a random sample with a recorded seed.", width))
 	}
 	pass, exc, untested := sampleCounts(t)
-	head := fmt.Sprintf("Samples (seed %d): %d pass · %s · %d not tested", t.Seed, pass, kit.Plural(exc, "exception"), untested)
+	head := fmt.Sprintf("%s: %d pass · %s · %d to test · seed %d", kit.Plural(len(t.Samples), "sample"), pass, kit.Plural(exc, "exception"), untested, t.Seed)
 	if !c.inSamples {
 		head += " · → to mark"
 	}

@@ -128,6 +128,8 @@ func TestExceptionMakesTheTestIneffectiveAndOffersAnNC(t *testing.T) {
 	}
 	ncs := len(h.Stored().NCs)
 	h.Keys("l", "x")
+	h.Contains("is recorded as pass.", "Change it to exception?")
+	h.Keys("y")
 	stored := h.Stored().TestOf("A.2.4")
 	if stored.Samples[0].Result != assessment.Exception || stored.Conclusion(h.Cat.Sampling) != assessment.Ineffective {
 		t.Fatalf("after x: %+v", stored.Samples)
@@ -155,7 +157,7 @@ func TestExceptionMakesTheTestIneffectiveAndOffersAnNC(t *testing.T) {
 		t.Fatal("declining raised a second NC")
 	}
 
-	h.Keys("p") // the exception was a mistake: back to effective
+	h.Keys("p", "y") // the exception was a mistake: back to effective, after a yes
 	if c := h.Stored().TestOf("A.2.4").Conclusion(h.Cat.Sampling); c != assessment.Effective {
 		t.Fatalf("after p: %s", c)
 	}

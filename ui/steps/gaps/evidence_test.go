@@ -1,0 +1,64 @@
+package gaps
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"aimsbench/ui/internal/uitest"
+	"aimsbench/ui/steps"
+)
+
+func selectedItem(h *uitest.Harness) *gaps { return h.Work.Step(steps.GapAnalysis).(*gaps) }
+
+func TestEvidenceIsEditedWithItsDatesAndRemovedAfterAYes(t *testing.T) {
+	tests := []struct {
+		name    string
+		keys    []string
+		titles  []string // stored afterwards, in order; nil: as before
+		refused string
+	}{
+		{"an edit keeps the item's place and attach time", []string{"enter", "ctrl+u", "text:Context analysis v2", "tab", "tab", "tab", "tab", "ctrl+u", "text:2027-06-30", "ctrl+s"},
+			[]string{"Context analysis v2", "Role determination record for each AI system", "Interview: 4.1 Understanding the organization and its context"}, ""},
+		{"valid until before collected is refused in the form", []string{"enter", "tab", "tab", "tab", "tab", "ctrl+u", "text:2020-01-01", "ctrl+s"}, nil,
+			"is before the day it was"},
+		{"removal asks, and No keeps it", []string{"down", "d", "enter"}, nil, ""},
+		{"removal asks, and y removes it", []string{"down", "d", "y"},
+			[]string{"AI context analysis listing internal and external issues", "Interview: 4.1 Understanding the organization and its context"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := uitest.New(t).Open(steps.GapAnalysis, New)
+			item, _ := selectedItem(h).selected()
+			was := h.Stored().Result(item).Evidence
+			h.Press("edit/remove evidence")
+			h.Keys(tt.keys...)
+			if tt.refused != "" {
+				h.Contains(tt.refused)
+			}
+			ev := h.Stored().Result(item).Evidence
+			var got []string
+			for _, e := range ev {
+				got = append(got, e.Title)
+			}
+			if tt.titles == nil {
+				for _, e := range was {
+					tt.titles = append(tt.titles, e.Title)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.titles, "|") {
+				t.Fatalf("evidence %q, want %q", got, tt.titles)
+			}
+			if strings.HasPrefix(tt.name, "an edit") && (ev[0].ValidUntil.Format(time.DateOnly) != "2027-06-30" || !ev[0].AttachedAt.Equal(was[0].AttachedAt)) {
+				t.Errorf("edited item %+v", ev[0])
+			}
+		})
+	}
+}
+
+func TestExpiredEvidenceIsMarkedWithAWord(t *testing.T) {
+	h := uitest.New(t).Open(steps.GapAnalysis, New)
+	h.Press("add evidence")
+	h.Keys("text:Certificate", "tab", "tab", "tab", "ctrl+u", "text:2025-01-01", "tab", "text:2025-12-31", "ctrl+s")
+	h.Contains("Certificate", "valid until 2025-12-31", "EXPIRED: no longer supports")
+}
