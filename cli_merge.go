@@ -1,0 +1,162 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"aimsbench/assessment"
+	"aimsbench/report"
+	"aimsbench/store"
+)
+
+// mergeJSON is what `merge --json` prints: the plan, and whether it was written.
+type mergeJSON struct {
+	*assessment.MergePlan
+	Merged bool `json:"merged"`
+}
+
+func mergeCmd(opts *options) *cobra.Command {
+	var takes []string
+	var dryRun, asJSON bool
+	var bundle report.ImportOptions
+	cmd := &cobra.Command{
+		Use:   "merge INTO-ID BUNDLE [--dry-run] [--json] [--take ours=REF|theirs=REF]...",
+		Short: "Bring another assessor's bundle into an assessment both copies started from",
+		Long: "Merge the bundle of another copy of the same assessment (exported with 'export --format json') field by field:\n" +
+			"a field changed in one copy only is taken, new records of both are kept (numbered anew here when their number is\n" +
+			"taken), a record deleted in one copy and not changed in the other is deleted, and a field changed differently in\n" +
+			"both — or a record deleted in one and changed in the other — is a conflict. --dry-run lists everything and writes\n" +
+			"nothing; without it, nothing is written while a conflict is unsettled: settle each with --take ours=REF (keep this\n" +
+			"assessment's) or --take theirs=REF (take the bundle's), REF as listed. The merge is one audited transaction.",
+		Args: cobra.ExactArgs(2),
+		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
+			settled, err := parseTakes(takes)
+			if err != nil {
+				return usageError{err}
+			}
+			id, err := s.store.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			b, sum, err := readBundleFile(cmd, s, args[1], bundle)
+			if err != nil {
+				return err
+			}
+			in := store.MergeInput{Theirs: b.Assessment, Origin: b.Origin, File: filepath.Base(args[1]), SHA256: sum}
+			plan, err := s.store.PlanMerge(id, in)
+			if err != nil {
+				return fmt.Errorf("%s cannot be merged into %s: %w", args[1], id, err)
+			}
+			for ref, side := range settled {
+				if err := plan.Settle(ref, side); err != nil {
+					return err
+				}
+			}
+			if !dryRun && len(plan.Unsettled()) == 0 {
+				if plan, err = s.store.Merge(s.cat, id, in, settled); err != nil {
+					return err
+				}
+			}
+			merged := !dryRun && len(plan.Unsettled()) == 0
+			if asJSON {
+				err = writeJSON(cmd.OutOrStdout(), mergeJSON{plan, merged})
+			} else {
+				printMerge(cmd.OutOrStdout(), plan, args[1], merged)
+			}
+			if err == nil && !dryRun && !merged {
+				err = &store.UnsettledError{Plan: plan}
+			}
+			return err
+		}),
+	}
+	f := cmd.Flags()
+	f.BoolVar(&dryRun, "dry-run", false, "list what the merge takes and every conflict, and write nothing")
+	f.BoolVar(&asJSON, "json", false, "print the merge as JSON (fields documented in the README)")
+	f.StringArrayVar(&takes, "take", nil, "settle a conflict: ours=REF keeps this assessment's value, theirs=REF takes the bundle's (repeatable)")
+	f.BoolVar(&bundle.AnyCatalogueVersion, "any-catalogue-version", false, "accept a bundle made with another version of the loaded catalogue")
+	f.BoolVar(&bundle.AcceptBrokenSeal, "accept-broken-seal", false, "merge a sealed bundle whose seal does not hold")
+	return cmd
+}
+
+// parseTakes reads --take values, "ours=REF" or "theirs=REF", into the side chosen for
+// each conflict.
+func parseTakes(takes []string) (map[string]assessment.Side, error) {
+	out := map[string]assessment.Side{}
+	for _, take := range takes {
+		side, ref, ok := strings.Cut(take, "=")
+		if !ok || strings.TrimSpace(ref) == "" {
+			return nil, fmt.Errorf("--take %q names no conflict; write --take ours=REF or --take theirs=REF", take)
+		}
+		s, err := assessment.ParseSide(side)
+		if err != nil {
+			return nil, errors.New("--take " + err.Error())
+		}
+		out[strings.TrimSpace(ref)] = s
+	}
+	return out, nil
+}
+
+// printMerge lists what the merge takes, renumbers and leaves to settle, conflicts side by
+// side with who changed each value and when.
+func printMerge(w io.Writer, p *assessment.MergePlan, file string, merged bool) {
+	verb := "Merging"
+	if merged {
+		verb = "Merged"
+	}
+	fmt.Fprintf(w, "%s %s (exported from %s on %s) into %s; both are copies of %s.\n", verb, file, p.From, shortTime(p.Exported), p.Into, p.Lineage)
+	fmt.Fprintf(w, "\nTaken from the bundle (%d):\n", len(p.Taken))
+	for _, c := range p.Taken {
+		what := c.Record
+		if c.Field != "" {
+			what += ", " + c.Field + " → " + column(c.Value, 40)
+		}
+		fmt.Fprintf(w, "  %-8s %-64s %s\n", c.Action, what, who(c.By, c.At.IsZero(), shortTime(c.At)))
+	}
+	for _, n := range p.Renumbered {
+		fmt.Fprintf(w, "  %s of the bundle is added as %s: its number is taken here\n",
+			assessment.PartLabel(assessment.PartName(n.Kind, fmt.Sprint(n.Theirs))), assessment.PartLabel(assessment.PartName(n.Kind, fmt.Sprint(n.Ours))))
+	}
+	if len(p.Conflicts) == 0 {
+		fmt.Fprintln(w, "\nNo conflicts.")
+		return
+	}
+	fmt.Fprintf(w, "\nConflicts (%d, %d unsettled): each keeps this assessment's value until it is settled\n", len(p.Conflicts), len(p.Unsettled()))
+	fmt.Fprintf(w, "  %-30s %-16s %-36s %s\n", "RECORD", "FIELD", "OURS", "THEIRS")
+	for _, c := range p.Conflicts {
+		field := c.Field
+		if field == "" {
+			field = "(the record)"
+		}
+		fmt.Fprintf(w, "  %-30s %-16s %-36s %s\n", column(c.Record, 30), column(field, 16), column(versionText(c.Ours), 36), column(versionText(c.Theirs), 48))
+		fmt.Fprintf(w, "  %-30s %-16s %-36s %s\n", "", "", who(c.Ours.By, c.Ours.At.IsZero(), shortTime(c.Ours.At)), who(c.Theirs.By, c.Theirs.At.IsZero(), shortTime(c.Theirs.At)))
+		if c.Take != "" {
+			fmt.Fprintf(w, "  %-47s settled: %s\n", "", c.Take)
+		} else {
+			fmt.Fprintf(w, "  %-47s settle with --take ours=%s or --take theirs=%s\n", "", c.Ref, c.Ref)
+		}
+	}
+}
+
+// versionText is one side's value of a conflict as the table shows it.
+func versionText(v assessment.Version) string {
+	if v.Deleted {
+		return "(deleted)"
+	}
+	return v.Value
+}
+
+// who says who changed a value and when, as far as the audit trail tells.
+func who(by string, unknown bool, at string) string {
+	switch {
+	case by == "" && unknown:
+		return "(before the copies parted)"
+	case unknown:
+		return "by " + by
+	}
+	return fmt.Sprintf("by %s, %s", by, at)
+}
