@@ -2,7 +2,9 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
@@ -95,7 +97,7 @@ func (m *merger) apply(t *tx, cat *checklists.Catalogue) error {
 		return err
 	}
 	merged.ID = m.aid
-	if err := assessment.Validate(cat, merged); err != nil {
+	if err := newProblems(cat, m.oursState, merged); err != nil {
 		return fmt.Errorf("the merged assessment would have %w; settle the conflicts behind these the other way, or correct them in one copy and export it again", err)
 	}
 	if err := m.write(t, merged); err != nil {
@@ -106,6 +108,26 @@ func (m *merger) apply(t *tx, cat *checklists.Catalogue) error {
 		return fmt.Errorf("cannot record the merge: %w", err)
 	}
 	return t.audit(m.aid, kindMerge, m.plan.From, fieldMerged, "", string(body), "")
+}
+
+// newProblems checks the merged assessment with the rules an import meets
+// (assessment.Validate): a merge may join two valid edits of one record into one the rules
+// refuse. Only problems the merge brings in refuse it; any the assessment had before are not
+// the merge's to mend.
+func newProblems(cat *checklists.Catalogue, before, after *assessment.Assessment) error {
+	var was, is *assessment.Invalid
+	if !errors.As(assessment.Validate(cat, after), &is) {
+		return nil
+	}
+	errors.As(assessment.Validate(cat, before), &was)
+	problems := is.Problems
+	if was != nil {
+		problems = slices.DeleteFunc(slices.Clone(problems), func(p string) bool { return slices.Contains(was.Problems, p) })
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return &assessment.Invalid{Problems: problems}
 }
 
 // takeTheirs applies a conflict settled for the bundle: its value of the field, or its
