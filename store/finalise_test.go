@@ -105,7 +105,10 @@ func TestAFinalisedAssessmentRefusesEveryEdit(t *testing.T) {
 		}},
 		{"a KPI reading", func() error { _, err := s.SetKPI(id, "KPI-04", nil, assessment.KPIValue{Value: "1"}); return err }},
 		{"a role holder", func() error { _, err := s.SaveRoleHolder(id, nil, assessment.RoleHolder{RoleID: "ciso"}); return err }},
-		{"receiving proposals", func() error { _, err := s.ReceiveProposals(id, []assessment.Proposal{{ItemID: "4.1", Answer: "x"}}); return err }},
+		{"receiving proposals", func() error {
+			_, err := s.ReceiveProposals(id, []assessment.Proposal{{ItemID: "4.1", Answer: "x"}})
+			return err
+		}},
 		{"accepting a proposal", func() error { _, err := s.AcceptProposal(id, proposed, false); return err }},
 		{"rejecting a proposal", func() error { return s.RejectProposal(id, "5.2", "") }},
 		{"deleting the assessment", func() error { return s.Delete(id) }},
