@@ -109,7 +109,11 @@ func printMerge(w io.Writer, p *assessment.MergePlan, file string, merged bool) 
 		verb = "Merged"
 	}
 	fmt.Fprintf(w, "%s %s (exported from %s on %s) into %s; both are copies of %s.\n", verb, file, p.From, shortTime(p.Exported), p.Into, p.Lineage)
-	fmt.Fprintf(w, "\nTaken from the bundle (%d):\n", len(p.Taken))
+	if len(p.Taken) == 0 {
+		fmt.Fprintln(w, "\nTaken from the bundle: nothing")
+	} else {
+		fmt.Fprintf(w, "\nTaken from the bundle (%d):\n", len(p.Taken))
+	}
 	for _, c := range p.Taken {
 		what := c.Record
 		if c.Field != "" {
@@ -125,7 +129,11 @@ func printMerge(w io.Writer, p *assessment.MergePlan, file string, merged bool) 
 		fmt.Fprintln(w, "\nNo conflicts.")
 		return
 	}
-	fmt.Fprintf(w, "\nConflicts (%d, %d unsettled): each keeps this assessment's value until it is settled\n", len(p.Conflicts), len(p.Unsettled()))
+	if n := len(p.Unsettled()); n > 0 {
+		fmt.Fprintf(w, "\nConflicts (%d, %d unsettled): this assessment's value stays until each is settled\n", len(p.Conflicts), n)
+	} else {
+		fmt.Fprintf(w, "\nConflicts (%d), all settled:\n", len(p.Conflicts))
+	}
 	fmt.Fprintf(w, "  %-30s %-16s %-36s %s\n", "RECORD", "FIELD", "OURS", "THEIRS")
 	for _, c := range p.Conflicts {
 		field := c.Field
