@@ -20,10 +20,15 @@ type mergeJSON struct {
 	Merged bool `json:"merged"`
 }
 
+// mergeFlags are the merge command's flags.
+type mergeFlags struct {
+	takes          []string
+	dryRun, asJSON bool
+	bundle         report.ImportOptions
+}
+
 func mergeCmd(opts *options) *cobra.Command {
-	var takes []string
-	var dryRun, asJSON bool
-	var bundle report.ImportOptions
+	var fl mergeFlags
 	cmd := &cobra.Command{
 		Use:   "merge INTO-ID BUNDLE [--dry-run] [--json] [--take ours=REF|theirs=REF]...",
 		Short: "Bring another assessor's bundle into an assessment both copies started from",
@@ -35,52 +40,59 @@ func mergeCmd(opts *options) *cobra.Command {
 			"assessment's) or --take theirs=REF (take the bundle's), REF as listed. The merge is one audited transaction.",
 		Args: cobra.ExactArgs(2),
 		RunE: withWritingSession(opts, func(cmd *cobra.Command, s *session, args []string) error {
-			settled, err := parseTakes(takes)
-			if err != nil {
-				return usageError{err}
-			}
-			id, err := s.store.Resolve(args[0])
-			if err != nil {
-				return err
-			}
-			b, sum, err := readBundleFile(cmd, s, args[1], bundle)
-			if err != nil {
-				return err
-			}
-			in := store.MergeInput{Theirs: b.Assessment, Origin: b.Origin, File: filepath.Base(args[1]), SHA256: sum}
-			plan, err := s.store.PlanMerge(id, in)
-			if err != nil {
-				return fmt.Errorf("%s cannot be merged into %s: %w", args[1], id, err)
-			}
-			for ref, side := range settled {
-				if err := plan.Settle(ref, side); err != nil {
-					return err
-				}
-			}
-			if !dryRun && len(plan.Unsettled()) == 0 {
-				if plan, err = s.store.Merge(s.cat, id, in, settled); err != nil {
-					return err
-				}
-			}
-			merged := !dryRun && len(plan.Unsettled()) == 0
-			if asJSON {
-				err = writeJSON(cmd.OutOrStdout(), mergeJSON{plan, merged})
-			} else {
-				printMerge(cmd.OutOrStdout(), plan, args[1], merged)
-			}
-			if err == nil && !dryRun && !merged {
-				err = &store.UnsettledError{Plan: plan}
-			}
-			return err
+			return fl.merge(cmd, s, args[0], args[1])
 		}),
 	}
 	f := cmd.Flags()
-	f.BoolVar(&dryRun, "dry-run", false, "list what the merge takes and every conflict, and write nothing")
-	f.BoolVar(&asJSON, "json", false, "print the merge as JSON (fields documented in the README)")
-	f.StringArrayVar(&takes, "take", nil, "settle a conflict: ours=REF keeps this assessment's value, theirs=REF takes the bundle's (repeatable)")
-	f.BoolVar(&bundle.AnyCatalogueVersion, "any-catalogue-version", false, "accept a bundle made with another version of the loaded catalogue")
-	f.BoolVar(&bundle.AcceptBrokenSeal, "accept-broken-seal", false, "merge a sealed bundle whose seal does not hold")
+	f.BoolVar(&fl.dryRun, "dry-run", false, "list what the merge takes and every conflict, and write nothing")
+	f.BoolVar(&fl.asJSON, "json", false, "print the merge as JSON (fields documented in the README)")
+	f.StringArrayVar(&fl.takes, "take", nil, "settle a conflict: ours=REF keeps this assessment's value, theirs=REF takes the bundle's (repeatable)")
+	f.BoolVar(&fl.bundle.AnyCatalogueVersion, "any-catalogue-version", false, "accept a bundle made with another version of the loaded catalogue")
+	f.BoolVar(&fl.bundle.AcceptBrokenSeal, "accept-broken-seal", false, "merge a sealed bundle whose seal does not hold")
 	return cmd
+}
+
+// merge plans the merge of the bundle at path into the assessment ref, settles what --take
+// says, and writes it unless it is a dry run or a conflict is left; it prints the plan either
+// way.
+func (fl *mergeFlags) merge(cmd *cobra.Command, s *session, ref, path string) error {
+	settled, err := parseTakes(fl.takes)
+	if err != nil {
+		return usageError{err}
+	}
+	id, err := s.store.Resolve(ref)
+	if err != nil {
+		return err
+	}
+	b, sum, err := readBundleFile(cmd, s, path, fl.bundle)
+	if err != nil {
+		return err
+	}
+	in := store.MergeInput{Theirs: b.Assessment, Origin: b.Origin, File: filepath.Base(path), SHA256: sum}
+	plan, err := s.store.PlanMerge(id, in)
+	if err != nil {
+		return fmt.Errorf("%s cannot be merged into %s: %w", path, id, err)
+	}
+	for ref, side := range settled {
+		if err := plan.Settle(ref, side); err != nil {
+			return err
+		}
+	}
+	merged := !fl.dryRun && len(plan.Unsettled()) == 0
+	if merged {
+		if plan, err = s.store.Merge(s.cat, id, in, settled); err != nil {
+			return err
+		}
+	}
+	if fl.asJSON {
+		err = writeJSON(cmd.OutOrStdout(), mergeJSON{plan, merged})
+	} else {
+		printMerge(cmd.OutOrStdout(), plan, path, merged)
+	}
+	if err == nil && !fl.dryRun && !merged {
+		err = &store.UnsettledError{Plan: plan}
+	}
+	return err
 }
 
 // parseTakes reads --take values, "ours=REF" or "theirs=REF", into the side chosen for

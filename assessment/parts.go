@@ -156,6 +156,15 @@ func Parts(data []byte) (map[string][]byte, error) {
 // strings escaped as encoding/json escapes them, numbers as written. Two texts of the same
 // value — one re-saved by another program, say — give the same bytes.
 func CanonicalJSON(raw []byte) ([]byte, error) {
+	v, err := decodeValue(raw)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
+}
+
+// decodeValue decodes one JSON value with its numbers kept as written.
+func decodeValue(raw []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	var v any
@@ -165,7 +174,7 @@ func CanonicalJSON(raw []byte) ([]byte, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("more than one JSON value")
 	}
-	return json.Marshal(v)
+	return v, nil
 }
 
 // PartsOf splits an assessment into its parts (see Parts).
@@ -205,8 +214,12 @@ func splitCollection(dec *json.Decoder, c collection, parts map[string][]byte) e
 		if err := dec.Decode(&raw); err != nil {
 			return &PartError{where, err}
 		}
+		value, err := decodeValue(raw)
+		if err != nil {
+			return &PartError{where, err}
+		}
 		if open == '[' {
-			if key, err = entryKey(raw, c.key); err != nil {
+			if key, err = entryKey(value, c.key); err != nil {
 				return &PartError{where, err}
 			}
 		}
@@ -214,11 +227,9 @@ func splitCollection(dec *json.Decoder, c collection, parts map[string][]byte) e
 		if _, twice := parts[name]; twice {
 			return &PartError{name, errors.New("it is given twice")}
 		}
-		body, err := CanonicalJSON(raw)
-		if err != nil {
+		if parts[name], err = json.Marshal(value); err != nil {
 			return &PartError{name, err}
 		}
-		parts[name] = body
 	}
 	_, err = dec.Token() // the closing bracket
 	if err != nil {
@@ -227,25 +238,24 @@ func splitCollection(dec *json.Decoder, c collection, parts map[string][]byte) e
 	return nil
 }
 
-// entryKey reads the field naming an entry of a list: a number or a string.
-func entryKey(raw json.RawMessage, field string) (string, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		return "", err
-	}
-	v, ok := fields[field]
+// entryKey reads the field naming an entry of a list (decoded by decodeValue): a number or a
+// string.
+func entryKey(entry any, field string) (string, error) {
+	fields, ok := entry.(map[string]any)
 	if !ok {
+		return "", errors.New("it is not an object")
+	}
+	switch v := fields[field].(type) {
+	case nil:
 		return "", fmt.Errorf("it has no %q", field)
+	case string:
+		if v != "" {
+			return v, nil
+		}
+	case json.Number:
+		return v.String(), nil
 	}
-	var s string
-	if json.Unmarshal(v, &s) == nil && s != "" {
-		return s, nil
-	}
-	var n json.Number
-	if json.Unmarshal(v, &n) == nil {
-		return n.String(), nil
-	}
-	return "", fmt.Errorf("its %q is %s, neither a number nor an ID", field, v)
+	return "", fmt.Errorf("its %q is %v, neither a number nor an ID", field, fields[field])
 }
 
 func expectDelim(dec *json.Decoder, want json.Delim) error {

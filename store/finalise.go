@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,14 +51,22 @@ func (t *tx) editable(aid string) error {
 	if t.open[aid] {
 		return nil
 	}
-	var h struct {
-		SignOff assessment.SignOff `json:"sign_off"`
-	}
-	if _, _, err := t.getJSON(aid, kindHeader, "", &h); err != nil {
+	body, _, err := t.get(aid, kindHeader, "")
+	if err != nil {
 		return err
 	}
-	if h.SignOff.Recorded() {
-		return &FinalisedError{Assessment: aid, SignOff: h.SignOff}
+	// Every edit passes here: a header without a sign-off (the field is left out when empty,
+	// and cannot appear inside a string unescaped) is not decoded at all.
+	if bytes.Contains(body, []byte(`"sign_off"`)) {
+		var h struct {
+			SignOff assessment.SignOff `json:"sign_off"`
+		}
+		if err := json.Unmarshal(body, &h); err != nil {
+			return &DamagedRecordError{Assessment: aid, Kind: kindHeader, Err: err}
+		}
+		if h.SignOff.Recorded() {
+			return &FinalisedError{Assessment: aid, SignOff: h.SignOff}
+		}
 	}
 	t.unlock(aid)
 	return nil

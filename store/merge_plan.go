@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -144,6 +145,10 @@ func (m *merger) mergePart(name string) error {
 // and every field both changed differently is settled by the rules (ResolveField) or listed
 // as a conflict, keeping ours until it is settled.
 func (m *merger) mergeFields(name string, b, o, t []byte) error {
+	if bytes.Equal(o, t) || bytes.Equal(b, t) { // the same on both sides, or unchanged there: most records
+		m.merged[name] = o
+		return nil
+	}
 	merged, conflicts, err := MergeRecord(o, b, t)
 	if err != nil {
 		return fmt.Errorf("cannot merge %s: %w", assessment.PartLabel(name), err)

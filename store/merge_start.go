@@ -73,21 +73,7 @@ func commonStart(q querier, aid string, o *assessment.Origin) (start, error) {
 func (m *merger) renumber(q querier, base *assessment.Assessment, own, their []assessment.MergeNote) (map[string]map[int64]int64, error) {
 	all := map[string]map[int64]int64{}
 	for _, kind := range assessment.NumberedKinds() {
-		known := map[int64]int64{} // their number → ours, from earlier merges
-		for _, n := range own {
-			for _, nm := range n.Numbers {
-				if nm.Kind == kind {
-					known[nm.Theirs] = nm.Ours
-				}
-			}
-		}
-		for _, n := range their { // their merge of our bundle: their "theirs" is ours
-			for _, nm := range n.Numbers {
-				if nm.Kind == kind {
-					known[nm.Ours] = nm.Theirs
-				}
-			}
-		}
+		known := knownNumbers(kind, own, their)
 		free, err := nextNumber(q, m.aid, kind)
 		if err != nil {
 			return nil, err
@@ -124,6 +110,27 @@ func (m *merger) renumber(q querier, base *assessment.Assessment, own, their []a
 		all[kind] = moves
 	}
 	return all, nil
+}
+
+// knownNumbers maps the bundle's numbers of a kind to ours for the entries an earlier merge
+// took, in either direction: our notes of merging their bundles, and theirs of merging ours.
+func knownNumbers(kind string, own, their []assessment.MergeNote) map[int64]int64 {
+	known := map[int64]int64{}
+	for _, n := range own {
+		for _, nm := range n.Numbers {
+			if nm.Kind == kind {
+				known[nm.Theirs] = nm.Ours
+			}
+		}
+	}
+	for _, n := range their { // their merge of our bundle: their "theirs" is ours
+		for _, nm := range n.Numbers {
+			if nm.Kind == kind {
+				known[nm.Ours] = nm.Theirs
+			}
+		}
+	}
+	return known
 }
 
 // renumbered is the bundle's field changes with the parts of its renumbered entries named
