@@ -46,6 +46,9 @@ func finaliseCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if a.Finalised() {
+				return &store.FinalisedError{Assessment: a.ID, SignOff: a.SignOff}
+			}
 			so := assessment.SignOff{By: cmp.Or(strings.TrimSpace(by), strings.TrimSpace(a.Assessor)), Role: strings.TrimSpace(role),
 				Date: today().Truncate(24 * time.Hour)}
 			if signed, err := optionalDate("--date", date); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -129,7 +130,7 @@ func printMerge(w io.Writer, p *assessment.MergePlan, file string, merged bool) 
 	for _, c := range p.Taken {
 		what := c.Record
 		if c.Field != "" {
-			what += ", " + c.Field + " → " + column(c.Value, 40)
+			what += ", " + c.Field + " → " + valueText(c.Value, 40)
 		}
 		fmt.Fprintf(w, "  %-8s %-64s %s\n", c.Action, what, who(c.By, c.At.IsZero(), shortTime(c.At)))
 	}
@@ -167,7 +168,20 @@ func versionText(v assessment.Version) string {
 	if v.Deleted {
 		return "(deleted)"
 	}
-	return v.Value
+	return valueText(v.Value, 48)
+}
+
+// valueText shows a field's JSON text in n characters: a list as its length, a record as
+// "(the record)", anything else as written.
+func valueText(v string, n int) string {
+	var list []json.RawMessage
+	switch {
+	case strings.HasPrefix(v, "[") && json.Unmarshal([]byte(v), &list) == nil:
+		return plural(len(list), "entry", "entries")
+	case strings.HasPrefix(v, "{"):
+		return "(the record)"
+	}
+	return column(v, n)
 }
 
 // who says who changed a value and when, as far as the audit trail tells.
