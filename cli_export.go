@@ -102,7 +102,7 @@ func reportOptions(cmd *cobra.Command, s *session, a *assessment.Assessment, day
 	if err != nil {
 		return report.Options{}, fmt.Errorf("cannot read the audit chain head for the data fingerprint: %w", err)
 	}
-	ro := report.Options{AsOf: day, Fingerprint: head, SealedWith: signedOffKey(a)}
+	ro := report.Options{AsOf: day, Fingerprint: head, SealedWith: a.SignOff.Key} // recorded only while finalised
 	if a.PreviousID != "" {
 		prev, err := s.store.Load(a.PreviousID)
 		switch {

@@ -118,12 +118,3 @@ func reopenCmd(opts *options) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, `print {"id", "report_version", "finalised": null}`)
 	return cmd
 }
-
-// signedOffKey is the fingerprint of the key that sealed a finalised assessment's sign-off,
-// which its report prints; nothing for an assessment that is not finalised.
-func signedOffKey(a *assessment.Assessment) string {
-	if !a.Finalised() {
-		return ""
-	}
-	return a.SignOff.Key
-}

@@ -156,16 +156,16 @@ func (m *merger) mergeFields(name string, b, o, t []byte) error {
 	baseFields, _ := splitFields(b)
 	for _, c := range conflicts {
 		ref := assessment.FieldRef(name, c.Field)
-		mine, theirs := rawOrNil(c.Stored), rawOrNil(c.Mine)
-		oursStale := m.oursLog.fromMerge(name, c.Field) || m.theirsLog.kept.Held(ref, mine)
+		ours, theirs := rawOrNil(c.Stored), rawOrNil(c.Mine) // MergeRecord's stored record is ours, its edit theirs
+		oursStale := m.oursLog.fromMerge(name, c.Field) || m.theirsLog.kept.Held(ref, ours)
 		theirsStale := m.theirsLog.fromMerge(name, c.Field) || m.oursLog.kept.Held(ref, theirs)
-		if v, ok := assessment.ResolveField(baseFields[c.Field], mine, theirs, oursStale, theirsStale); ok {
+		if v, ok := assessment.ResolveField(baseFields[c.Field], ours, theirs, oursStale, theirsStale); ok {
 			if merged, err = setField(merged, c.Field, v); err != nil {
 				return fmt.Errorf("cannot merge %s: %w", assessment.PartLabel(name), err)
 			}
 			continue
 		}
-		m.conflict(name, c.Field, baseFields[c.Field], mine, theirs)
+		m.conflict(name, c.Field, baseFields[c.Field], ours, theirs)
 	}
 	m.merged[name] = merged
 	for _, f := range changedFields(o, merged) {
