@@ -167,3 +167,34 @@ func TestTheSigningKeyIsPrivateAndKept(t *testing.T) {
 		t.Errorf("a file that is no key: %v", err)
 	}
 }
+
+// FuzzVerifySeal feeds verify-bundle's check hostile and damaged bundles: it must never
+// panic, and a bundle it calls intact must be one whose every part its manifest names.
+func FuzzVerifySeal(f *testing.F) {
+	key, _, err := LoadOrCreateKey(f.TempDir())
+	if err != nil {
+		f.Fatal(err)
+	}
+	a := &assessment.Assessment{ID: "3f9c2a1b", Title: "x\x1b]52;c;AAAA\x07", Results: map[string]*assessment.Result{"4.1": {ItemID: "4.1", Finding: "\u202ehidden"}}}
+	var buf bytes.Buffer
+	if err := EncodeBundleWith(&buf, a, BundleOptions{Key: key, SealedAt: sealDay, SealedBy: "ana"}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add(bytes.Replace(buf.Bytes(), []byte(`"4.1"`), []byte(`"4.1", "4.1"`), 1))
+	f.Add([]byte(`{"format":"aimsbench-assessment","version":2,"assessment":{"risks":[{"id":1},{"id":1}]},"seal":{"algorithm":"Ed25519","public_key":"AAAA"}}`))
+	f.Add([]byte(`{"format":"aimsbench-assessment","seal":{"algorithm":"Ed25519","public_key":"` + strings.Repeat("A", 43) + `=","manifest":{"x":"y"}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := VerifySeal(data, key.Fingerprint())
+		if err != nil || !c.Intact {
+			return
+		}
+		var r rawBundle
+		if json.Unmarshal(data, &r) != nil {
+			t.Fatal("an intact bundle does not decode")
+		}
+		if parts, err := r.parts(); err != nil || len(parts) != c.Parts {
+			t.Errorf("an intact bundle has %d parts, its manifest %d (%v)", len(parts), c.Parts, err)
+		}
+	})
+}
