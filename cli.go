@@ -184,6 +184,8 @@ type listEntry struct {
 	Total        int       `json:"total"`
 	Verdict      string    `json:"verdict"`
 	Damaged      string    `json:"damaged,omitempty"`
+	// Finalised is the sign-off of a finalised assessment, which takes no edit until reopened.
+	Finalised *assessment.SignOff `json:"finalised,omitempty"`
 }
 
 func listCmd(opts *options) *cobra.Command {
@@ -201,7 +203,7 @@ func listCmd(opts *options) *cobra.Command {
 					fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: %s\n", l.Damage)
 				} else {
 					sum := assessment.Evaluate(s.cat, a, today())
-					e.Assessed, e.Total, e.Verdict = sum.Assessed, sum.Total, sum.Verdict
+					e.Assessed, e.Total, e.Verdict, e.Finalised = sum.Assessed, sum.Total, sum.Verdict, signedOff(a)
 				}
 				entries = append(entries, e)
 				return nil
@@ -235,6 +237,9 @@ func printList(w io.Writer, entries []listEntry) {
 		progress, verdict := fmt.Sprintf("%3d/%-5d", e.Assessed, e.Total), e.Verdict
 		if e.Damaged != "" {
 			progress, verdict = fmt.Sprintf("%-9s", "—"), "DAMAGED: "+e.Damaged+"; restore from a backup"
+		}
+		if e.Finalised != nil {
+			verdict += " (finalised)"
 		}
 		fmt.Fprintf(w, "%-8s  %-28s  %-36s  %-16s  %s  %s\n", e.ID, column(e.Organisation, 28), column(e.Title, 36),
 			e.Updated.Local().Format("2006-01-02 15:04"), progress, verdict)

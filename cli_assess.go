@@ -28,7 +28,10 @@ func summaryCmd(opts *options) *cobra.Command {
 			}
 			sum := assessment.Evaluate(s.cat, a, today())
 			if asJSON {
-				return writeJSON(cmd.OutOrStdout(), sum)
+				return writeJSON(cmd.OutOrStdout(), struct {
+					assessment.Summary
+					Finalised *assessment.SignOff `json:"finalised,omitempty"`
+				}{sum, signedOff(a)})
 			}
 			printSummary(cmd.OutOrStdout(), a, sum)
 			return nil
@@ -45,6 +48,9 @@ func printSummary(w io.Writer, a *assessment.Assessment, sum assessment.Summary)
 	fmt.Fprintf(w, "Level     %d %s%s\n", sum.Level, sum.LevelName, map[bool]string{false: " (provisional)", true: ""}[sum.Complete])
 	fmt.Fprintf(w, "Progress  %d of %d assessed; floor %d, mean %s\n", sum.Assessed, sum.Total, sum.Floor, sum.Mean)
 	fmt.Fprintf(w, "Standing  %s\n", sum.CountLine())
+	if a.Finalised() {
+		fmt.Fprintf(w, "Status    finalised, %s; report version %s is FINAL\n", v(a.SignOff.Describe()), v(a.ReportVersion))
+	}
 	printLadder(w, sum)
 	fmt.Fprintf(w, "\n%-6s %-50s %9s %5s %4s\n", "GROUP", "TITLE", "ASSESSED", "MEAN", "MIN")
 	for _, g := range sum.Groups {
@@ -295,6 +301,7 @@ func importCmd(opts *options) *cobra.Command {
 	cmd.Flags().StringVar(&into, "into", "", "assessment ID to import into")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "questionnaire: print what was imported as JSON")
 	cmd.Flags().BoolVar(&bundle.AnyCatalogueVersion, "any-catalogue-version", false, "json: accept a bundle made with another version of the loaded catalogue")
+	cmd.Flags().BoolVar(&bundle.AcceptBrokenSeal, "accept-broken-seal", false, "json: import a sealed bundle whose seal does not hold")
 	return cmd
 }
 

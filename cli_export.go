@@ -13,7 +13,6 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/report"
 	"aimsbench/store"
-	"aimsbench/userfile"
 )
 
 // exportCommands are the commands that write reports and exchange files: export, JSON
@@ -24,7 +23,7 @@ func exportCommands(opts *options) []*cobra.Command {
 
 func exportCmd(opts *options) *cobra.Command {
 	var format, out, asOf string
-	var gapOnly, draft, force bool
+	var gapOnly, draft, force, sealed bool
 	cmd := &cobra.Command{
 		Use:   "export ID --format pdf|docx|csv|xlsx|json|oscal|questionnaire [--out FILE] [--force] [--gap-only] [--draft]",
 		Short: "Write the report (PDF, or Word to edit), the registers (CSV, XLSX), the whole assessment (JSON), OSCAL or the client questionnaire",
@@ -42,6 +41,9 @@ func exportCmd(opts *options) *cobra.Command {
 			if (gapOnly || draft) && format != "pdf" && format != "docx" {
 				return usageError{errors.New("--gap-only and --draft apply to the PDF report only, and to its Word version; use them with --format pdf or docx")}
 			}
+			if sealed && format != "json" {
+				return usageError{errors.New("--sealed applies to the JSON bundle only; use it with --format json")}
+			}
 			day, err := reportDay(asOf)
 			if err != nil {
 				return err
@@ -57,6 +59,9 @@ func exportCmd(opts *options) *cobra.Command {
 			ro.GapOnly, ro.Draft, ro.MayWrite = gapOnly, draft, s.store.OutputGuard(force)
 			if out == "" {
 				out = report.DefaultFileName(a, format, day)
+			}
+			if format == "json" {
+				return exportBundle(cmd, s, a, out, force, sealed)
 			}
 			if err := report.ExportFile(out, format, s.cat, a, ro); err != nil {
 				return err
@@ -74,6 +79,7 @@ func exportCmd(opts *options) *cobra.Command {
 	f.BoolVar(&draft, "draft", false, "PDF, DOCX: mark every page DRAFT")
 	f.StringVar(&asOf, "as-of", "", "date the report is evaluated at and dated with, YYYY-MM-DD (default today)")
 	f.BoolVar(&force, "force", false, "replace the file if it exists (never the database or its companion files)")
+	f.BoolVar(&sealed, "sealed", false, "json: seal the bundle with your signing key (see verify-bundle)")
 	return cmd
 }
 
@@ -96,7 +102,7 @@ func reportOptions(cmd *cobra.Command, s *session, a *assessment.Assessment, day
 	if err != nil {
 		return report.Options{}, fmt.Errorf("cannot read the audit chain head for the data fingerprint: %w", err)
 	}
-	ro := report.Options{AsOf: day, Fingerprint: head}
+	ro := report.Options{AsOf: day, Fingerprint: head, SealedWith: a.SignOff.Key} // recorded only while finalised
 	if a.PreviousID != "" {
 		prev, err := s.store.Load(a.PreviousID)
 		switch {
@@ -182,16 +188,11 @@ func importBundle(cmd *cobra.Command, s *session, into, path string, opts report
 	if into != "" {
 		return usageError{errors.New("a JSON bundle always becomes a new assessment; leave out --into")}
 	}
-	f, err := userfile.Open(path, report.MaxBundleSize, "the bundle")
+	b, _, err := readBundleFile(cmd, s, path, opts)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	a, err := report.DecodeBundle(f, s.cat, opts)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	id, err := s.store.Create(a)
+	id, err := s.store.Import(b.Assessment, b.Origin)
 	if err != nil {
 		return err
 	}

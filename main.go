@@ -54,6 +54,7 @@ func newRoot() *cobra.Command {
 	root.AddCommand(newCmd(opts), demoCmd(opts), listCmd(opts), summaryCmd(opts), assessCmd(opts),
 		importCmd(opts), copyCmd(opts), requestCmd(opts), verifyCmd(opts), backupCmd(opts), catalogueCmd(opts), versionCmd(), proposalsCmd(opts))
 	root.AddCommand(exportCommands(opts)...)
+	root.AddCommand(finaliseCmd(opts), reopenCmd(opts), verifyBundleCmd(), mergeCmd(opts))
 	return root
 }
 

@@ -263,12 +263,14 @@ type RequestStatus struct {
 	Note        string       `json:"note,omitzero"`
 }
 
-// SignOff records who signed the report off as final, in what capacity and when. A report is
-// FINAL only once it is recorded (see FinalReport).
+// SignOff records who signed the report off as final, in what capacity and when. Recording it
+// finalises the assessment (see Finalised): its report is FINAL and it takes no edit until it
+// is reopened.
 type SignOff struct {
 	By   string    `json:"by"`
 	Role string    `json:"role"`
 	Date time.Time `json:"date"`
+	Key  string    `json:"key,omitempty"` // fingerprint of the signing key of whoever finalised it
 }
 
 // KPIValue is a manually entered KPI reading.

@@ -66,7 +66,7 @@ func TestDecodeBundleRefusals(t *testing.T) {
 	}{
 		{"not JSON", []byte("name,purpose\n"), "not an aimsbench assessment bundle"},
 		{"another JSON file", []byte(`{"id": "iso42001-2023", "items": []}`), "not an aimsbench assessment bundle"},
-		{"newer version", edit(func(m map[string]any) { m["version"] = 2 }), "import it with a newer aimsbench"},
+		{"newer version", edit(func(m map[string]any) { m["version"] = BundleVersion + 1 }), "import it with a newer aimsbench"},
 		{"unknown field", edit(func(m map[string]any) { m["assessment"].(map[string]any)["colour"] = "red" }), "damaged or was edited by hand"},
 		{"no assessment", edit(func(m map[string]any) { delete(m, "assessment") }), "holds no assessment"},
 		{"other catalogue", edit(func(m map[string]any) { m["assessment"].(map[string]any)["catalogue_id"] = "nist-ai-rmf" }), "--catalogue"},

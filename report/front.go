@@ -95,6 +95,7 @@ func (d *doc) documentControl() {
 		{"Catalogue", fmt.Sprintf("%s, version %s", orDash(d.a.CatalogueID), orDash(d.a.CatalogueVersion))},
 		{"Previous cycle", prev},
 		{"Data fingerprint", orDash(d.opts.Fingerprint)},
+		{"Sealed with key", orDash(d.opts.SealedWith)},
 	})
 	d.subheading("About the data fingerprint", 15)
 	if d.opts.Fingerprint == "" {

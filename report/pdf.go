@@ -22,6 +22,7 @@ type Options struct {
 	Draft       bool      // mark every page DRAFT; otherwise the report is FINAL
 	AsOf        time.Time // the date rules are evaluated at and the report is dated; zero: the assessment's last update
 	Fingerprint string    // the audit chain head the data was read at (store.ChainHead)
+	SealedWith  string    // fingerprint of the key that sealed the finalised assessment (its SignOff.Key) or this export
 	// Previous is the cycle this assessment was copied from, when known; the report then
 	// shows the progress since it.
 	Previous *assessment.Assessment

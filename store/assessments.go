@@ -39,7 +39,11 @@ func header(a *assessment.Assessment) assessment.Assessment {
 // Create stores a whole assessment (new, demo, import, next cycle) in one transaction and
 // returns its new ID. Created and Updated are kept when set (an imported bundle keeps its
 // dates) and set to now otherwise.
-func (s *Store) Create(a *assessment.Assessment) (string, error) {
+func (s *Store) Create(a *assessment.Assessment) (string, error) { return s.create(a, nil) }
+
+// create is Create, running also (when given) in the same transaction once the records are
+// written.
+func (s *Store) create(a *assessment.Assessment, also func(t *tx, id string) error) (string, error) {
 	id := newID()
 	now := s.now().UTC()
 	err := s.write("", func(t *tx) error {
@@ -54,7 +58,10 @@ func (s *Store) Create(a *assessment.Assessment) (string, error) {
 		if c.Updated.IsZero() {
 			c.Updated = now
 		}
-		return t.putAll(&c)
+		if err := t.putAll(&c); err != nil || also == nil {
+			return err
+		}
+		return also(t, id)
 	})
 	if err != nil {
 		return "", err
@@ -64,11 +71,24 @@ func (s *Store) Create(a *assessment.Assessment) (string, error) {
 
 // putAll writes every record of an assessment.
 func (t *tx) putAll(a *assessment.Assessment) error {
-	id := a.ID
-	type record struct {
-		kind, key string
-		value     any
+	for _, p := range recordsOf(a) {
+		if err := t.put(a.ID, p.kind, p.key, p.value); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// record is one record of an assessment as the store keeps it: its kind, its key within the
+// kind, and the value stored as its JSON body.
+type record struct {
+	kind, key string
+	value     any
+}
+
+// recordsOf splits an assessment into the records the store keeps: its header and one record
+// per entry of each collection (assessment.Parts names the same pieces).
+func recordsOf(a *assessment.Assessment) []record {
 	puts := []record{{kindHeader, "", header(a)}}
 	add := func(kind, key string, v any) { puts = append(puts, record{kind, key, v}) }
 	for _, h := range a.RoleHolders {
@@ -96,12 +116,7 @@ func (t *tx) putAll(a *assessment.Assessment) error {
 		add(kindKPI, k, a.KPIValues[k])
 	}
 	putRegisters(a, add)
-	for _, p := range puts {
-		if err := t.put(id, p.kind, p.key, p.value); err != nil {
-			return err
-		}
-	}
-	return nil
+	return puts
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -147,8 +162,19 @@ func escapeLike(s string) string {
 
 // Load reads a whole assessment with one query. The records of a large assessment are
 // decoded on every core: decoding, not reading, is most of the time it takes to open one.
-func (s *Store) Load(id string) (*assessment.Assessment, error) {
-	rows, err := s.db.Query("SELECT kind, key, body FROM records WHERE assessment_id = ?", id)
+func (s *Store) Load(id string) (*assessment.Assessment, error) { return loadFrom(s.db, id) }
+
+// load reads a whole assessment inside the transaction, as it is at this point of the edit.
+func (t *tx) load(id string) (*assessment.Assessment, error) { return loadFrom(t.Tx, id) }
+
+// querier is what reads the database: the connection pool, or a transaction.
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+func loadFrom(q querier, id string) (*assessment.Assessment, error) {
+	rows, err := q.Query("SELECT kind, key, body FROM records WHERE assessment_id = ?", id)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
 	}
@@ -167,6 +193,12 @@ func (s *Store) Load(id string) (*assessment.Assessment, error) {
 		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
 	}
 	rows.Close()
+	return assemble(id, recs, found)
+}
+
+// assemble decodes an assessment's records into the assessment; found says its header is
+// among them.
+func assemble(id string, recs []loadedRecord, found bool) (*assessment.Assessment, error) {
 	decodeRecords(recs)
 	a := &assessment.Assessment{}
 	var results = map[string]*assessment.Result{}
@@ -418,6 +450,9 @@ func judgeOn(item checklists.Item, current, base *assessment.Result, j assessmen
 // touch stamps the assessment as updated by this edit; one statement both records the edit
 // and proves the assessment exists.
 func (t *tx) touch(aid string) error {
+	if err := t.editable(aid); err != nil {
+		return err
+	}
 	res, err := t.exec(sqlTouch, t.at, aid)
 	if err != nil {
 		return fmt.Errorf("cannot save: %w", err)
@@ -429,6 +464,9 @@ func (t *tx) touch(aid string) error {
 }
 
 func (t *tx) mustExist(aid string) error {
+	if err := t.editable(aid); err != nil {
+		return err
+	}
 	var one int
 	err := t.queryRow(sqlExists, aid).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {

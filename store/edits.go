@@ -19,7 +19,8 @@ import (
 // intent stated without a base (the command line). Each returns the record as stored.
 
 // SaveHeader stores the assessment's own fields: organisation, metadata, scope and
-// certification plan. Collections in base and next are ignored.
+// certification plan. Collections in base and next are ignored, and so is the sign-off:
+// only Finalise records it.
 func (s *Store) SaveHeader(base *assessment.Assessment, next *assessment.Assessment) (assessment.Assessment, error) {
 	var stored assessment.Assessment
 	err := s.write(next.ID, func(t *tx) error {
@@ -29,10 +30,12 @@ func (s *Store) SaveHeader(base *assessment.Assessment, next *assessment.Assessm
 		var b *assessment.Assessment
 		if base != nil {
 			h := header(base)
-			b = &h
+			h.SignOff, b = assessment.SignOff{}, &h
 		}
+		h := header(next)
+		h.SignOff = assessment.SignOff{} // an assessment that takes edits is not signed off
 		var err error
-		stored, err = mergeInto(t, next.ID, kindHeader, "", b, header(next), "the assessment details")
+		stored, err = mergeInto(t, next.ID, kindHeader, "", b, h, "the assessment details")
 		return err
 	})
 	return stored, err
@@ -42,9 +45,12 @@ func (s *Store) SaveHeader(base *assessment.Assessment, next *assessment.Assessm
 // deleted ones included (the audit trail remembers them), so an ID is never reused and an
 // old reference can never point at a new record. Every numbered kind (AI systems, risks,
 // nonconformities) is numbered here and nowhere else.
-func (t *tx) nextKey(aid, kind string) (int64, error) {
+func (t *tx) nextKey(aid, kind string) (int64, error) { return nextNumber(t.Tx, aid, kind) }
+
+// nextNumber is nextKey read through q: the pool, or a transaction.
+func nextNumber(q querier, aid, kind string) (int64, error) {
 	var n int64
-	err := t.QueryRow("SELECT COALESCE(MAX(CAST(key AS INTEGER)), 0) + 1 FROM audit WHERE assessment_id = ? AND kind = ?", aid, kind).Scan(&n)
+	err := q.QueryRow("SELECT COALESCE(MAX(CAST(key AS INTEGER)), 0) + 1 FROM audit WHERE assessment_id = ? AND kind = ?", aid, kind).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("cannot number the new %s: %w", kind, err)
 	}

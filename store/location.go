@@ -18,22 +18,34 @@ func DefaultPath() (string, error) {
 	if p := os.Getenv("AIMSBENCH_DB"); p != "" {
 		return p, nil
 	}
-	if err := dataFolderKnown(); err != nil {
+	if err := userFolderKnown("XDG_DATA_HOME", xdg.DataHome, "data folder", "name the database with --db PATH or $AIMSBENCH_DB"); err != nil {
 		return "", err
 	}
 	return filepath.Join(xdg.DataHome, "aimsbench", "aimsbench.db"), nil
 }
 
-// dataFolderKnown checks the variables the data folder is derived from.
-func dataFolderKnown() error {
+// ConfigFolder is aimsbench's folder in the user configuration directory, where the signing
+// key is kept ($XDG_CONFIG_HOME or ~/.config on Linux, ~/Library/Application Support on
+// macOS, %LOCALAPPDATA% on Windows). Like DefaultPath it refuses to guess when the home
+// folder or the configuration folder is unset, empty or relative.
+func ConfigFolder() (string, error) {
+	if err := userFolderKnown("XDG_CONFIG_HOME", xdg.ConfigHome, "configuration folder", "set $HOME (%LOCALAPPDATA% on Windows) so aimsbench can keep your signing key there"); err != nil {
+		return "", err
+	}
+	return filepath.Join(xdg.ConfigHome, "aimsbench"), nil
+}
+
+// userFolderKnown checks the variables a user folder (what: "data folder") is derived from:
+// the home folder, and xdgVar, which gives the folder on Linux; fix says what to do instead.
+func userFolderKnown(xdgVar, folder, what, fix string) error {
 	unusable := func(name, value string) error {
-		what := "is not set"
+		why := "is not set"
 		if value != "" {
-			what = fmt.Sprintf("is %q, not an absolute path", value)
+			why = fmt.Sprintf("is %q, not an absolute path", value)
 		} else if _, set := os.LookupEnv(name); set {
-			what = "is empty"
+			why = "is empty"
 		}
-		return fmt.Errorf("$%s %s, so aimsbench cannot tell where your data folder is; name the database with --db PATH or $AIMSBENCH_DB", name, what)
+		return fmt.Errorf("$%s %s, so aimsbench cannot tell where your %s is; %s", name, why, what, fix)
 	}
 	if runtime.GOOS == "windows" {
 		if v := os.Getenv("LOCALAPPDATA"); !filepath.IsAbs(v) {
@@ -44,11 +56,11 @@ func dataFolderKnown() error {
 	if v := os.Getenv("HOME"); !filepath.IsAbs(v) {
 		return unusable("HOME", v)
 	}
-	if v := os.Getenv("XDG_DATA_HOME"); runtime.GOOS != "darwin" && v != "" && !filepath.IsAbs(v) {
-		return unusable("XDG_DATA_HOME", v)
+	if v := os.Getenv(xdgVar); runtime.GOOS != "darwin" && v != "" && !filepath.IsAbs(v) {
+		return unusable(xdgVar, v)
 	}
-	if !filepath.IsAbs(xdg.DataHome) {
-		return fmt.Errorf("the data folder %q is not an absolute path, so aimsbench will not put a database there; name the database with --db PATH or $AIMSBENCH_DB", xdg.DataHome)
+	if !filepath.IsAbs(folder) {
+		return fmt.Errorf("the %s %q is not an absolute path, so aimsbench will not keep files there; %s", what, folder, fix)
 	}
 	return nil
 }

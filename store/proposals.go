@@ -144,7 +144,10 @@ func (t *tx) proposal(aid, itemID string) (*assessment.Proposal, error) {
 }
 
 // when is the moment of the edit the transaction carries.
-func (t *tx) when() time.Time {
-	at, _ := time.Parse(time.RFC3339Nano, t.at)
+func (t *tx) when() time.Time { return parseTime(t.at) }
+
+// parseTime reads a time as the store writes it (RFC 3339 with nanoseconds, UTC).
+func parseTime(s string) time.Time {
+	at, _ := time.Parse(time.RFC3339Nano, s)
 	return at
 }

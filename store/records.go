@@ -109,6 +109,7 @@ type tx struct {
 	at    string
 	prev  string               // hash of the last audit row
 	stmts map[string]*sql.Stmt // prepared statements bound to this transaction
+	open  map[string]bool      // assessments found not finalised, so open to this edit (editable)
 }
 
 // write runs fn in one immediate transaction: the edit is on disk (synchronous=FULL) when
@@ -163,6 +164,9 @@ func (t *tx) put(aid, kind, key string, value any) error {
 // replace is put for a caller that has just read the record (old, and whether it exists)
 // in the same transaction, and so saves reading it again.
 func (t *tx) replace(aid, kind, key string, old []byte, exists bool, body []byte) error {
+	if err := t.editable(aid); err != nil {
+		return err
+	}
 	if exists && bytes.Equal(old, body) {
 		return nil
 	}
@@ -183,6 +187,9 @@ func (t *tx) replace(aid, kind, key string, old []byte, exists bool, body []byte
 
 // remove deletes a record and audits its last content.
 func (t *tx) remove(aid, kind, key string) error {
+	if err := t.editable(aid); err != nil {
+		return err
+	}
 	old, exists, err := t.get(aid, kind, key)
 	if err != nil || !exists {
 		return err
