@@ -12,7 +12,6 @@ import (
 	"aimsbench/assessment"
 	"aimsbench/report"
 	"aimsbench/store"
-	"aimsbench/userfile"
 )
 
 func summaryCmd(opts *options) *cobra.Command {
@@ -258,6 +257,7 @@ func importCmd(opts *options) *cobra.Command {
 	var format, into string
 	var asJSON bool
 	var bundle report.ImportOptions
+	var inventory inventoryOptions
 	cmd := &cobra.Command{
 		Use:   "import --format inventory-csv|questionnaire --into ID FILE, or --format json FILE",
 		Short: "Import an AI system inventory (CSV) or the client's questionnaire into an assessment, or restore a JSON bundle",
@@ -282,19 +282,7 @@ func importCmd(opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := userfile.Read(args[0], assessment.MaxInventoryBytes, "the inventory file")
-			if err != nil {
-				return err
-			}
-			systems, err := assessment.ParseInventoryCSV(s.cat, data)
-			if err != nil {
-				return err
-			}
-			if err := s.store.AddSystems(id, systems); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "imported %d AI systems: %s\n", len(systems), systemNames(systems))
-			return nil
+			return importInventory(cmd, s, id, args[0], inventory)
 		}),
 	}
 	cmd.Flags().StringVar(&format, "format", "", "inventory-csv, questionnaire (the client's filled workbook) or json")
@@ -302,20 +290,8 @@ func importCmd(opts *options) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "questionnaire: print what was imported as JSON")
 	cmd.Flags().BoolVar(&bundle.AnyCatalogueVersion, "any-catalogue-version", false, "json: accept a bundle made with another version of the loaded catalogue")
 	cmd.Flags().BoolVar(&bundle.AcceptBrokenSeal, "accept-broken-seal", false, "json: import a sealed bundle whose seal does not hold")
+	cmd.Flags().BoolVar(&inventory.dryRun, "dry-run", false, "inventory-csv: show what the file adds, changes and leaves out, and write nothing")
+	cmd.Flags().BoolVar(&inventory.deleteMissing, "delete-missing", false, "inventory-csv: delete the AI systems the file no longer lists")
 	return cmd
 }
 
-// importedNamesShown is how many names the import confirmation lists before it counts the rest.
-const importedNamesShown = 10
-
-// systemNames lists the first imported systems by name for the confirmation line.
-func systemNames(systems []assessment.AISystem) string {
-	var names []string
-	for _, sys := range systems[:min(len(systems), importedNamesShown)] {
-		names = append(names, sys.Name)
-	}
-	if more := len(systems) - importedNamesShown; more > 0 {
-		names = append(names, fmt.Sprintf("and %d more", more))
-	}
-	return strings.Join(names, ", ")
-}

@@ -56,7 +56,7 @@ func BenchmarkImportInventory(b *testing.B) {
 				}
 				b.StartTimer()
 				cmd := aimsbench("import", "--format", "inventory-csv", "--into", strings.TrimSpace(out), csv, "--db", db)
-				if msg, err := cmd.CombinedOutput(); err != nil || !strings.HasPrefix(string(msg), fmt.Sprintf("imported %d AI systems", rows)) {
+				if msg, err := cmd.CombinedOutput(); err != nil || !strings.HasPrefix(string(msg), fmt.Sprintf("added: %d AI systems", rows)) {
 					b.Fatalf("import: %v\n%.300s", err, msg)
 				}
 				b.StopTimer()

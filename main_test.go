@@ -298,8 +298,16 @@ func TestInventoryImportIsAllOrNothing(t *testing.T) {
 		t.Errorf("row with an extra field: exit %d, %s", code, errs)
 	}
 	os.WriteFile(good, []byte("\ufeffName;Owner;Roles;Impact level;In scope;Personal data\nFraud scoring;Zoë;provider;high;yes;yes\nOCR;Łukasz;\"customer; partner\";low;yes;no\n"), 0o600)
-	if out := c.ok("import", "--format", "inventory-csv", "--into", id, good); !strings.Contains(out, "imported 2 AI systems") {
+	if out := c.ok("import", "--format", "inventory-csv", "--into", id, good); !strings.Contains(out, "added: 2 AI systems: Fraud scoring, OCR") {
 		t.Errorf("import said %q", out)
+	}
+	// The client's inventory imported twice holds each system once; a changed cell updates.
+	os.WriteFile(good, []byte("\ufeffName;Owner;Roles;Impact level;In scope;Personal data\nFraud scoring;Zoë Ångström;provider;high;yes;yes\nOCR;Łukasz;\"customer; partner\";low;yes;no\n"), 0o600)
+	if out := c.ok("import", "--format", "inventory-csv", "--into", id, good, "--dry-run"); !strings.Contains(out, "would be updated: 1: Fraud scoring (owner)") || !strings.Contains(out, "nothing was written") {
+		t.Errorf("dry run said %q", out)
+	}
+	if out := c.ok("import", "--format", "inventory-csv", "--into", id, good); !strings.Contains(out, "added: 0 AI systems") || !strings.Contains(out, "updated: 1: Fraud scoring (owner)") || !strings.Contains(out, "unchanged: 1") {
+		t.Errorf("second import said %q", out)
 	}
 	bad := filepath.Join(dir, "bad.csv")
 	os.WriteFile(bad, []byte("name,impact level,aisia date,roles\nA,extreme,2026-01-01,provider\n,low,01/02/2026,wizard\nC,low,2026-02-01,customer\n"), 0o600)

@@ -74,7 +74,13 @@ func ParseInventoryCSV(cat *checklists.Catalogue, data []byte) ([]AISystem, erro
 type InventoryRow struct {
 	Line   int
 	System AISystem
-	Filled []string
+	filled uint32 // bit i: InventoryColumns[i] has a value; a set, not a slice, for 100,000 rows
+}
+
+// Filled reports whether the row gives the column a value.
+func (r InventoryRow) Filled(column string) bool {
+	i := slices.Index(InventoryColumns, column)
+	return i >= 0 && r.filled&(1<<i) != 0
 }
 
 // ReadInventoryCSV is ParseInventoryCSV keeping each row's line and filled columns, which a
@@ -130,9 +136,9 @@ func ReadInventoryCSV(cat *checklists.Catalogue, data []byte) ([]InventoryRow, e
 			bad = append(bad, RowError{line, reason})
 		}
 		row := InventoryRow{Line: line, System: sys}
-		for _, col := range InventoryColumns {
+		for i, col := range InventoryColumns {
 			if get(col) != "" {
-				row.Filled = append(row.Filled, col)
+				row.filled |= 1 << i
 			}
 		}
 		rows = append(rows, row)

@@ -46,7 +46,8 @@ func PlanInventoryImport(current []AISystem, rows []InventoryRow) (InventoryPlan
 	var bad InventoryErrors
 	seen := map[string]int{} // name → line of the file
 	matched := make([]bool, len(current))
-	for _, row := range rows {
+	var newRows []int // rows that add a system, copied once at the end: an import can hold 100,000
+	for r, row := range rows {
 		key := nameKey(row.System.Name)
 		if first, dup := seen[key]; dup {
 			bad = append(bad, RowError{row.Line, fmt.Sprintf("the AI system %q is already on line %d; list each system once", row.System.Name, first)})
@@ -55,7 +56,7 @@ func PlanInventoryImport(current []AISystem, rows []InventoryRow) (InventoryPlan
 		seen[key] = row.Line
 		i, ok := byName[key]
 		if !ok {
-			plan.New = append(plan.New, row.System)
+			newRows = append(newRows, r)
 			continue
 		}
 		matched[i] = true
@@ -67,6 +68,10 @@ func PlanInventoryImport(current []AISystem, rows []InventoryRow) (InventoryPlan
 	}
 	if len(bad) > 0 {
 		return InventoryPlan{}, bad
+	}
+	plan.New = make([]AISystem, len(newRows))
+	for i, r := range newRows {
+		plan.New[i] = rows[r].System
 	}
 	for i, s := range current {
 		if !matched[i] {
@@ -87,7 +92,7 @@ func updateFrom(stored AISystem, row InventoryRow) SystemUpdate {
 	u := SystemUpdate{Stored: stored, Next: stored}
 	u.Next.Roles = slices.Clone(stored.Roles)
 	for _, f := range inventoryFields {
-		if slices.Contains(row.Filled, f.column) && f.take(&u.Next, &row.System) {
+		if row.Filled(f.column) && f.take(&u.Next, &row.System) {
 			u.Fields = append(u.Fields, f.column)
 		}
 	}

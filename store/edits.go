@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -82,38 +81,6 @@ func (t *tx) putSystem(aid string, base *assessment.AISystem, sys assessment.AIS
 		sys.ID, base = id, nil
 	}
 	return mergeInto(t, aid, kindSystem, strconv.FormatInt(sys.ID, 10), base, sys, fmt.Sprintf("AI system %d", sys.ID))
-}
-
-// AddSystems adds several new AI systems in one transaction, all of them or none, and
-// numbers them from one lookup of the next free ID, so an import takes time in proportion to
-// its size, not to its square: on return each carries the ID the store gave it.
-func (s *Store) AddSystems(aid string, systems []assessment.AISystem) error {
-	return s.write(aid, func(t *tx) error {
-		if err := t.mustExist(aid); err != nil {
-			return err
-		}
-		next, err := t.nextKey(aid, kindSystem)
-		if err != nil {
-			return err
-		}
-		keys, order := make([]string, len(systems)), make([]int, len(systems))
-		for i := range systems {
-			systems[i].ID = next + int64(i)
-			keys[i], order[i] = strconv.FormatInt(systems[i].ID, 10), i
-		}
-		slices.SortFunc(order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
-		for _, i := range order { // in key order, so each insert lands beside the last
-			body, err := json.Marshal(&systems[i])
-			if err != nil {
-				return fmt.Errorf("cannot encode AI system %q: %w", systems[i].Name, err)
-			}
-			// A new key, above every key the trail has seen: nothing to read or diff.
-			if err := t.replace(aid, kindSystem, keys[i], nil, false, body); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // DeleteSystem removes an AI system from the inventory.

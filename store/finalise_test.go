@@ -93,7 +93,10 @@ func TestAFinalisedAssessmentRefusesEveryEdit(t *testing.T) {
 		{"assess with the same values", func() error { _, err := s.SaveJudgement(id, item, assessment.Judgement{Maturity: ptr(3)}); return err }},
 		{"the details", func() error { h := *a; h.Title = "x"; _, err := s.SaveHeader(nil, &h); return err }},
 		{"an AI system", func() error { _, err := s.SaveSystem(id, nil, assessment.AISystem{Name: "x"}); return err }},
-		{"an inventory import", func() error { return s.AddSystems(id, []assessment.AISystem{{Name: "x"}}) }},
+		{"an inventory import", func() error {
+			_, err := s.ImportInventory(id, assessment.InventoryPlan{New: []assessment.AISystem{{Name: "x"}}}, false)
+			return err
+		}},
 		{"deleting an AI system", func() error { return s.DeleteSystem(id, 1) }},
 		{"a risk", func() error { _, err := s.SaveRisk(id, nil, assessment.Risk{Title: "x"}); return err }},
 		{"deleting a risk", func() error { return s.DeleteRisk(id, 1) }},
