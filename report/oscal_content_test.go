@@ -137,6 +137,11 @@ func TestOSCALPOAMTracksEveryNonconformity(t *testing.T) {
 	for i, s := range states {
 		a.NCs[i].Status = s.nc
 	}
+	withdrawn := &a.NCs[len(states)] // raised in error: kept in the register, not a planned action
+	withdrawn.Status = assessment.NCOpen
+	if err := withdrawn.Withdraw("Raised against the wrong clause by mistake", fuzzDay); err != nil {
+		t.Fatal(err)
+	}
 	poam := readAll(t, exportOSCAL(t, cat, a)).poam
 	risks := map[string]oscal.Risk{}
 	for _, r := range deref(poam.Risks) {
@@ -150,8 +155,14 @@ func TestOSCALPOAMTracksEveryNonconformity(t *testing.T) {
 			}
 		}
 	}
+	if _, ok := byNC[withdrawn.Label()]; ok {
+		t.Errorf("withdrawn %s is planned in the POA&M", withdrawn.Label())
+	}
 	for i, nc := range a.NCs {
 		risk, ok := byNC[nc.Label()]
+		if nc.IsWithdrawn() {
+			continue
+		}
 		if !ok {
 			t.Errorf("%s is not in the POA&M", nc.Label())
 			continue

@@ -37,6 +37,9 @@ func (x *oscalExport) poam() oscal.OscalModels {
 	pl := &poamPlan{found: map[string]string{}}
 	covered := map[string]bool{}
 	for _, nc := range x.a.NCs {
+		if nc.IsWithdrawn() { // raised in error: no action to plan; the register and bundle keep it
+			continue
+		}
 		x.ncAction(pl, nc)
 		if nc.IsOpen() {
 			covered[nc.ItemID] = true
