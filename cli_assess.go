@@ -294,4 +294,3 @@ func importCmd(opts *options) *cobra.Command {
 	cmd.Flags().BoolVar(&inventory.deleteMissing, "delete-missing", false, "inventory-csv: delete the AI systems the file no longer lists")
 	return cmd
 }
-
