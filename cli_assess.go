@@ -140,7 +140,7 @@ func plural(n int, one, many string) string {
 func assessCmd(opts *options) *cobra.Command {
 	var fl assessFlags
 	cmd := &cobra.Command{
-		Use:   "assess ID ITEM [--status S] [--maturity N] [--target N] [--note TEXT] [--recommendation TEXT] [--owner NAME] [--due YYYY-MM-DD] [--priority P] [--evidence TITLE]... [--evidence-collected YYYY-MM-DD] [--evidence-valid-until YYYY-MM-DD] [--soa included|excluded] [--justification TEXT]",
+		Use:   "assess ID ITEM [--status S] [--maturity N] [--target N] [--note TEXT] [--recommendation TEXT] [--owner NAME] [--due YYYY-MM-DD] [--priority P] [--evidence TITLE [--evidence-ref REF]]... [--evidence-collected YYYY-MM-DD] [--evidence-valid-until YYYY-MM-DD] [--soa included|excluded] [--justification TEXT]",
 		Short: "Record one judgement durably",
 		Long: "Record one judgement of a clause requirement or Annex A control. It is on disk before 'ok' is printed.\n" +
 			"Status is conformant, partial, nonconformant or na (Annex A controls excluded in the SoA only).\n" +
@@ -177,6 +177,7 @@ func assessCmd(opts *options) *cobra.Command {
 	f.StringVar(&fl.due, "due", "", "remediation due date, YYYY-MM-DD (empty clears it)")
 	f.StringVar(&fl.priority, "priority", "", "remediation priority: high, medium or low (empty clears it)")
 	f.StringArrayVar(&fl.evidence, "evidence", nil, "add an evidence item with this title (repeatable)")
+	f.StringArrayVar(&fl.evidenceRefs, "evidence-ref", nil, "the reference (document number, location) of the --evidence before it, in order (repeatable)")
 	f.StringVar(&fl.evidenceCollected, "evidence-collected", "", "date the --evidence items were produced or obtained, YYYY-MM-DD")
 	f.StringVar(&fl.evidenceValidUntil, "evidence-valid-until", "", "last day the --evidence items may be relied on, YYYY-MM-DD")
 	f.StringVar(&fl.soa, "soa", "", "Statement of Applicability: included or excluded (controls only)")

@@ -14,15 +14,18 @@ import (
 type assessFlags struct {
 	status, soa, justification, note, recommendation, owner, due, priority string
 	maturity, target                                                       int
-	evidence                                                               []string
+	evidence, evidenceRefs                                                 []string
 	evidenceCollected, evidenceValidUntil                                  string
 }
 
 // judgement turns the flags the user gave into a judgement; flags not given stay nil.
 func (fl *assessFlags) judgement(set func(string) bool) (assessment.Judgement, error) {
 	var j assessment.Judgement
-	if len(fl.evidence) == 0 && (set("evidence-collected") || set("evidence-valid-until")) {
-		return j, usageError{errors.New("--evidence-collected and --evidence-valid-until date the --evidence items of the same call; add --evidence TITLE")}
+	if len(fl.evidence) == 0 && (set("evidence-collected") || set("evidence-valid-until") || set("evidence-ref")) {
+		return j, usageError{errors.New("--evidence-ref, --evidence-collected and --evidence-valid-until describe the --evidence items of the same call; add --evidence TITLE")}
+	}
+	if len(fl.evidenceRefs) > len(fl.evidence) {
+		return j, usageError{fmt.Errorf("%d --evidence-ref given for %d --evidence; give each reference after the title it belongs to", len(fl.evidenceRefs), len(fl.evidence))}
 	}
 	if !slices.ContainsFunc(assessFlagNames, set) {
 		return j, usageError{errors.New("nothing to record; give at least one of --status, --maturity, --target, --note, --recommendation, --owner, --due, --priority, --evidence, --soa, --justification")}
@@ -94,7 +97,8 @@ func (fl *assessFlags) remediation(set func(string) bool, j *assessment.Judgemen
 }
 
 // addEvidence adds an evidence item per --evidence title, dated with --evidence-collected and
-// --evidence-valid-until when given.
+// --evidence-valid-until when given; the n-th --evidence-ref is the n-th title's reference
+// (a document number, a path on the client's intranet).
 func (fl *assessFlags) addEvidence(j *assessment.Judgement) error {
 	collected, err := optionalDate("--evidence-collected", fl.evidenceCollected)
 	if err != nil {
@@ -104,9 +108,12 @@ func (fl *assessFlags) addEvidence(j *assessment.Judgement) error {
 	if err != nil {
 		return err
 	}
-	for _, title := range fl.evidence {
-		j.AddEvidence = append(j.AddEvidence, assessment.Evidence{Title: title, Kind: "document", AttachedAt: today(),
-			Collected: collected, ValidUntil: validUntil})
+	for i, title := range fl.evidence {
+		ev := assessment.Evidence{Title: title, Kind: "document", AttachedAt: today(), Collected: collected, ValidUntil: validUntil}
+		if i < len(fl.evidenceRefs) {
+			ev.Reference = fl.evidenceRefs[i]
+		}
+		j.AddEvidence = append(j.AddEvidence, ev)
 	}
 	return nil
 }

@@ -6,18 +6,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
-
-	"aimsbench/assessment"
-	"aimsbench/checklists"
-	"aimsbench/store"
 )
 
 // TestNewAssessmentReportShowsWhatWasRecorded is the acceptance walk of issue 12: a new
-// assessment judged from the command line exports a PDF in which every evidence title,
-// recommendation, owner and due date can be found, a workbook of ten sheets or more with typed
+// assessment judged from the command line exports a PDF in which every evidence title and
+// reference, recommendation, owner and due date can be found, a workbook of ten sheets or more with typed
 // cells, and a roadmap whose actions all name an owner and a date.
 func TestNewAssessmentReportShowsWhatWasRecorded(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -25,36 +20,21 @@ func TestNewAssessmentReportShowsWhatWasRecorded(t *testing.T) {
 	}
 	c := newCLI(t)
 	id := strings.TrimSpace(c.ok("new", "--org", "Lakeside Credit Union", "--assessor", "Ana Ortiz"))
-	judged := []struct{ item, status, maturity, evidence string }{
-		{"5.2", "conformant", "3", "AI policy v2, approved by the board"},
-		{"6.1.2", "partial", "2", "Draft AI risk method LCU-RM-07"},
-		{"A.6.2.4", "nonconformant", "1", "Model validation log, pricing model"},
+	judged := []struct{ item, status, maturity, evidence, ref, recommendation, owner string }{
+		{"5.2", "conformant", "3", "AI policy v2, approved by the board", "LCU-POL-014", "", ""},
+		{"6.1.2", "partial", "2", "Draft AI risk method", "LCU-RM-07 draft 0.3",
+			"Approve the risk method and assess every in-scope system with it", "Priya Raman"},
+		{"A.6.2.4", "nonconformant", "1", "Model validation log, pricing model", "MVL-2026-Q3",
+			"Validate the pricing model against the hold-out data before the next release", "Tomasz Wróbel"},
 	}
 	for _, j := range judged {
-		c.ok("assess", id, j.item, "--status", j.status, "--maturity", j.maturity, "--evidence", j.evidence)
-	}
-	// assess gains --recommendation --owner --due with issue 10; until then they go in through
-	// the store, as the workbench does.
-	due := time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)
-	recommend := map[string][2]string{
-		"6.1.2":   {"Approve the risk method and assess every in-scope system with it", "Priya Raman"},
-		"A.6.2.4": {"Validate the pricing model against the hold-out data before the next release", "Tomasz Wróbel"},
-	}
-	st, err := store.Open(c.db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := checklists.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for itemID, rec := range recommend {
-		item, _ := cat.Item(itemID)
-		if _, err := st.SaveJudgement(id, item, assessment.Judgement{Recommendation: &rec[0], Owner: &rec[1], Due: &due}); err != nil {
-			t.Fatal(err)
+		args := []string{"assess", id, j.item, "--status", j.status, "--maturity", j.maturity,
+			"--evidence", j.evidence, "--evidence-ref", j.ref}
+		if j.recommendation != "" {
+			args = append(args, "--recommendation", j.recommendation, "--owner", j.owner, "--due", "2027-03-15", "--priority", "high")
 		}
+		c.ok(args...)
 	}
-	st.Close()
 
 	pdf := filepath.Join(t.TempDir(), "report.pdf")
 	c.ok("export", id, "--format", "pdf", "--out", pdf, "--as-of", "2026-12-02")
@@ -65,10 +45,7 @@ func TestNewAssessmentReportShowsWhatWasRecorded(t *testing.T) {
 	text := regexp.MustCompile(`\s+`).ReplaceAllString(string(out), " ")
 	wants := []string{"DRAFT", "15 Mar 2027"}
 	for _, j := range judged {
-		wants = append(wants, j.evidence)
-	}
-	for _, rec := range recommend {
-		wants = append(wants, rec[0], rec[1])
+		wants = append(wants, j.evidence, j.ref, j.recommendation, j.owner)
 	}
 	for _, w := range wants {
 		if !strings.Contains(text, w) {

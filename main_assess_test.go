@@ -49,7 +49,7 @@ func TestAssessRecordsRemediationAndEvidenceDates(t *testing.T) {
 	id := strings.TrimSpace(c.ok("new", "--org", "Acme"))
 	c.ok("assess", id, "6.1.2", "--status", "partial", "--maturity", "2", "--note", "No consequence criteria",
 		"--recommendation", "Add criteria for individuals and society", "--owner", "Zoë Ångström", "--due", "2027-02-28", "--priority", "high",
-		"--evidence", "Risk method v0.3", "--evidence", "Risk register export", "--evidence-collected", "2026-11-20", "--evidence-valid-until", "2027-11-19")
+		"--evidence", "Risk method v0.3", "--evidence-ref", "RM-003", "--evidence", "Risk register export", "--evidence-collected", "2026-11-20", "--evidence-valid-until", "2027-11-19")
 	r := c.stored(id).Results["6.1.2"]
 	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	if r.Recommendation != "Add criteria for individuals and society" || r.Owner != "Zoë Ångström" || !r.Due.Equal(day("2027-02-28")) || r.Priority != assessment.High {
@@ -57,6 +57,9 @@ func TestAssessRecordsRemediationAndEvidenceDates(t *testing.T) {
 	}
 	if len(r.Evidence) != 2 {
 		t.Fatalf("%d evidence items, want 2", len(r.Evidence))
+	}
+	if r.Evidence[0].Reference != "RM-003" || r.Evidence[1].Reference != "" {
+		t.Errorf("references stored as %q and %q; want the first title's only", r.Evidence[0].Reference, r.Evidence[1].Reference)
 	}
 	for _, e := range r.Evidence {
 		if !e.Collected.Equal(day("2026-11-20")) || !e.ValidUntil.Equal(day("2027-11-19")) {
@@ -76,7 +79,8 @@ func TestAssessRecordsRemediationAndEvidenceDates(t *testing.T) {
 		{"a due date in another spelling", []string{"--due", "28/02/2027"}, `--due "28/02/2027" is not a date written as YYYY-MM-DD`, 1},
 		{"an unknown priority", []string{"--priority", "urgent"}, `priority "urgent" is not known`, 1},
 		{"evidence valid until before it was collected", []string{"--evidence", "Policy", "--evidence-collected", "2026-11-20", "--evidence-valid-until", "2026-11-01"}, "before it was collected", 1},
-		{"a validity date without evidence", []string{"--evidence-valid-until", "2027-01-01"}, "date the --evidence items of the same call", 2},
+		{"a validity date without evidence", []string{"--evidence-valid-until", "2027-01-01"}, "describe the --evidence items of the same call", 2},
+		{"more references than evidence titles", []string{"--evidence", "Policy", "--evidence-ref", "POL-1", "--evidence-ref", "POL-2"}, "2 --evidence-ref given for 1 --evidence", 2},
 	}
 	for _, r := range refusals {
 		t.Run(r.name, func(t *testing.T) {
