@@ -188,7 +188,7 @@ func valueText(v string, n int) string {
 func who(by string, unknown bool, at string) string {
 	switch {
 	case by == "" && unknown:
-		return "(before the copies parted)"
+		return "(not in the audit trail)"
 	case unknown:
 		return "by " + by
 	}

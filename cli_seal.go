@@ -129,6 +129,9 @@ func readBundleFile(cmd *cobra.Command, s *session, path string, opts report.Imp
 		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
 	reportSeal(cmd.ErrOrStderr(), path, check)
+	if b.SignOffDropped {
+		fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: warning: %s: its sign-off was not kept, because no intact seal by the signer's key vouches for it; the assessment comes in as a draft to finalise again\n", path)
+	}
 	return b, report.SHA256Hex(data), nil
 }
 

@@ -241,3 +241,41 @@ func TestImportChecksTheSeal(t *testing.T) {
 		t.Errorf("importing a broken seal on purpose: exit %d, %q", code, errs)
 	}
 }
+
+// TestASignOffComesInOnlyWithTheSealOfItsKey: a sign-off is a few lines of JSON anyone can
+// type, so an import keeps it only when an intact seal made with the signer's key vouches
+// for it; otherwise the assessment comes in as a draft, and the user is told.
+func TestASignOffComesInOnlyWithTheSealOfItsKey(t *testing.T) {
+	c := newCLI(t)
+	id := c.completeDemo()
+	c.ok("finalise", id, "--role", "Lead assessor", "--date", "2026-12-01")
+	sealed := c.sealedExport(id)
+	if got, _, _ := c.run("import", "--format", "json", sealed); c.summary(strings.TrimSpace(got))["finalised"] == nil {
+		t.Error("a sealed bundle of a finalised assessment came in without its sign-off")
+	}
+
+	plain := filepath.Join(t.TempDir(), "plain.json")
+	c.ok("export", id, "--format", "json", "--out", plain)
+	for name, path := range map[string]string{"unsealed": plain, "broken seal": brokenSeal(t, sealed)} {
+		out, errs, code := c.run("import", "--format", "json", "--accept-broken-seal", path)
+		if code != 0 || !strings.Contains(errs, "its sign-off was not kept") {
+			t.Errorf("%s: exit %d, stderr %q; want a warning that the sign-off was not kept", name, code, errs)
+		}
+		if c.summary(strings.TrimSpace(out))["finalised"] != nil {
+			t.Errorf("%s: the imported assessment is finalised, so its report would print FINAL", name)
+		}
+	}
+}
+
+// brokenSeal copies a sealed bundle with one finding changed, so its seal no longer holds.
+func brokenSeal(t *testing.T, sealed string) string {
+	data, err := os.ReadFile(sealed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "broken.json")
+	if err := os.WriteFile(path, bytes.Replace(data, []byte(`"finding": "`), []byte(`"finding": "Edited: `), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

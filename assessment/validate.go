@@ -200,12 +200,9 @@ func (v *validation) ncs(list []Nonconformity) {
 		if _, ok := v.cat.Item(nc.ItemID); nc.ItemID != "" && !ok {
 			v.add("%s names %q, which is not in the catalogue", nc.Label(), nc.ItemID)
 		}
-		if nc.IsWithdrawn() {
-			if err := nc.checkWithdrawal(); err != nil {
-				v.add("%v", err)
-			}
-		}
-		if err := nc.checkDates(); err != nil {
+		// The life-cycle rules an edit must pass hold for an imported or merged record too:
+		// a major NC marked verified without its effectiveness check would lift the verdict.
+		if err := nc.Check(); err != nil {
 			v.add("%s: %v", nc.Label(), err)
 		}
 	}

@@ -93,6 +93,14 @@ func TestValidateRefusals(t *testing.T) {
 		{name: "NC withdrawn without a reason", mutate: func(a *Assessment) {
 			a.NCs[0].Status, a.NCs[0].Withdrawn, a.NCs[0].WithdrawnReason = NCWithdrawn, daysBefore(10), "n/a"
 		}, want: `withdrawing NC-001 needs a justification that says why in at least 20 characters and 3 words; "n/a" is a placeholder`},
+		{name: "major NC verified without its effectiveness check", mutate: func(a *Assessment) {
+			a.NCs[0].Grade, a.NCs[0].Status, a.NCs[0].CheckBy = MajorNC, NCVerified, ""
+		}, want: "NC-001 is verified effective: keep its effectiveness check"},
+		{name: "NC closed with nothing done", mutate: func(a *Assessment) {
+			a.NCs[0].Status, a.NCs[0].Correction, a.NCs[0].CorrectiveAction = NCClosed, "", ""
+		}, want: "NC-001 is closed: keep its correction or corrective action"},
+		{name: "NC without a description", mutate: func(a *Assessment) { a.NCs[0].Description = " " },
+			want: "NC-001: describe the nonconformity"},
 		{name: "NC withdrawn without a date", mutate: func(a *Assessment) {
 			a.NCs[0].Status, a.NCs[0].WithdrawnReason = NCWithdrawn, "Raised against the wrong clause by mistake"
 		}, want: "NC-001 is withdrawn but carries no date of withdrawal"},

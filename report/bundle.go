@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -49,6 +50,9 @@ type Bundle struct {
 	Origin *assessment.Origin `json:"origin,omitempty"`
 	// Seal is the exporter's signed manifest of the bundle's parts (version 2).
 	Seal *Seal `json:"seal,omitempty"`
+	// SignOffDropped is set on reading when the bundle claimed a sign-off that its seal does
+	// not vouch for; the assessment comes in as a draft.
+	SignOffDropped bool `json:"-"`
 }
 
 // EncodeBundle writes an assessment as a bundle: indented, keys in a fixed order, so two
@@ -140,6 +144,9 @@ func ReadBundle(r io.Reader, cat *checklists.Catalogue, opts ImportOptions) (*Bu
 		return nil, check, err
 	}
 	a := b.Assessment
+	if a.SignOff.Recorded() && !vouches(check, a.SignOff) {
+		a.SignOff, b.SignOffDropped = assessment.SignOff{}, true
+	}
 	if b.Origin == nil && a.ID != "" { // written before origins: it started from the assessment it was exported from
 		b.Origin = &assessment.Origin{Lineage: a.ID, Exported: assessment.Handover{From: a.ID, At: a.Updated}}
 	}
@@ -154,6 +161,13 @@ func ReadBundle(r io.Reader, cat *checklists.Catalogue, opts ImportOptions) (*Bu
 	}
 	a.ID = ""
 	return &b, check, nil
+}
+
+// vouches reports whether a seal proves a sign-off: a sign-off is a line of JSON anyone can
+// type, so a bundle keeps it only when its seal holds and was made with the key the sign-off
+// names.
+func vouches(check *SealCheck, so assessment.SignOff) bool {
+	return check != nil && check.Intact && so.Key != "" && strings.EqualFold(check.Fingerprint, so.Key)
 }
 
 // readBundleFile reads at most MaxBundleSize bytes and checks they are UTF-8 and a bundle of a
