@@ -34,6 +34,16 @@ func TestNothingIsWrittenOverTheDatabase(t *testing.T) {
 			}
 		}
 	}
+	// OSCAL writes a folder: one named like the journal or the lock would stop the database
+	// from opening at all.
+	for _, out := range []string{c.db + "-journal", c.db + "-lock", "a.db-journal"} {
+		if stdout, errs, code := c.run("export", first, "--format", "oscal", "--out", out); code != 1 || stdout != "" || !strings.Contains(errs, ", and writing there would ") {
+			t.Errorf("export --format oscal --out %s: exit %d, stdout %q, stderr %q", out, code, stdout, errs)
+		}
+		if _, err := os.Lstat(out); err == nil {
+			t.Errorf("export --format oscal --out %s left something at that path", out)
+		}
+	}
 	if fileSum(t, c.db) != before {
 		t.Error("the database file changed")
 	}

@@ -136,6 +136,11 @@ func exportOSCAL(dir string, cat *checklists.Catalogue, a *assessment.Assessment
 	created := false
 	switch info, err := os.Stat(dir); {
 	case errors.Is(err, os.ErrNotExist):
+		// The folder is an output too: named like one of the database's companions (its
+		// journal, its lock), it would stop the database from opening.
+		if err := opts.mayWrite()(dir); err != nil {
+			return err
+		}
 		if err := os.Mkdir(dir, 0o700); err != nil {
 			return fmt.Errorf("cannot create the folder %s for the OSCAL files (does its parent folder exist?): %w", dir, err)
 		}
