@@ -38,16 +38,22 @@ func CheckJustification(what, text string) error {
 // justificationProblem says in a few words why a justification is not acceptable, "" when it is.
 func justificationProblem(text string) string {
 	text = strings.TrimSpace(text)
+	words := strings.FieldsFunc(text, blank)
 	switch {
 	case text == "":
 		return "none was given"
 	case isPlaceholder(text):
 		return fmt.Sprintf("%q is a placeholder, not a reason", text)
-	case utf8.RuneCountInString(text) < MinJustificationChars || len(strings.Fields(text)) < MinJustificationWords:
+	case utf8.RuneCountInString(strings.Join(words, " ")) < MinJustificationChars || len(words) < MinJustificationWords:
 		return fmt.Sprintf("%q is too short to be a reason", text)
 	}
 	return ""
 }
+
+// blank separates words and shows nothing: a space, or an invisible format character such as
+// a zero-width space. Length is counted with one space between words, so padding made of
+// blanks is not part of a reason.
+func blank(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
 
 // AcceptableJustification reports whether a justification passes CheckJustification.
 func AcceptableJustification(text string) bool { return justificationProblem(text) == "" }

@@ -29,6 +29,8 @@ func TestCheckJustification(t *testing.T) {
 		{"two words of 29 characters", "Outsourced-entirely elsewhere", "too short"},
 		{"three words of 29 characters", "Outsourced entirely elsewhere", ""},
 		{"twenty characters counted as letters, not bytes", "Zoë’s team ré-used…x", ""},
+		{"three letters padded with spaces", "a           b            c", "too short"},
+		{"a placeholder padded with zero-width spaces", "n/a" + strings.Repeat("\u200b", 18) + " x y", "too short"},
 		{"a reason that mentions a placeholder word", "Not applicable: we supply no AI to anyone", ""},
 	}
 	for _, tt := range tests {
