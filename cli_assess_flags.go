@@ -104,6 +104,9 @@ func (fl *assessFlags) addEvidence(j *assessment.Judgement) error {
 	if err != nil {
 		return err
 	}
+	if collected.After(today()) {
+		return fmt.Errorf("--evidence-collected %s is after today: evidence not yet obtained cannot support a judgement; check the date", fl.evidenceCollected)
+	}
 	validUntil, err := optionalDate("--evidence-valid-until", fl.evidenceValidUntil)
 	if err != nil {
 		return err

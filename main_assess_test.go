@@ -80,6 +80,9 @@ func TestAssessRecordsRemediationAndEvidenceDates(t *testing.T) {
 		{"an unknown priority", []string{"--priority", "urgent"}, `priority "urgent" is not known`, 1},
 		{"evidence valid until before it was collected", []string{"--evidence", "Policy", "--evidence-collected", "2026-11-20", "--evidence-valid-until", "2026-11-01"}, "before it was collected", 1},
 		{"a validity date without evidence", []string{"--evidence-valid-until", "2027-01-01"}, "describe the --evidence items of the same call", 2},
+		{"year 1, which would be stored as no date", []string{"--evidence", "Policy", "--evidence-valid-until", "0001-01-01"}, "outside the years 1900 to 2199", 1},
+		{"a due date in year 1", []string{"--due", "0001-01-01"}, "outside the years 1900 to 2199", 1},
+		{"evidence collected in the future", []string{"--evidence", "Policy", "--evidence-collected", "2099-01-01"}, "is after today", 1},
 		{"more references than evidence titles", []string{"--evidence", "Policy", "--evidence-ref", "POL-1", "--evidence-ref", "POL-2"}, "2 --evidence-ref given for 1 --evidence", 2},
 	}
 	for _, r := range refusals {

@@ -306,6 +306,11 @@ func ParseDate(s string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD", s)
 	}
+	// Year 1 is how an empty date is stored, so it would vanish silently; no date an
+	// assessment records lies that far out.
+	if t.Year() < 1900 || t.Year() > 2199 {
+		return time.Time{}, fmt.Errorf("%q is outside the years 1900 to 2199; check the year", s)
+	}
 	return t, nil
 }
 
