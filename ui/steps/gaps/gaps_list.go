@@ -18,6 +18,7 @@ type drawnRow struct {
 	status   assessment.Status
 	maturity int
 	warn     bool
+	proposal bool // the client's answer waits for a decision
 	selected bool
 	width    int
 	hit      searchHit
@@ -59,6 +60,10 @@ func (g *gaps) keep(item checklists.Item) bool {
 		}
 	case filterWarnings:
 		if len(g.h.Summary().WarningsFor(item.ID)) == 0 {
+			return false
+		}
+	case filterProposals:
+		if _, ok := g.pending(item.ID); !ok {
 			return false
 		}
 	}
@@ -170,7 +175,7 @@ func (g *gaps) listLines(width int) []string {
 	}
 	lines := []string{fit(st.Subtle.Render(kit.Truncate(head, width)))}
 	if g.session != nil {
-		lines = append(lines, fit(st.Key.Render(kit.Truncate(g.session.banner(), width))))
+		lines = append(lines, fit(st.Key.Render(kit.Truncate(g.banner(), width))))
 	}
 	if g.drawn == nil {
 		g.drawn = map[string]drawnRow{}
@@ -184,9 +189,10 @@ func (g *gaps) listLines(width int) []string {
 			r := g.h.Assessment().Result(it)
 			row.status, row.maturity, row.selected = r.Status, r.Maturity, i == g.cursor
 			row.warn = len(g.h.Summary().WarningsFor(it.ID)) > 0
+			_, row.proposal = g.pending(it.ID)
 		}
 		if prev, ok := g.drawn[it.ID]; ok && prev.status == row.status && prev.maturity == row.maturity &&
-			prev.warn == row.warn && prev.selected == row.selected && prev.width == row.width && prev.hit == row.hit {
+			prev.warn == row.warn && prev.proposal == row.proposal && prev.selected == row.selected && prev.width == row.width && prev.hit == row.hit {
 			lines = append(lines, prev.line)
 			continue
 		}
@@ -222,11 +228,18 @@ func (g *gaps) rowLine(it checklists.Item, row drawnRow, width int) string {
 		title = row.hit.field + ": " + row.hit.around
 	}
 	text := fmt.Sprintf(" %-8s ", it.ID)
+	mark := ""
+	if row.proposal {
+		mark = proposalMark
+	}
 	if row.selected {
-		return st.Selected.Render(kit.Pad(kit.Truncate(text+theme.PlainBadge(row.status)+" "+mat+" "+" "+title, width), width))
+		return st.Selected.Render(kit.Pad(kit.Truncate(text+theme.PlainBadge(row.status)+" "+mat+" "+" "+mark+title, width), width))
 	}
 	if row.hit.field != "" {
 		title = st.Key.Render(row.hit.field+":") + " " + row.hit.around
+	}
+	if row.proposal {
+		title = st.Key.Render(mark) + title
 	}
 	return text + st.StatusBadge(row.status) + " " + mat + warn + " " + kit.Truncate(title, width-kit.Width(text)-9)
 }
