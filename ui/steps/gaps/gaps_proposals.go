@@ -101,7 +101,7 @@ func (g *gaps) askReject(item checklists.Item) tea.Cmd {
 
 // decided marks an answer accepted or rejected once the store has saved the decision.
 func (g *gaps) decided(in steps.Intent, msg steps.Saved) {
-	var id, said string
+	var id, said, reason string
 	state := assessment.ProposalAccepted
 	switch in := in.(type) {
 	case steps.AcceptProposal:
@@ -111,13 +111,13 @@ func (g *gaps) decided(in steps.Intent, msg steps.Saved) {
 		}
 		said += "; the status and maturity are still yours to set."
 	case steps.RejectProposal:
-		id, state, said = in.Item.ID, assessment.ProposalRejected, "The client's answer on "+in.Item.ID+" rejected; nothing else changed."
+		id, state, reason, said = in.Item.ID, assessment.ProposalRejected, in.Reason, "The client's answer on "+in.Item.ID+" rejected; nothing else changed."
 	}
 	p, ok := g.answers[id]
 	if !ok {
 		return
 	}
-	p.State, p.DecidedAt = state, g.h.Now()
+	p.State, p.DecidedAt, p.Reason = state, g.h.Now(), reason
 	g.answers[id] = p
 	g.h.Say(said)
 	g.rebuild()
