@@ -95,7 +95,7 @@ func (g *gaps) interviewChoices(itemID string) (values, names []string) {
 	for _, iv := range list {
 		values = append(values, strconv.Itoa(iv.Number))
 		// The choice is one line beside its label and arrows.
-		names = append(names, kit.Truncate(fmt.Sprintf("%s %s, %s", iv.Label(), whoOf(iv), kit.DateText(iv.Date)), g.detailWidth()-18))
+		names = append(names, kit.Truncate(fmt.Sprintf("%s of %s: %s", iv.Label(), kit.DateText(iv.Date), whoOf(iv)), g.detailWidth()-22))
 	}
 	return values, names
 }
@@ -109,7 +109,7 @@ func (g *gaps) startInterview() tea.Cmd {
 		return g.h.Refuse(errors.New("select the item the interview starts on, then press I"))
 	}
 	values, names := g.interviewChoices("")
-	values, names = append([]string{"new"}, values...), append([]string{"a new one, logged with the fields below"}, names...)
+	values, names = append([]string{"new"}, values...), append([]string{"new: who and when below"}, names...)
 	g.sheet = kit.NewSheet("Start an interview", g.detailWidth()).
 		ChoiceField("which", "Interview", values, names, "new").
 		LineField("name", "Interviewee", "", "name").
@@ -163,7 +163,7 @@ func (g *gaps) endInterview() tea.Cmd {
 	n := len(g.session.judged)
 	g.session = nil
 	if ok {
-		g.h.Say(fmt.Sprintf("Interview %s with %s ended: %s cite it as evidence.", iv.Label(), kit.Vis(iv.Name), kit.Plural(n, "item")))
+		g.h.Say(fmt.Sprintf("Interview %s with %s ended; it is evidence for %s.", iv.Label(), kit.Vis(iv.Name), kit.Plural(n, "item")))
 	}
 	return nil
 }

@@ -100,7 +100,7 @@ func TestAnInterviewIsLoggedAndCitedOnceByEachItemJudgedInIt(t *testing.T) {
 	second, _ := selectedItem(h).selected()
 	h.Contains("• Interview INT-10 with Priya Shah (Head of Data Science), held 2026-")
 	h.Press("end interview")
-	h.Contains("Interview INT-10 with Priya Shah ended: 2 items cite it")
+	h.Contains("Interview INT-10 with Priya Shah ended; it is evidence for 2 items")
 	h.Keys("down", "c") // after the interview: no citation
 	third, _ := selectedItem(h).selected()
 
@@ -166,7 +166,7 @@ func TestAnItemCitesAnInterviewPickedFromTheLog(t *testing.T) {
 	h := open(t)
 	h.Send(steps.JumpTo{Step: steps.GapAnalysis, Item: "7.4"})
 	h.Press("cite an interview")
-	h.Contains("INT-09 Three claims handlers, Leeds (Claims")
+	h.Contains("INT-09 of 2026-11-16: Three claims handlers")
 	h.Keys("enter")
 	h.Contains("7.4 now cites interview INT-09", "• Interview INT-09 with Three claims handlers, Leeds (Claims handling")
 	h.Press("cite an interview")
