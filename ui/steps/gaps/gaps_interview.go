@@ -68,7 +68,23 @@ func (g *gaps) cite(item checklists.Item, j *assessment.Judgement) (assessment.I
 		j.AddEvidence = append(j.AddEvidence, assessment.InterviewEvidence(iv, g.h.Now().UTC()))
 	}
 	g.session.judged = append(g.session.judged, item.ID)
-	return iv, !slices.Contains(iv.Items, item.ID)
+	return iv, !g.discusses(iv, item.ID)
+}
+
+// discusses reports whether the log says an interview discussed an item, itself or a
+// clause or objective above it (as assessment reads the field registers' item lists).
+func (g *gaps) discusses(iv assessment.Interview, itemID string) bool {
+	for id := itemID; id != ""; {
+		if slices.Contains(iv.Items, id) {
+			return true
+		}
+		it, ok := g.h.Catalogue().Item(id)
+		if !ok {
+			return false
+		}
+		id = it.Parent
+	}
+	return false
 }
 
 // discussed adds an item to the interview's items in the log.
@@ -83,7 +99,7 @@ func (g *gaps) discussed(iv assessment.Interview, item checklists.Item) tea.Cmd 
 func (g *gaps) interviewChoices(itemID string) (values, names []string) {
 	list := slices.Clone(g.h.Assessment().Interviews)
 	slices.SortStableFunc(list, func(x, y assessment.Interview) int {
-		xi, yi := slices.Contains(x.Items, itemID), slices.Contains(y.Items, itemID)
+		xi, yi := itemID != "" && g.discusses(x, itemID), itemID != "" && g.discusses(y, itemID)
 		switch {
 		case xi && !yi:
 			return -1
@@ -189,7 +205,7 @@ func (g *gaps) citeInterview(item checklists.Item) tea.Cmd {
 			return nil, nil
 		}
 		g.h.Say(fmt.Sprintf("%s now cites interview %s with %s.", item.ID, iv.Label(), kit.Vis(iv.Name)))
-		if !slices.Contains(iv.Items, item.ID) {
+		if !g.discusses(iv, item.ID) {
 			cmd = tea.Batch(cmd, g.discussed(iv, item))
 		}
 		return cmd, nil

@@ -163,21 +163,36 @@ func TestALoggedInterviewIsResumedAndAddsTheItemsItDiscussed(t *testing.T) {
 }
 
 func TestAnItemCitesAnInterviewPickedFromTheLog(t *testing.T) {
-	h := open(t)
-	h.Send(steps.JumpTo{Step: steps.GapAnalysis, Item: "7.4"})
-	h.Press("cite an interview")
-	h.Contains("INT-09 of 2026-11-16: Three claims handlers")
-	h.Keys("enter")
-	h.Contains("7.4 now cites interview INT-09", "• Interview INT-09 with Three claims handlers, Leeds (Claims handling")
-	h.Press("cite an interview")
-	h.Keys("enter")
-	h.Contains("7.4 already cites INT-09")
-	a := h.Stored()
-	if iv, _ := a.InterviewByNumber(9); !slices.Contains(iv.Items, "7.4") {
-		t.Errorf("the log does not say INT-09 discussed 7.4: %q", iv.Items)
+	tests := []struct {
+		item, offered, shown string
+		number               int
+		added                bool // the item joins the interview's items discussed
+	}{
+		{"7.4", "INT-09 of 2026-11-16: Three claims handlers", "• Interview INT-09 with Three claims handlers, Leeds (Claims handling", 9, true},
+		// INT-01 discussed A.2, so it is offered first and already lists A.2.2
+		{"A.2.2", "INT-01 of 2026-11-06: Zoë Ångström", "• Interview INT-01 with Zoë Ångström (AI Governance Officer), held", 1, false},
 	}
-	if got := a.InterviewCitations(9); !slices.Contains(got, "7.4") {
-		t.Errorf("INT-09 cited by %q, not 7.4", got)
+	for _, tt := range tests {
+		t.Run(tt.item, func(t *testing.T) {
+			h := open(t)
+			was, _ := h.Stored().InterviewByNumber(tt.number)
+			h.Send(steps.JumpTo{Step: steps.GapAnalysis, Item: tt.item})
+			h.Press("cite an interview")
+			h.Contains(tt.offered)
+			h.Keys("enter")
+			h.Contains(tt.item+" now cites interview "+was.Label(), tt.shown)
+			h.Press("cite an interview")
+			h.Keys("enter")
+			h.Contains(tt.item + " already cites " + was.Label())
+			a := h.Stored()
+			iv, _ := a.InterviewByNumber(tt.number)
+			if added := len(iv.Items) == len(was.Items)+1 && iv.Items[len(was.Items)] == tt.item; added != tt.added || (!added && len(iv.Items) != len(was.Items)) {
+				t.Errorf("the log says %s discussed %q, was %q", iv.Label(), iv.Items, was.Items)
+			}
+			if got := a.InterviewCitations(tt.number); !slices.Contains(got, tt.item) {
+				t.Errorf("%s cited by %q, not %s", iv.Label(), got, tt.item)
+			}
+		})
 	}
 }
 
