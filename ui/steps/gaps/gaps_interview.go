@@ -36,8 +36,11 @@ func (g *gaps) logged() (assessment.Interview, bool) {
 // list.
 func (g *gaps) banner() string {
 	iv, ok := g.logged()
-	if !ok {
+	switch {
+	case !ok && g.session.number == 0:
 		return "● Interview: logging it…"
+	case !ok: // deleted from the log elsewhere meanwhile: nothing more can cite it
+		return fmt.Sprintf("● Interview %s is no longer in the log; nothing cites it now · I ends", assessment.Interview{Number: g.session.number}.Label())
 	}
 	return fmt.Sprintf("● Interview %s, %d judged: %s, %s · I ends", iv.Label(), len(g.session.judged), whoOf(iv), kit.DateText(iv.Date))
 }
@@ -178,9 +181,11 @@ func (g *gaps) endInterview() tea.Cmd {
 	iv, ok := g.logged()
 	n := len(g.session.judged)
 	g.session = nil
-	if ok {
-		g.h.Say(fmt.Sprintf("Interview %s with %s ended; it is evidence for %s.", iv.Label(), kit.Vis(iv.Name), kit.Plural(n, "item")))
+	if !ok {
+		g.h.Say("Interview ended.")
+		return nil
 	}
+	g.h.Say(fmt.Sprintf("Interview %s with %s ended; it is evidence for %s.", iv.Label(), kit.Vis(iv.Name), kit.Plural(n, "item")))
 	return nil
 }
 
