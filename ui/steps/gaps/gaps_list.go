@@ -71,20 +71,25 @@ func (g *gaps) keep(item checklists.Item) bool {
 	if q == "" || strings.HasPrefix(strings.ToLower(item.ID), q) || strings.Contains(strings.ToLower(item.Title), q) {
 		return true
 	}
-	hit, ok := find(q, item, r)
+	var answer string
+	if p, waiting := g.pending(item.ID); waiting {
+		answer = p.Answer + " " + p.Reference + " " + p.Contact
+	}
+	hit, ok := find(q, item, r, answer)
 	if ok {
 		g.hits[item.ID] = hit
 	}
 	return ok
 }
 
-// find looks for the search text in what the assessor wrote about an item and in the
-// catalogue's guidance for it, in that order.
-func find(q string, item checklists.Item, r *assessment.Result) (searchHit, bool) {
+// find looks for the search text in what the assessor wrote about an item, in the client's
+// answer waiting for a decision, and in the catalogue's guidance for it, in that order.
+func find(q string, item checklists.Item, r *assessment.Result, answer string) (searchHit, bool) {
 	fields := []struct{ name, text string }{{"finding", r.Finding}, {"recomm.", r.Recommendation}}
 	for _, e := range r.Evidence {
 		fields = append(fields, struct{ name, text string }{"evidence", e.Title + " " + e.Reference})
 	}
+	fields = append(fields, struct{ name, text string }{"answer", answer})
 	fields = append(fields, []struct{ name, text string }{{"verify", item.Verify}, {"typ. evidence", item.Evidence}, {"hint", item.Hint}}...)
 	for _, f := range fields {
 		lower := strings.ToLower(f.text)

@@ -61,6 +61,9 @@ func TestAnsweredItemsAreMarkedAndFilteredWithTheAnswerInTheDetail(t *testing.T)
 	if strings.Join(shown, " ") != "7.4 A.2.2" {
 		t.Errorf("the proposals filter shows %q", shown)
 	}
+	h.Press("search")
+	h.Keys("text:COM-PLAN")
+	h.Contains("7.4      ·    ·  ✉ proposal answer: …COM-PLAN-2026 v2")
 }
 
 func TestAcceptingAnAnswerRecordsItAndJudgesNothing(t *testing.T) {
