@@ -208,6 +208,10 @@ func (g *gaps) saved(msg steps.Saved) tea.Cmd {
 		return g.interviewLogged(msg)
 	}
 	if msg.Err != nil {
+		switch msg.Intent.(type) {
+		case steps.AcceptProposal, steps.RejectProposal: // perhaps decided elsewhere meanwhile
+			return g.readAnswers()
+		}
 		return nil
 	}
 	switch in := msg.Intent.(type) {
@@ -215,7 +219,7 @@ func (g *gaps) saved(msg steps.Saved) tea.Cmd {
 		nc := msg.Record.(assessment.Nonconformity)
 		g.h.Say(fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), nc.ItemID, nc.Grade.Label()))
 	case steps.AcceptProposal, steps.RejectProposal:
-		g.decided(in, msg)
+		return g.decided(in)
 	case steps.Judge:
 		if ev := in.Judgement.AddEvidence; len(ev) == 1 && ev[0].SHA256 != "" {
 			g.h.Say(fmt.Sprintf("Evidence “%s” saved on %s with its file's fingerprint (sha256 %s…).", kit.Vis(ev[0].Title), in.Item.ID, ev[0].SHA256[:12]))

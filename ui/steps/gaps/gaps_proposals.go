@@ -99,8 +99,9 @@ func (g *gaps) askReject(item checklists.Item) tea.Cmd {
 	return nil
 }
 
-// decided marks an answer accepted or rejected once the store has saved the decision.
-func (g *gaps) decided(in steps.Intent, msg steps.Saved) {
+// decided marks an answer accepted or rejected once the store has saved the decision, and
+// reads the answers again: a read that was under way may have missed the decision.
+func (g *gaps) decided(in steps.Intent) tea.Cmd {
 	var id, said, reason string
 	state := assessment.ProposalAccepted
 	switch in := in.(type) {
@@ -113,14 +114,13 @@ func (g *gaps) decided(in steps.Intent, msg steps.Saved) {
 	case steps.RejectProposal:
 		id, state, reason, said = in.Item.ID, assessment.ProposalRejected, in.Reason, "The client's answer on "+in.Item.ID+" rejected; nothing else changed."
 	}
-	p, ok := g.answers[id]
-	if !ok {
-		return
-	}
-	p.State, p.DecidedAt, p.Reason = state, g.h.Now(), reason
-	g.answers[id] = p
 	g.h.Say(said)
-	g.rebuild()
+	if p, ok := g.answers[id]; ok {
+		p.State, p.DecidedAt, p.Reason = state, g.h.Now(), reason
+		g.answers[id] = p
+		g.rebuild()
+	}
+	return g.readAnswers()
 }
 
 // answerView is the client's answer on an item in the detail pane: in full with the keys

@@ -144,3 +144,15 @@ func mustItem(t *testing.T, h *uitest.Harness, id string) checklists.Item {
 	}
 	return it
 }
+
+func TestAnAnswerDecidedElsewhereIsShownAsStoredWhenAcceptingFails(t *testing.T) {
+	h := withAnswers(t)
+	if err := h.Store.RejectProposal(h.ID, "7.4", "decided on the command line"); err != nil {
+		t.Fatal(err)
+	}
+	h.Press("accept answer as evidence")
+	h.Contains("Not saved", "already rejected", "rejected on 2026-11-26: decided on the")
+	if n := len(h.Stored().Result(mustItem(t, h, "7.4")).Evidence); n != 0 {
+		t.Errorf("7.4 has %d evidence items after a refused accept", n)
+	}
+}
