@@ -72,7 +72,7 @@ func New(s *store.Store, cat *checklists.Catalogue, opts Options) *App {
 func stepsOf(c *kit.Session) []workspace.Factory {
 	return []workspace.Factory{
 		scoping.New,
-		gaps.New,
+		func(h steps.Host) steps.Step { return gaps.New(h, c.Store) },
 		soa.New,
 		risks.New,
 		tests.New,

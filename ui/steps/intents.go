@@ -133,3 +133,38 @@ func orNew(kind string, id int64, name string) string {
 	}
 	return name
 }
+
+// PutInterview saves an entry of the interview log; a new one has Number 0 and no Base.
+type PutInterview struct {
+	Base *assessment.Interview
+	Next assessment.Interview
+}
+
+// AcceptProposal accepts the client's pending questionnaire answer on an item
+// (store.AcceptProposal): it becomes an evidence item, and is quoted in the finding too when
+// ToFinding. No status or maturity is set. The reply's Record is the item's new result.
+type AcceptProposal struct {
+	Item      checklists.Item
+	ToFinding bool
+}
+
+// RejectProposal rejects the client's pending questionnaire answer on an item, with the
+// assessor's reason; nothing else changes.
+type RejectProposal struct {
+	Item   checklists.Item
+	Reason string
+}
+
+// What names the edit.
+func (i PutInterview) What() string {
+	if i.Next.Number == 0 {
+		return "new interview"
+	}
+	return i.Next.Label()
+}
+
+// What names the edit.
+func (i AcceptProposal) What() string { return i.Item.ID + " client answer" }
+
+// What names the edit.
+func (i RejectProposal) What() string { return i.Item.ID + " client answer" }

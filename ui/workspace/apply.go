@@ -78,6 +78,8 @@ func onScreen(in steps.Intent) (any, bool) {
 		return in.Next, true
 	case steps.PutKPI:
 		return in.Next, true
+	case steps.PutInterview:
+		return in.Next, in.Base != nil
 	case steps.DeleteSystem, steps.DeleteRisk:
 		return nil, true
 	}
@@ -123,6 +125,12 @@ func (w *Model) writeFor(in steps.Intent) (func(*store.Store) (any, error), erro
 		return func(s *store.Store) (any, error) { return s.SaveRoleHolder(aid, in.Base, in.Next) }, nil
 	case steps.PutKPI:
 		return func(s *store.Store) (any, error) { return s.SetKPI(aid, in.ID, in.Base, in.Next) }, nil
+	case steps.PutInterview:
+		return func(s *store.Store) (any, error) { return s.SaveInterview(aid, in.Base, in.Next) }, nil
+	case steps.AcceptProposal:
+		return func(s *store.Store) (any, error) { return s.AcceptProposal(aid, in.Item, in.ToFinding) }, nil
+	case steps.RejectProposal:
+		return func(s *store.Store) (any, error) { return nil, s.RejectProposal(aid, in.Item.ID, in.Reason) }, nil
 	}
 	return nil, fmt.Errorf("the workbench does not know how to save %T; nothing was saved", in)
 }
@@ -194,6 +202,7 @@ func withStored(a *assessment.Assessment, in steps.Intent, record any) *assessme
 		h := record.(assessment.Assessment)
 		h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues =
 			a.RoleHolders, a.Systems, a.Results, a.Risks, a.Tests, a.NCs, a.Requests, a.KPIValues
+		h.Audits, h.Reviews, h.Suppliers, h.Training, h.Incidents, h.Interviews = a.Audits, a.Reviews, a.Suppliers, a.Training, a.Incidents, a.Interviews
 		h.Updated = a.Updated
 		return &h
 	case steps.PutSystem:
@@ -228,6 +237,11 @@ func withStored(a *assessment.Assessment, in steps.Intent, record any) *assessme
 			next.KPIValues = map[string]assessment.KPIValue{}
 		}
 		next.KPIValues[in.ID] = record.(assessment.KPIValue)
+	case steps.PutInterview:
+		iv := record.(assessment.Interview)
+		next.Interviews = put(a.Interviews, iv, func(x assessment.Interview) bool { return x.Number == iv.Number })
+	case steps.AcceptProposal:
+		return withResult(a, record.(*assessment.Result))
 	}
 	return &next
 }

@@ -30,7 +30,7 @@ func TestTheWorkbenchNeverUndoesAFindingSavedMeanwhile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := uitest.New(t).Open(steps.GapAnalysis, New)
+			h := open(t)
 			item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
 			cli, err := store.Open(h.Store.Path())
 			if err != nil {
@@ -72,7 +72,7 @@ func TestOthersChangesShowOnCtrlRAndWhenTheTerminalRegainsFocus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := uitest.New(t).Open(steps.GapAnalysis, New)
+			h := open(t)
 			item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
 			cli, err := store.Open(h.Store.Path())
 			if err != nil {

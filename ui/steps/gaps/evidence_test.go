@@ -28,7 +28,7 @@ func TestEvidenceIsEditedWithItsDatesAndRemovedAfterAYes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := uitest.New(t).Open(steps.GapAnalysis, New)
+			h := open(t)
 			item, _ := selectedItem(h).selected()
 			was := h.Stored().Result(item).Evidence
 			h.Press("edit/remove evidence")
@@ -60,8 +60,15 @@ func TestEvidenceIsEditedWithItsDatesAndRemovedAfterAYes(t *testing.T) {
 }
 
 func TestExpiredEvidenceIsMarkedWithAWord(t *testing.T) {
-	h := uitest.New(t).Open(steps.GapAnalysis, New)
+	h := open(t)
 	h.Press("add evidence")
 	h.Keys("text:Certificate", "tab", "tab", "tab", "ctrl+u", "text:2025-01-01", "tab", "text:2025-12-31", "ctrl+s")
 	h.Contains("Certificate", "valid until 2025-12-31", "EXPIRED: no longer supports")
+}
+
+// open shows the gap analysis of the standard demo, reading the client's answers from the
+// store.
+func open(t *testing.T) *uitest.Harness {
+	h := uitest.New(t)
+	return h.Open(steps.GapAnalysis, func(host steps.Host) steps.Step { return New(host, h.Store) })
 }

@@ -9,6 +9,7 @@ import (
 
 	"aimsbench/assessment"
 	"aimsbench/checklists"
+	"aimsbench/store"
 	"aimsbench/ui/kit"
 	"aimsbench/ui/steps"
 )
@@ -21,9 +22,10 @@ const (
 	filterNotAssessed
 	filterGaps
 	filterWarnings
+	filterProposals
 )
 
-var filterNames = []string{"all", "not assessed", "gaps only", "warnings"}
+var filterNames = []string{"all", "not assessed", "gaps only", "warnings", "proposals"}
 
 // gaps is the gap-analysis step: the catalogue as a filterable list beside the selected
 // item's detail, with one key per status and maturity.
@@ -43,18 +45,22 @@ type gaps struct {
 	detail  kit.Pane // the selected item's detail, scrolled with J and K
 	shown   string   // the item the detail shows, so a new one starts at its top
 	session *interview
+	store   *store.Store                   // read for the client's questionnaire answers
+	answers map[string]assessment.Proposal // the client's answers by item ID, pending and decided
+	asked   int                            // the last read of the answers asked for; older replies are dropped
 	width   int
 	height  int
 	drawn   map[string]drawnRow // list rows already drawn, by item ID
 	wrapped map[wrapKey]string  // detail text already wrapped
 }
 
-// New builds the gap-analysis step.
-func New(h steps.Host) steps.Step {
+// New builds the gap-analysis step; s is read for the client's questionnaire answers, which
+// the assessment as loaded leaves out.
+func New(h steps.Host, s *store.Store) steps.Step {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "words of IDs, titles, findings, evidence, guidance"
-	g := &gaps{h: h, search: ti, pick: -1}
+	g := &gaps{h: h, search: ti, pick: -1, store: s}
 	g.rebuild()
 	return g
 }
@@ -151,22 +157,31 @@ func (g *gaps) move(delta int) {
 // Update handles replies, then whatever has the keyboard: a question, a sheet, a form, the
 // search field, or the key table.
 func (g *gaps) Update(msg tea.Msg) tea.Cmd {
+	if g.asked == 0 { // the step has no start of its own: its first message reads the answers
+		return tea.Batch(g.readAnswers(), g.update(msg))
+	}
+	return g.update(msg)
+}
+
+func (g *gaps) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case answersMsg:
+		g.answersRead(msg)
+		return nil
 	case fileHashedMsg:
 		if msg.err != nil {
 			return g.h.Refuse(msg.err)
 		}
 		return g.judge(msg.item, assessment.Judgement{AddEvidence: []assessment.Evidence{msg.ev}}, nil)
 	case steps.Saved:
-		g.saved(msg)
-		return nil
+		return g.saved(msg)
 	case steps.JumpTo:
 		g.showItem(msg.Item)
 		return nil
 	case steps.Reloaded:
 		g.pick = -1
 		g.rebuild()
-		return nil
+		return g.readAnswers()
 	}
 	switch {
 	case g.ask != nil:
@@ -186,33 +201,49 @@ func (g *gaps) Update(msg tea.Msg) tea.Cmd {
 }
 
 // saved says what the store saved when it is worth a line: a raised NC with its number,
-// or evidence whose file was fingerprinted (perhaps while another step was on screen).
-func (g *gaps) saved(msg steps.Saved) {
+// or evidence whose file was fingerprinted (perhaps while another step was on screen). A
+// new interview numbered by the store starts the interview, a decided answer is marked.
+func (g *gaps) saved(msg steps.Saved) tea.Cmd {
+	if in, ok := msg.Intent.(steps.PutInterview); ok && in.Base == nil {
+		return g.interviewLogged(msg)
+	}
 	if msg.Err != nil {
-		return
+		switch msg.Intent.(type) {
+		case steps.AcceptProposal, steps.RejectProposal: // perhaps decided elsewhere meanwhile
+			return g.readAnswers()
+		}
+		return nil
 	}
 	switch in := msg.Intent.(type) {
 	case steps.PutNC:
 		nc := msg.Record.(assessment.Nonconformity)
 		g.h.Say(fmt.Sprintf("%s raised against %s (%s); complete it on step 7 Nonconformities.", nc.Label(), nc.ItemID, nc.Grade.Label()))
+	case steps.AcceptProposal, steps.RejectProposal:
+		return g.decided(in)
 	case steps.Judge:
 		if ev := in.Judgement.AddEvidence; len(ev) == 1 && ev[0].SHA256 != "" {
 			g.h.Say(fmt.Sprintf("Evidence “%s” saved on %s with its file's fingerprint (sha256 %s…).", kit.Vis(ev[0].Title), in.Item.ID, ev[0].SHA256[:12]))
 		}
 	}
+	return nil
 }
 
 // judge records a judgement on an item; base is the result a form opened on (nil: the
 // result on screen). In an interview, the judgement cites the interview as evidence.
 func (g *gaps) judge(item checklists.Item, j assessment.Judgement, base *assessment.Result) tea.Cmd {
 	var cited []string
+	var iv assessment.Interview
+	discussed := false
 	if g.session != nil {
 		cited = slices.Clone(g.session.judged)
-		g.cite(item, &j)
+		iv, discussed = g.cite(item, &j)
 	}
 	cmd := g.h.Apply(steps.Judge{Item: item, Judgement: j, Base: base})
-	if cmd == nil && g.session != nil { // refused: the item is not judged in the interview yet
+	switch {
+	case cmd == nil && g.session != nil: // refused: the item is not judged in the interview yet
 		g.session.judged = cited
+	case cmd != nil && discussed:
+		cmd = tea.Batch(cmd, g.discussed(iv, item))
 	}
 	return cmd
 }

@@ -46,6 +46,7 @@ func (g *gaps) detailText(item checklists.Item, width int) string {
 	for _, w := range g.h.Summary().WarningsFor(item.ID) {
 		b.WriteString(st.Warning.Render(g.wrap("! "+kit.Vis(w.Detail), width)) + "\n")
 	}
+	b.WriteString(g.answerView(item.ID, width))
 	section := func(title, text string) {
 		if strings.TrimSpace(text) != "" {
 			b.WriteString("\n" + st.Label.Render(title) + "\n" + g.wrap(text, width) + "\n")
@@ -79,19 +80,30 @@ func (g *gaps) evidenceView(r *assessment.Result, width int) string {
 	if len(r.Evidence) > 0 {
 		head += ", E edits or removes"
 	}
+	if len(g.h.Assessment().Interviews) > 0 {
+		head += ", i cites an interview"
+	}
 	var b strings.Builder
 	b.WriteString("\n" + st.Label.Render(kit.Truncate(head, width)) + "\n")
 	now := g.h.Now()
 	for i, e := range r.Evidence {
 		text := "• " + kit.Vis(e.Title)
-		if e.Reference != "" {
-			text += " (" + kit.Vis(e.Reference) + ")"
+		iv, logged := g.h.Assessment().InterviewByNumber(e.Interview)
+		switch {
+		case e.Interview == 0:
+			if e.Reference != "" {
+				text += " (" + kit.Vis(e.Reference) + ")"
+			}
+		case logged: // the log says who was interviewed, even after the entry was corrected
+			text = fmt.Sprintf("• Interview %s with %s, held %s", iv.Label(), whoOf(iv), kit.DateText(iv.Date))
+		default:
+			text += fmt.Sprintf(" (interview %s is no longer in the log)", assessment.Interview{Number: e.Interview}.Label())
 		}
 		if e.Path != "" {
 			text += " [file " + kit.Vis(filepath.Base(e.Path)) + ", sha256 " + e.SHA256[:min(12, len(e.SHA256))] + "…]"
 		}
 		var dates []string
-		if !e.Collected.IsZero() {
+		if !e.Collected.IsZero() && !(logged && iv.Date.Equal(e.Collected)) { // an interview's day is said once
 			dates = append(dates, "collected "+kit.DateText(e.Collected))
 		}
 		if !e.ValidUntil.IsZero() {

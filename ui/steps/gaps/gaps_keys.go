@@ -27,6 +27,10 @@ var (
 	keyEvEdit     = kit.NewBinding("enter", "enter", "edit evidence item")
 	keyEvRemove   = kit.NewBinding("d", "d", "remove evidence item")
 	keyEvBack     = kit.NewBinding("esc", "esc", "back to the list")
+	keyCite       = kit.NewBinding("i", "i", "cite an interview")
+	keyAccept     = kit.NewBinding("a", "a", "accept answer as evidence")
+	keyAcceptAll  = kit.NewBinding("A", "A", "accept answer into finding too")
+	keyReject     = kit.NewBinding("r", "r", "reject answer")
 )
 
 // FullHelp lists the keys that work now, from the key table; an open sheet has its own.
@@ -68,6 +72,11 @@ var gapKeys = append(kit.Keys[*gaps]{
 	{Binding: keyEvidences, Group: 2, Enabled: func(g *gaps) bool { return g.onItem() && g.evidenceCount() > 0 },
 		Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { g.pick = 0; return nil }},
 	{Binding: keyRaiseNC, Group: 2, Run: onSelected((*gaps).raiseNC), Enabled: (*gaps).onItem},
+	{Binding: keyCite, Group: 2, Run: onSelected((*gaps).citeInterview),
+		Enabled: func(g *gaps) bool { return g.onItem() && len(g.h.Assessment().Interviews) > 0 }},
+	{Binding: keyAccept, Group: 2, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { return g.accept(false) }, Enabled: (*gaps).onProposal},
+	{Binding: keyAcceptAll, Group: 2, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { return g.accept(true) }, Enabled: (*gaps).onProposal},
+	{Binding: keyReject, Group: 2, Run: onSelected((*gaps).askReject), Enabled: (*gaps).onProposal},
 	{Binding: keySearch, Group: 3, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd { return g.search.Focus() }, Enabled: (*gaps).browsing},
 	{Binding: keyCycle, Group: 3, Enabled: (*gaps).browsing, Run: func(g *gaps, _ tea.KeyPressMsg) tea.Cmd {
 		g.filter = (g.filter + 1) % gapFilter(len(filterNames))

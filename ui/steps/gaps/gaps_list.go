@@ -18,6 +18,7 @@ type drawnRow struct {
 	status   assessment.Status
 	maturity int
 	warn     bool
+	proposal bool // the client's answer waits for a decision
 	selected bool
 	width    int
 	hit      searchHit
@@ -61,25 +62,34 @@ func (g *gaps) keep(item checklists.Item) bool {
 		if len(g.h.Summary().WarningsFor(item.ID)) == 0 {
 			return false
 		}
+	case filterProposals:
+		if _, ok := g.pending(item.ID); !ok {
+			return false
+		}
 	}
 	q := strings.ToLower(strings.TrimSpace(g.search.Value()))
 	if q == "" || strings.HasPrefix(strings.ToLower(item.ID), q) || strings.Contains(strings.ToLower(item.Title), q) {
 		return true
 	}
-	hit, ok := find(q, item, r)
+	var answer string
+	if p, waiting := g.pending(item.ID); waiting {
+		answer = p.Answer + " " + p.Reference + " " + p.Contact
+	}
+	hit, ok := find(q, item, r, answer)
 	if ok {
 		g.hits[item.ID] = hit
 	}
 	return ok
 }
 
-// find looks for the search text in what the assessor wrote about an item and in the
-// catalogue's guidance for it, in that order.
-func find(q string, item checklists.Item, r *assessment.Result) (searchHit, bool) {
+// find looks for the search text in what the assessor wrote about an item, in the client's
+// answer waiting for a decision, and in the catalogue's guidance for it, in that order.
+func find(q string, item checklists.Item, r *assessment.Result, answer string) (searchHit, bool) {
 	fields := []struct{ name, text string }{{"finding", r.Finding}, {"recomm.", r.Recommendation}}
 	for _, e := range r.Evidence {
 		fields = append(fields, struct{ name, text string }{"evidence", e.Title + " " + e.Reference})
 	}
+	fields = append(fields, struct{ name, text string }{"answer", answer})
 	fields = append(fields, []struct{ name, text string }{{"verify", item.Verify}, {"typ. evidence", item.Evidence}, {"hint", item.Hint}}...)
 	for _, f := range fields {
 		lower := strings.ToLower(f.text)
@@ -170,7 +180,7 @@ func (g *gaps) listLines(width int) []string {
 	}
 	lines := []string{fit(st.Subtle.Render(kit.Truncate(head, width)))}
 	if g.session != nil {
-		lines = append(lines, fit(st.Key.Render(kit.Truncate(g.session.banner(), width))))
+		lines = append(lines, fit(st.Key.Render(kit.Truncate(g.banner(), width))))
 	}
 	if g.drawn == nil {
 		g.drawn = map[string]drawnRow{}
@@ -184,9 +194,10 @@ func (g *gaps) listLines(width int) []string {
 			r := g.h.Assessment().Result(it)
 			row.status, row.maturity, row.selected = r.Status, r.Maturity, i == g.cursor
 			row.warn = len(g.h.Summary().WarningsFor(it.ID)) > 0
+			_, row.proposal = g.pending(it.ID)
 		}
 		if prev, ok := g.drawn[it.ID]; ok && prev.status == row.status && prev.maturity == row.maturity &&
-			prev.warn == row.warn && prev.selected == row.selected && prev.width == row.width && prev.hit == row.hit {
+			prev.warn == row.warn && prev.proposal == row.proposal && prev.selected == row.selected && prev.width == row.width && prev.hit == row.hit {
 			lines = append(lines, prev.line)
 			continue
 		}
@@ -222,11 +233,18 @@ func (g *gaps) rowLine(it checklists.Item, row drawnRow, width int) string {
 		title = row.hit.field + ": " + row.hit.around
 	}
 	text := fmt.Sprintf(" %-8s ", it.ID)
+	mark := ""
+	if row.proposal {
+		mark = proposalMark
+	}
 	if row.selected {
-		return st.Selected.Render(kit.Pad(kit.Truncate(text+theme.PlainBadge(row.status)+" "+mat+" "+" "+title, width), width))
+		return st.Selected.Render(kit.Pad(kit.Truncate(text+theme.PlainBadge(row.status)+" "+mat+" "+" "+mark+title, width), width))
 	}
 	if row.hit.field != "" {
 		title = st.Key.Render(row.hit.field+":") + " " + row.hit.around
+	}
+	if row.proposal {
+		title = st.Key.Render(mark) + title
 	}
 	return text + st.StatusBadge(row.status) + " " + mat + warn + " " + kit.Truncate(title, width-kit.Width(text)-9)
 }

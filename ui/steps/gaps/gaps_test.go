@@ -12,7 +12,7 @@ import (
 )
 
 func TestStatusAndMaturityKeysAreStored(t *testing.T) {
-	h := uitest.New(t).Open(steps.GapAnalysis, New)
+	h := open(t)
 	h.Press("conformant")
 	h.Keys("3") // maturity 3
 	item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
@@ -28,7 +28,7 @@ func TestStatusAndMaturityKeysAreStored(t *testing.T) {
 }
 
 func TestNotApplicableOnAClauseIsRefusedVisibly(t *testing.T) {
-	h := uitest.New(t).Open(steps.GapAnalysis, New)
+	h := open(t)
 	item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
 	before := h.Stored().Results[item.ID]
 	h.Press("not applicable")
@@ -45,7 +45,7 @@ func TestHostileFindingIsShownVisiblyNeverRaw(t *testing.T) {
 	if _, err := h.Store.SaveJudgement(h.ID, item, assessment.Judgement{Finding: &finding}); err != nil {
 		t.Fatal(err)
 	}
-	h.Open(steps.GapAnalysis, New)
+	h.Open(steps.GapAnalysis, func(host steps.Host) steps.Step { return New(host, h.Store) })
 	raw := h.Work.View()
 	for _, bad := range []string{"\x1b]0;", "\x07", "\x1b[2J", "\u202e"} {
 		if strings.Contains(raw, bad) {
@@ -56,7 +56,7 @@ func TestHostileFindingIsShownVisiblyNeverRaw(t *testing.T) {
 }
 
 func TestNotesFormStoresFindingAndTypesQ(t *testing.T) {
-	h := uitest.New(t).Open(steps.GapAnalysis, New)
+	h := open(t)
 	item, _ := h.Work.Step(steps.GapAnalysis).(*gaps).selected()
 	h.Press("edit notes")
 	h.Keys("ctrl+a") // into the finding; ctrl+a is harmless here
