@@ -128,7 +128,7 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.work = workspace.New(m.c, msg.A, msg.Seq, stepsOf(m.c))
 		m.work.SetSize(m.width, m.bodyHeight())
-		return m, nil
+		return m, m.work.Init()
 	case workspace.CloseMsg:
 		m.work = nil
 		return m, m.home.Load()

@@ -95,6 +95,11 @@ type JumpTo struct {
 	NC     int
 }
 
+// Opened tells every step that the assessment has just been opened: a step that shows
+// something read beside the snapshot (the client's questionnaire answers) reads it now, so
+// the first frame is complete.
+type Opened struct{}
+
 // Reloaded tells every step that the assessment was read again from the store (ctrl+r, or
 // the terminal regained focus after another program changed it): keep cursors in range.
 type Reloaded struct{}

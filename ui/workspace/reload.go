@@ -47,6 +47,18 @@ func (w *Model) checkForChanges() tea.Cmd {
 	}
 }
 
+// Init tells every step the assessment is open.
+func (w *Model) Init() tea.Cmd { return w.tell(steps.Opened{}) }
+
+// tell gives every step a message, on screen or not.
+func (w *Model) tell(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range w.steps {
+		cmds = append(cmds, s.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
 // reloaded replaces the snapshot with the one read from the store and tells every step.
 func (w *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	if msg.err != nil {
@@ -57,9 +69,5 @@ func (w *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	if msg.say != "" {
 		w.say(msg.say)
 	}
-	var cmds []tea.Cmd
-	for _, s := range w.steps {
-		cmds = append(cmds, s.Update(steps.Reloaded{}))
-	}
-	return tea.Batch(cmds...)
+	return w.tell(steps.Reloaded{})
 }

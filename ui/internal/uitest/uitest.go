@@ -199,6 +199,7 @@ func (h *Harness) Open(id steps.ID, factory workspace.Factory) *Harness {
 	h.Work = workspace.New(h.Session, h.Stored(), seq, factories)
 	h.Work.SetSize(120, 40)
 	h.Work.Show(id)
+	h.Run(h.Work.Init())
 	return h
 }
 

@@ -157,8 +157,8 @@ func (g *gaps) move(delta int) {
 // Update handles replies, then whatever has the keyboard: a question, a sheet, a form, the
 // search field, or the key table.
 func (g *gaps) Update(msg tea.Msg) tea.Cmd {
-	if g.asked == 0 { // the step has no start of its own: its first message reads the answers
-		return tea.Batch(g.readAnswers(), g.update(msg))
+	if _, opened := msg.(steps.Opened); opened {
+		return g.readAnswers()
 	}
 	return g.update(msg)
 }
