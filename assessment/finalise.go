@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,6 +30,8 @@ func FinaliseRefusals(cat *checklists.Catalogue, a *Assessment, so SignOff, toda
 		why = append(why, "the sign-off has no date")
 	case so.Date.After(today):
 		why = append(why, fmt.Sprintf("the sign-off is dated %s, after today", so.Date.Format(time.DateOnly)))
+	case so.Date.Before(day(cmp.Or(a.StartDate, a.Created))):
+		why = append(why, fmt.Sprintf("the sign-off is dated %s, before the assessment began", so.Date.Format(time.DateOnly)))
 	}
 	return why
 }
