@@ -80,11 +80,11 @@ var (
 	keyRead    = kit.NewBinding("enter", "enter", "read the bundle")
 	keyOurs    = kit.NewBinding("o", "o", "keep ours")
 	keyTheirs  = kit.NewBinding("t", "t", "take theirs")
-	keyNext    = kit.NewBinding("down j n", "↓/n", "next conflict")
-	keyPrev    = kit.NewBinding("up k p", "↑/p", "previous conflict")
+	keyNext    = kit.NewBinding("down j n", kit.KeyDown.Help().Key, "next conflict") // a move: the footer leaves it out first
+	keyPrev    = kit.NewBinding("up k p", kit.KeyUp.Help().Key, "previous conflict")
 	keyMerge   = kit.NewBinding("enter", "enter", "merge")
-	keyPath    = kit.NewBinding("b", "b", "another bundle")
-	keyCancel  = kit.NewBinding("esc", "esc", "cancel, write nothing")
+	keyPath    = kit.NewBinding("b", "b", "other file")
+	keyCancel  = kit.NewBinding("esc", "esc", "leave")
 	keyStopped = kit.NewBinding("esc", "esc", "cancel")
 )
 
@@ -286,6 +286,5 @@ func (m *Model) merged(msg mergedMsg) tea.Cmd {
 		m.status = kit.Status{Text: "Nothing was merged: " + msg.err.Error(), Err: true}
 		return nil
 	}
-	return done(fmt.Sprintf("Merged %s into %q: taken %d, conflicts settled %d.",
-		kit.Vis(m.in.File), kit.Vis(m.title), len(msg.plan.Taken), len(msg.plan.Conflicts)), true)
+	return done(fmt.Sprintf("Merged %s: taken %d, conflicts settled %d.", kit.Vis(m.in.File), len(msg.plan.Taken), len(msg.plan.Conflicts)), true)
 }

@@ -128,8 +128,10 @@ func (m *Model) conflictView() string {
 		}
 		return st.Label.Render(title) + "\n" + strings.Join(lines, "\n") + "\n" + st.Subtle.Render(kit.Truncate(who(v.By, v.At), colW))
 	}
-	b.WriteString(kit.JoinColumns(side("o  OURS (this database)", c.Ours, c.Take == assessment.Ours),
-		side("t  THEIRS (the bundle)", c.Theirs, c.Take == assessment.Theirs), colW+2, 8, st) + "\n")
+	ours := side("o  OURS (this database)", c.Ours, c.Take == assessment.Ours)
+	theirs := side("t  THEIRS (the bundle)", c.Theirs, c.Take == assessment.Theirs)
+	rows := max(strings.Count(ours, "\n"), strings.Count(theirs, "\n")) + 1
+	b.WriteString(kit.JoinColumns(ours, theirs, colW+2, rows, st) + "\n")
 	return b.String()
 }
 
