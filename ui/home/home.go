@@ -72,7 +72,7 @@ var (
 	keyCopy   = kit.NewBinding("c", "c", "copy as next cycle")
 	keyDelete = kit.NewBinding("d", "d", "delete")
 	keyDemo   = kit.NewBinding("d", "d", "create the demo")
-	keyMerge  = kit.NewBinding("m", "m", "merge another laptop's bundle")
+	keyMerge  = kit.NewBinding("m", "m", "merge a bundle")
 )
 
 // New builds the home screen.
