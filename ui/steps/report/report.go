@@ -119,7 +119,10 @@ var reportKeys = append(kit.Keys[*reportStep]{
 		r.defaultPath()
 		return nil
 	}},
-	{Binding: keyDraft, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
+	{Binding: keyDraft, Enabled: func(r *reportStep) bool {
+		f := exportKinds[r.kind].format
+		return r.ready() && (f == "pdf" || f == "docx")
+	}, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
 	{Binding: keySeal, Enabled: func(r *reportStep) bool { return r.ready() && exportKinds[r.kind].format == "json" }, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
 		r.sealed = !r.sealed
 		return nil
@@ -290,9 +293,13 @@ func (r *reportStep) View() string {
 	case r.failed != "":
 		b.WriteString(st.Error.Render(kit.Wrap("  Export failed: "+kit.Vis(r.failed), r.width-4)) + "\n")
 	case len(r.written) > 0:
-		b.WriteString(st.Saved.Render("  ✓ Written:") + "\n")
-		for _, p := range r.written {
-			b.WriteString("    " + kit.Vis(p) + "\n")
+		if len(r.written) == 1 { // one file: on the same line, so a sealed bundle's key fits an 80×24 screen
+			b.WriteString(st.Saved.Render("  ✓ Written: ") + kit.Vis(r.written[0]) + "\n")
+		} else {
+			b.WriteString(st.Saved.Render("  ✓ Written:") + "\n")
+			for _, p := range r.written {
+				b.WriteString("    " + kit.Vis(p) + "\n")
+			}
 		}
 		if r.sealInfo != "" {
 			b.WriteString(indent(kit.Wrap(kit.Vis(r.sealInfo), max(r.width-8, 20)), "    ") + "\n")
@@ -318,15 +325,13 @@ func (r *reportStep) draftLine() string {
 	return "[ ] DRAFT on every page\n" + r.h.Styles().Subtle.Render("      "+strings.ReplaceAll(strings.TrimRight(text, " \n"), "\n", "\n      "))
 }
 
-// sealLine says whether the bundle will be sealed, and what sealing gives the receiver.
+// sealLine says whether the bundle will be sealed, and how the receiver checks it.
 func (r *reportStep) sealLine() string {
 	mark := "[ ]"
 	if r.sealed {
 		mark = "[x]"
 	}
-	return mark + " Sealed with your signing key\n" + r.h.Styles().Subtle.Render(kit.Wrap(
-		"      Whoever receives it can check offline that nothing in it changed since, and with which key (verify-bundle). The key is made on first use in your configuration folder.",
-		max(r.width-10, 20)))
+	return mark + " Sealed with your signing key" + r.h.Styles().Subtle.Render(kit.Truncate(" (anyone can check it offline with verify-bundle)", max(r.width-36, 1)))
 }
 
 // exportBundle writes the JSON bundle with its origin, so the copy can be merged later, and
@@ -340,6 +345,11 @@ func exportBundle(s *store.Store, a *assessment.Assessment, path string, sealed 
 	}
 	bundle := report.BundleOptions{Origin: origin, SealedAt: opts.AsOf, SealedBy: origin.Exported.By}
 	said := ""
+	if opts.MayWrite != nil { // asked first, so a key is not made for a bundle that is not written
+		if err := opts.MayWrite(path); err != nil {
+			return "", err
+		}
+	}
 	if sealed {
 		folder, err := store.ConfigFolder()
 		if err != nil {
