@@ -154,3 +154,58 @@ func TestAFileThatIsNotABundleIsOneSentence(t *testing.T) {
 		t.Fatal("the path is no longer there to correct")
 	}
 }
+
+// TestABundleOfAnotherAssessmentOrTamperedWithIsOneSentence: a bundle that is not a copy of
+// this assessment, and a sealed one changed since, are refused in one sentence each and
+// nothing is written.
+func TestABundleOfAnotherAssessmentOrTamperedWithIsOneSentence(t *testing.T) {
+	h := newHarness(t)
+	dir := t.TempDir()
+	other, err := store.Open(filepath.Join(dir, "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	a, err := h.s.Load(h.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.ID = ""
+	otherID, err := other.Create(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stranger := filepath.Join(dir, "stranger.json")
+	exportBundle(t, other, otherID, stranger)
+
+	key, _, err := report.LoadOrCreateKey(filepath.Join(dir, "keys"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin, err := h.s.Origin(h.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ = h.s.Load(h.id)
+	sealed := filepath.Join(dir, "sealed.json")
+	if err := report.ExportBundle(sealed, a, report.BundleOptions{Origin: origin, Key: key, SealedAt: testDay, SealedBy: "ana"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(sealed)
+	data = []byte(strings.Replace(string(data), a.Title, "A title changed after sealing", 1))
+	if err := os.WriteFile(sealed, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	before, _ := h.s.LastChange()
+	h.Keys("m", "text:"+stranger, "enter")
+	h.contains("cannot be merged into this assessment", "are not copies of one assessment")
+	h.Keys("ctrl+u", "text:"+sealed, "enter")
+	h.contains("sealed.json was changed after it was sealed", "ask your colleague to export it again")
+	if strings.Contains(h.screen(), "accept-broken-seal") {
+		t.Errorf("the workbench points to a command-line flag:\n%s", h.screen())
+	}
+	if after, _ := h.s.LastChange(); after != before {
+		t.Fatalf("a refused bundle wrote to the database (%d → %d)", before, after)
+	}
+}

@@ -210,6 +210,9 @@ func (m *Model) readBundle(tea.KeyPressMsg) tea.Cmd {
 	s, cat, id, req := m.c.Store, m.c.Cat, m.id, m.req
 	plan := func() tea.Msg {
 		b, seal, sum, err := report.OpenBundle(path, cat, report.ImportOptions{})
+		if seal != nil && !seal.Intact { // said for the workbench: the command line's way round it is no help here
+			err = fmt.Errorf("%s was changed after it was sealed (%s); ask your colleague to export it again", filepath.Base(path), seal.Problem)
+		}
 		if err != nil {
 			return plannedMsg{req: req, err: err}
 		}
