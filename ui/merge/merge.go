@@ -77,15 +77,14 @@ type Model struct {
 }
 
 var (
-	keyRead    = kit.NewBinding("enter", "enter", "read the bundle")
-	keyOurs    = kit.NewBinding("o", "o", "keep ours")
-	keyTheirs  = kit.NewBinding("t", "t", "take theirs")
-	keyNext    = kit.NewBinding("down j n", kit.KeyDown.Help().Key, "next conflict") // a move: the footer leaves it out first
-	keyPrev    = kit.NewBinding("up k p", kit.KeyUp.Help().Key, "previous conflict")
-	keyMerge   = kit.NewBinding("enter", "enter", "merge")
-	keyPath    = kit.NewBinding("b", "b", "other file")
-	keyCancel  = kit.NewBinding("esc", "esc", "leave")
-	keyStopped = kit.NewBinding("esc", "esc", "cancel")
+	keyRead   = kit.NewBinding("enter", "enter", "read the bundle")
+	keyOurs   = kit.NewBinding("o", "o", "keep ours")
+	keyTheirs = kit.NewBinding("t", "t", "take theirs")
+	keyNext   = kit.NewBinding("down j n", kit.KeyDown.Help().Key, "next conflict") // a move: the footer leaves it out first
+	keyPrev   = kit.NewBinding("up k p", kit.KeyUp.Help().Key, "previous conflict")
+	keyMerge  = kit.NewBinding("enter", "enter", "merge")
+	keyPath   = kit.NewBinding("b", "b", "other file")
+	keyCancel = kit.NewBinding("esc", "esc", "leave")
 )
 
 // New opens the merge screen on the assessment id (titled title), asking for the bundle.
@@ -133,7 +132,6 @@ var mergeKeys = append(kit.Keys[*Model]{
 	{Binding: keyCancel, Group: 1, Enabled: func(m *Model) bool { return m.stage != merging && m.stage != confirming }, Run: func(m *Model, _ tea.KeyPressMsg) tea.Cmd {
 		return done("Merge cancelled; nothing was written.", false)
 	}},
-	{Binding: keyStopped, Group: 1, HelpOnly: true, Enabled: func(m *Model) bool { return m.stage == merging }},
 }, kit.DialogRows(func(*Model) bool { return false }, func(m *Model) bool { return m.stage == confirming })...)
 
 // onConflict is true while the plan is shown and has conflicts to settle.

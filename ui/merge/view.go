@@ -28,6 +28,9 @@ func (m *Model) View() string {
 		b.WriteString("  Bundle  " + kit.Vis(m.path.Value()) + "\n\n  " + m.spin.View() + " Reading the bundle and comparing it with this assessment…\n")
 	default:
 		b.WriteString(m.planView())
+		if m.stage == merging {
+			b.WriteString("\n  " + m.spin.View() + " Merging in one transaction…\n")
+		}
 	}
 	b.WriteString("\n")
 	switch {
