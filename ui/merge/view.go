@@ -39,7 +39,11 @@ func (m *Model) View() string {
 	case m.status.Text != "":
 		b.WriteString(st.Saved.Render(kit.Truncate(kit.Vis(m.status.Text), m.width-2)) + "\n")
 	}
-	b.WriteString(st.Footer.Render(kit.Footer(m.FullHelp(), "? help", m.width)))
+	tail := "? help"
+	if m.Typing() { // ? is a letter in the path and an answer in the confirmation
+		tail = ""
+	}
+	b.WriteString(st.Footer.Render(kit.Footer(m.FullHelp(), tail, m.width)))
 	return b.String()
 }
 
