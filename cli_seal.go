@@ -120,19 +120,15 @@ func reportSeal(w io.Writer, path string, c *report.SealCheck) {
 // readBundleFile reads a bundle for import or merge, checking its seal when it has one, and
 // returns it with the file's SHA-256.
 func readBundleFile(cmd *cobra.Command, s *session, path string, opts report.ImportOptions) (*report.Bundle, string, error) {
-	data, err := userfile.Read(path, report.MaxBundleSize, "the bundle")
+	b, check, sum, err := report.OpenBundle(path, s.cat, opts)
 	if err != nil {
 		return nil, "", err
-	}
-	b, check, err := report.ReadBundle(strings.NewReader(string(data)), s.cat, opts)
-	if err != nil {
-		return nil, "", fmt.Errorf("%s: %w", path, err)
 	}
 	reportSeal(cmd.ErrOrStderr(), path, check)
 	if b.SignOffDropped {
 		fmt.Fprintf(cmd.ErrOrStderr(), "aimsbench: warning: %s: its sign-off was not kept, because no intact seal by the signer's key vouches for it; the assessment comes in as a draft to finalise again\n", path)
 	}
-	return b, report.SHA256Hex(data), nil
+	return b, sum, nil
 }
 
 // shortTime prints a time of the audit trail for a table, "2026-12-02 14:05"; nothing when

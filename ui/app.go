@@ -15,6 +15,7 @@ import (
 	"aimsbench/store"
 	"aimsbench/ui/home"
 	"aimsbench/ui/kit"
+	"aimsbench/ui/merge"
 	"aimsbench/ui/steps"
 	"aimsbench/ui/steps/gaps"
 	"aimsbench/ui/steps/maturity"
@@ -35,11 +36,13 @@ const (
 	minHeight = 24
 )
 
-// App is the root model: the home screen, or the workspace of one open assessment.
+// App is the root model: the home screen, the workspace of one open assessment, or the merge
+// screen opened from home.
 type App struct {
 	c          *kit.Session
 	home       *home.Model
 	work       *workspace.Model // nil on the home screen
+	merge      *merge.Model     // the merge screen, opened from home; nil when closed
 	width      int
 	height     int
 	showHelp   bool
@@ -115,6 +118,9 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.work != nil {
 			m.work.SetSize(msg.Width, m.bodyHeight())
 		}
+		if m.merge != nil {
+			m.merge.SetSize(msg.Width, m.bodyHeight())
+		}
 		return m, nil
 	case kit.FlushedMsg:
 		if m.quitting {
@@ -129,6 +135,14 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.work = workspace.New(m.c, msg.A, msg.Seq, stepsOf(m.c))
 		m.work.SetSize(m.width, m.bodyHeight())
 		return m, m.work.Init()
+	case home.MergeMsg:
+		m.merge = merge.New(m.c, msg.ID, msg.Title)
+		m.merge.SetSize(m.width, m.bodyHeight())
+		return m, m.merge.Init()
+	case merge.DoneMsg:
+		m.merge = nil
+		m.home.Say(msg.Text)
+		return m, m.home.Load()
 	case workspace.CloseMsg:
 		m.work = nil
 		return m, m.home.Load()
@@ -154,6 +168,9 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if m.work != nil {
 		return m, m.work.Update(msg)
+	}
+	if m.merge != nil {
+		return m, m.merge.Update(msg)
 	}
 	return m, m.home.Update(msg)
 }
@@ -188,6 +205,9 @@ func (m *App) typing() bool {
 	if m.work != nil {
 		return m.work.Typing()
 	}
+	if m.merge != nil {
+		return m.merge.Typing()
+	}
 	return m.home.Typing()
 }
 
@@ -218,6 +238,8 @@ func (m *App) content() string {
 	body := m.home.View()
 	if m.work != nil {
 		body = m.work.View()
+	} else if m.merge != nil {
+		body = m.merge.View()
 	}
 	if banner := m.banner(); banner != "" {
 		body = banner + "\n" + body
@@ -263,6 +285,9 @@ func (m *App) helpView() string {
 	if m.work != nil {
 		name = m.work.Name()
 		screenKeys = m.work.FullHelp()
+	} else if m.merge != nil {
+		name = "Merge"
+		screenKeys = m.merge.FullHelp()
 	} else {
 		screenKeys = m.home.FullHelp()
 	}

@@ -41,6 +41,10 @@ type OpenedMsg struct {
 	Err error
 }
 
+// MergeMsg asks for the merge screen on an assessment: another laptop's bundle is to be
+// brought into it.
+type MergeMsg struct{ ID, Title string }
+
 type (
 	homeChangedMsg struct {
 		text string
@@ -48,7 +52,8 @@ type (
 	}
 )
 
-// Model is the home screen: it lists the assessments and offers new, open, copy as next cycle and delete.
+// Model is the home screen: it lists the assessments and offers new, open, copy as next cycle, merge
+// another laptop's bundle and delete.
 type Model struct {
 	c       *kit.Session
 	rows    []homeRow
@@ -67,6 +72,7 @@ var (
 	keyCopy   = kit.NewBinding("c", "c", "copy as next cycle")
 	keyDelete = kit.NewBinding("d", "d", "delete")
 	keyDemo   = kit.NewBinding("d", "d", "create the demo")
+	keyMerge  = kit.NewBinding("m", "m", "merge a bundle")
 )
 
 // New builds the home screen.
@@ -99,6 +105,9 @@ func (h *Model) Typing() bool { return h.form != nil || h.confirm != nil }
 // Fail shows why something asked from the home screen could not be done.
 func (h *Model) Fail(err error) { h.status = kit.Status{Text: err.Error(), Err: true} }
 
+// Say shows what was done elsewhere (the merge screen) on the home screen's status line.
+func (h *Model) Say(text string) { h.status = kit.Status{Text: text} }
+
 // FullHelp lists the keys that work now, from the key table.
 func (h *Model) FullHelp() [][]key.Binding { return homeKeys.Help(h) }
 
@@ -126,6 +135,18 @@ var homeKeys = append(kit.Keys[*Model]{
 		return h.form.Init()
 	}},
 	{Binding: keyCopy, Group: 1, Enabled: (*Model).listing, Run: onRow((*Model).copyCycle)},
+	{Binding: keyMerge, Group: 1, Enabled: (*Model).listing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
+		switch r := h.selected(); {
+		case r == nil:
+			return nil
+		case r.damage != nil:
+			h.Fail(r.damage)
+			return nil
+		default:
+			id, title := r.header.ID, r.header.Title
+			return func() tea.Msg { return MergeMsg{ID: id, Title: title} }
+		}
+	}},
 	{Binding: keyDelete, Group: 1, Enabled: (*Model).listing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
 		if r := h.selected(); r != nil {
 			h.confirm = kit.NewConfirm(fmt.Sprintf("Delete %q of %s and everything in it?\nThe audit trail keeps a record; the data cannot be recovered except from a backup.",

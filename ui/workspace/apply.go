@@ -157,6 +157,10 @@ func (w *Model) saved(msg savedMsg) tea.Cmd {
 		if errors.Is(msg.err, store.ErrConflict) {
 			w.status, w.retry = kit.Status{Text: "Not saved: " + msg.err.Error() + ".", Err: true}, nil
 		}
+		if errors.Is(msg.err, store.ErrFinalised) { // no retry can succeed: show what is stored, sign-off included
+			w.status, w.retry = kit.Status{Text: "Not saved: " + msg.err.Error() + ".", Err: true}, nil
+			return tea.Batch(w.reload(""), w.steps[q.from].Update(steps.Saved{Intent: q.intent, Record: msg.record, Err: msg.err}))
+		}
 	} else {
 		if w.retry != nil && w.retry.intent.What() == q.intent.What() {
 			w.retry = nil

@@ -78,8 +78,8 @@ func (w *Model) footerView() string {
 }
 
 func (w *Model) headerView() string {
-	key := fmt.Sprintf("%d\x00%s\x00%s\x00%d/%d\x00%s\x00%d\x00%t", w.width, w.a.Organisation.Name, w.a.Title,
-		w.sum.Assessed, w.sum.Total, w.sum.Verdict, w.sum.Level, w.sum.Complete)
+	key := fmt.Sprintf("%d\x00%s\x00%s\x00%d/%d\x00%s\x00%d\x00%t\x00%t", w.width, w.a.Organisation.Name, w.a.Title,
+		w.sum.Assessed, w.sum.Total, w.sum.Verdict, w.sum.Level, w.sum.Complete, w.a.Finalised())
 	if key != w.frame.headerKey {
 		w.frame.headerKey, w.frame.header = key, w.drawHeader()
 	}
@@ -92,6 +92,9 @@ func (w *Model) drawHeader() string {
 	right := theme.Level(w.sum.Level).Render(w.sum.Verdict) // "Incomplete — n of m assessed"
 	if w.sum.Complete {
 		right = fmt.Sprintf("%d/%d assessed · ", w.sum.Assessed, w.sum.Total) + theme.Level(w.sum.Level).Render("Level "+strconv.Itoa(w.sum.Level)+" "+w.sum.Verdict)
+	}
+	if w.a.Finalised() { // in words, so it reads without colour: edits are refused until it is reopened
+		right = st.Label.Reverse(true).Render(" FINALISED ") + " " + right
 	}
 	room := w.width - kit.Width(right) - 1
 	return kit.Pad(kit.Truncate(left, room), room) + " " + right

@@ -39,12 +39,14 @@ type reportStep struct {
 	store    *store.Store // read for the audit-chain fingerprint and the previous cycle
 	kind     int
 	draft    bool
+	sealed   bool // a JSON bundle is signed with the assessor's key
 	path     kit.Input
 	pathSet  bool // the user typed a path; stop following the default name
 	bar      progress.Model
 	running  bool
 	done     float64
 	written  []string
+	sealInfo string // how the bundle just written was sealed; empty when it was not
 	failed   string
 	replace  *kit.Confirm // asks before an existing file is replaced; nil when not asking
 	width    int
@@ -59,6 +61,7 @@ type (
 	}
 	exportDoneMsg struct {
 		paths []string
+		seal  string // what sealed a bundle: the key's fingerprint, and where a new key was made
 		err   error
 	}
 	// exportExistsMsg says the export was not started because a file it would write exists.
@@ -69,6 +72,7 @@ var (
 	keyKind   = kit.NewBinding("f", "f", "choose output")
 	keyDraft  = kit.NewBinding("d", "d", "draft watermark")
 	keyPath   = kit.NewBinding("o", "o", "edit output path")
+	keySeal   = kit.NewBinding("s", "s", "seal with my key")
 	keyExport = kit.NewBinding("enter x", "enter", "export")
 )
 
@@ -115,7 +119,14 @@ var reportKeys = append(kit.Keys[*reportStep]{
 		r.defaultPath()
 		return nil
 	}},
-	{Binding: keyDraft, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
+	{Binding: keyDraft, Enabled: func(r *reportStep) bool {
+		f := exportKinds[r.kind].format
+		return r.ready() && (f == "pdf" || f == "docx")
+	}, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd { r.draft = !r.draft; return nil }},
+	{Binding: keySeal, Enabled: func(r *reportStep) bool { return r.ready() && exportKinds[r.kind].format == "json" }, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
+		r.sealed = !r.sealed
+		return nil
+	}},
 	{Binding: keyPath, Enabled: (*reportStep).ready, Run: func(r *reportStep, _ tea.KeyPressMsg) tea.Cmd {
 		return r.path.FocusSelected() // typing replaces the path; an arrow key keeps it to edit
 	}},
@@ -142,9 +153,13 @@ func (r *reportStep) Update(msg tea.Msg) tea.Cmd {
 			r.failed = msg.err.Error()
 			return r.h.Refuse(msg.err)
 		}
-		r.written, r.failed = msg.paths, ""
+		r.written, r.failed, r.sealInfo = msg.paths, "", msg.seal
 		r.exported++
-		r.h.Say("Written: " + strings.Join(msg.paths, ", "))
+		said := "Written: " + strings.Join(msg.paths, ", ")
+		if msg.seal != "" {
+			said += " (sealed; the key's fingerprint is shown above)"
+		}
+		r.h.Say(said)
 		return nil
 	case exportExistsMsg:
 		r.running = false
@@ -203,10 +218,10 @@ func (r *reportStep) export(replace bool) tea.Cmd {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	r.running, r.done, r.failed, r.written = true, 0, "", nil
+	r.running, r.done, r.failed, r.written, r.sealInfo = true, 0, "", nil, ""
 	s, cat, now := r.store, r.h.Catalogue(), r.h.Now()
 	a := r.h.Copy() // the export reads its own copy while the assessor goes on editing
-	draft := r.draft
+	draft, sealed := r.draft, r.sealed
 	events := make(chan tea.Msg, 64)
 	// next re-reads the channel; each message comes back to this step, on screen or not.
 	var next tea.Cmd
@@ -230,14 +245,19 @@ func (r *reportStep) export(replace bool) tea.Cmd {
 		if opts.Fingerprint, err = s.ChainHead(); err == nil && a.PreviousID != "" {
 			opts.Previous, _ = s.Load(a.PreviousID)
 		}
-		if err == nil {
+		var seal string
+		switch {
+		case err != nil:
+		case k.format == "json":
+			seal, err = exportBundle(s, a, path, sealed, opts)
+		default:
 			err = report.ExportFile(path, k.format, cat, a, opts)
 		}
 		if exists := (*store.OutputExistsError)(nil); errors.As(err, &exists) {
 			events <- exportExistsMsg{exists}
 			return
 		}
-		events <- exportDoneMsg{paths: report.OutputPaths(path, k.format), err: err}
+		events <- exportDoneMsg{paths: report.OutputPaths(path, k.format), seal: seal, err: err}
 	}()
 	return next
 }
@@ -259,6 +279,8 @@ func (r *reportStep) View() string {
 	}
 	if f := exportKinds[r.kind].format; f == "pdf" || f == "docx" {
 		b.WriteString("\n  " + r.draftLine() + "\n")
+	} else if f == "json" {
+		b.WriteString("\n  " + r.sealLine() + "\n")
 	}
 	b.WriteString("\n  Output  " + r.path.View() + "\n")
 	if !r.pathSet {
@@ -271,9 +293,16 @@ func (r *reportStep) View() string {
 	case r.failed != "":
 		b.WriteString(st.Error.Render(kit.Wrap("  Export failed: "+kit.Vis(r.failed), r.width-4)) + "\n")
 	case len(r.written) > 0:
-		b.WriteString(st.Saved.Render("  ✓ Written:") + "\n")
-		for _, p := range r.written {
-			b.WriteString("    " + kit.Vis(p) + "\n")
+		if len(r.written) == 1 { // one file: on the same line, so a sealed bundle's key fits an 80×24 screen
+			b.WriteString(st.Saved.Render("  ✓ Written: ") + kit.Vis(r.written[0]) + "\n")
+		} else {
+			b.WriteString(st.Saved.Render("  ✓ Written:") + "\n")
+			for _, p := range r.written {
+				b.WriteString("    " + kit.Vis(p) + "\n")
+			}
+		}
+		if r.sealInfo != "" {
+			b.WriteString(indent(kit.Wrap(kit.Vis(r.sealInfo), max(r.width-8, 20)), "    ") + "\n")
 		}
 	}
 	sum := r.h.Summary()
@@ -294,4 +323,51 @@ func (r *reportStep) draftLine() string {
 	}
 	text := kit.Wrap("The report prints DRAFT all the same: "+kit.Vis(strings.Join(why, "; "))+".", max(r.width-10, 20))
 	return "[ ] DRAFT on every page\n" + r.h.Styles().Subtle.Render("      "+strings.ReplaceAll(strings.TrimRight(text, " \n"), "\n", "\n      "))
+}
+
+// sealLine says whether the bundle will be sealed, and how the receiver checks it.
+func (r *reportStep) sealLine() string {
+	mark := "[ ]"
+	if r.sealed {
+		mark = "[x]"
+	}
+	return mark + " Sealed with your signing key" + r.h.Styles().Subtle.Render(kit.Truncate(" (anyone can check it offline with verify-bundle)", max(r.width-36, 1)))
+}
+
+// exportBundle writes the JSON bundle with its origin, so the copy can be merged later, and
+// sealed with the assessor's key when asked, as 'export --format json --sealed' does. It
+// returns what the result line says about the seal: the key's fingerprint, and where the
+// key was made when this export made it.
+func exportBundle(s *store.Store, a *assessment.Assessment, path string, sealed bool, opts report.Options) (string, error) {
+	origin, err := s.Origin(a.ID)
+	if err != nil {
+		return "", err
+	}
+	bundle := report.BundleOptions{Origin: origin, SealedAt: opts.AsOf, SealedBy: origin.Exported.By}
+	said := ""
+	if opts.MayWrite != nil { // asked first, so a key is not made for a bundle that is not written
+		if err := opts.MayWrite(path); err != nil {
+			return "", err
+		}
+	}
+	if sealed {
+		folder, err := store.ConfigFolder()
+		if err != nil {
+			return "", err
+		}
+		key, made, err := report.LoadOrCreateKey(folder)
+		if err != nil {
+			return "", err
+		}
+		bundle.Key, said = key, "Sealed with key "+key.Fingerprint()
+		if made {
+			said += " (made now in " + key.Path + "; back up that folder)"
+		}
+	}
+	return said, report.ExportBundle(path, a, bundle, opts.MayWrite)
+}
+
+// indent starts every line of text with prefix.
+func indent(text, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimRight(text, " \n"), "\n", "\n"+prefix)
 }

@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adrg/xdg"
+
+	"aimsbench/report"
+	"aimsbench/store"
 	"aimsbench/ui/internal/uitest"
 	"aimsbench/ui/steps"
 )
@@ -129,5 +133,68 @@ func TestTheDatabaseIsNeverAnExportDestination(t *testing.T) {
 		if h.Stored().ID == "" {
 			t.Fatalf("%s: the database no longer holds the assessment", suffix)
 		}
+	}
+}
+
+// TestASealedBundleVerifiesWithTheKeyNamedOnScreen: the JSON bundle exported with the seal
+// on checks out offline (report.VerifySeal) against the fingerprint the step shows, and
+// carries its origin, so the colleague's copy can be merged later.
+func TestASealedBundleVerifiesWithTheKeyNamedOnScreen(t *testing.T) {
+	t.Cleanup(func() { xdg.Reload() }) // after the variable below is restored
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	xdg.Reload()
+	h := uitest.New(t)
+	h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
+	for exportKinds[h.Step().(*reportStep).kind].format != "json" {
+		h.Press("choose output")
+	}
+	h.Contains("[ ] Sealed with your signing key")
+	h.Press("seal with my key")
+	h.Contains("[x] Sealed with your signing key")
+	path := filepath.Join(t.TempDir(), "sealed.json")
+	h.Press("edit output path")
+	h.Keys("ctrl+u", "text:"+path, "enter")
+	h.Press("export")
+	h.Contains("✓ Written:", "Sealed with key ", "made now in")
+	folder, err := store.ConfigFolder()
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, made, err := report.LoadOrCreateKey(folder)
+	if err != nil || made {
+		t.Fatalf("the export made no key in %s (%v)", folder, err)
+	}
+	h.Contains("Sealed with key " + key.Fingerprint())
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check, err := report.VerifySeal(data, key.Fingerprint())
+	if err != nil || !check.Intact {
+		t.Fatalf("the bundle does not verify: %v %+v", err, check)
+	}
+	b, _, _, err := report.OpenBundle(path, h.Cat, report.ImportOptions{})
+	if err != nil || b.Origin == nil || b.Origin.Lineage != h.ID {
+		t.Fatalf("the bundle carries no origin to merge with: %v", err)
+	}
+}
+
+func TestAnUnsealedBundleHasNoSeal(t *testing.T) {
+	h := uitest.New(t)
+	h.Open(steps.Report, func(host steps.Host) steps.Step { return New(host, h.Store) })
+	for exportKinds[h.Step().(*reportStep).kind].format != "json" {
+		h.Press("choose output")
+	}
+	path := filepath.Join(t.TempDir(), "plain.json")
+	h.Press("edit output path")
+	h.Keys("ctrl+u", "text:"+path, "enter")
+	h.Press("export")
+	h.Contains("✓ Written:")
+	if strings.Contains(h.Screen(), "Sealed with key") {
+		t.Fatalf("an unsealed export names a key:\n%s", h.Screen())
+	}
+	data, _ := os.ReadFile(path)
+	if _, err := report.VerifySeal(data, ""); err == nil {
+		t.Fatal("an unsealed bundle verifies as sealed")
 	}
 }
