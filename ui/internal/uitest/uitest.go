@@ -50,7 +50,8 @@ var blinkCode = func() uintptr {
 }()
 
 // Run executes a command and feeds its messages back. A command still running after the
-// safety timeout is a timer outside the behaviour under test.
+// safety timeout (a minute: a Word export under the race detector on a loaded machine takes
+// seconds) is a timer outside the behaviour under test.
 func (r Runner) Run(cmd tea.Cmd) {
 	r.T.Helper()
 	if cmd == nil || reflect.ValueOf(cmd).Pointer() == blinkCode {
@@ -61,7 +62,7 @@ func (r Runner) Run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(time.Minute):
 		return // a timer or blink: not part of the behaviour under test
 	}
 	switch msg := msg.(type) {
