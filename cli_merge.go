@@ -109,7 +109,11 @@ func parseTakes(takes []string) (map[string]assessment.Side, error) {
 		if err != nil {
 			return nil, errors.New("--take " + err.Error())
 		}
-		out[strings.TrimSpace(ref)] = s
+		ref = strings.TrimSpace(ref)
+		if earlier, twice := out[ref]; twice && earlier != s {
+			return nil, fmt.Errorf("--take settles %s both as %s and as %s; keep one of the two", ref, earlier, s)
+		}
+		out[ref] = s
 	}
 	return out, nil
 }

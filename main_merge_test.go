@@ -107,6 +107,7 @@ func TestMergeRefusesWithOneSentence(t *testing.T) {
 	}{
 		{"a copy of another assessment", []string{"merge", other, bundle}, 1, "are not copies of one assessment"},
 		{"a take without its side", []string{"merge", ida, bundle, "--take", "result/4.1/status"}, 2, "write --take ours=REF or --take theirs=REF"},
+		{"one conflict settled both ways", []string{"merge", ida, bundle, "--take", "theirs=result/4.1/status", "--take", "ours=result/4.1/status"}, 2, "settles result/4.1/status both as theirs and as ours"},
 		{"a take of no conflict", []string{"merge", ida, bundle, "--take", "ours=result/9.9/status"}, 1, "there is no conflict on result/9.9/status"},
 		{"not a bundle", []string{"merge", ida, a.db}, 1, "not"},
 	}
