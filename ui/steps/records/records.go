@@ -57,6 +57,12 @@ var recordKeys = kit.Keys[*records]{
 func New(h steps.Host) steps.Step {
 	return &records{h: h, tabs: []tab{
 		newRequests(h),
+		newRegister(h, audits),
+		newRegister(h, reviews),
+		newRegister(h, interviews),
+		newRegister(h, incidents),
+		newRegister(h, training),
+		newRegister(h, suppliers),
 	}}
 }
 
