@@ -50,9 +50,9 @@ var audits = registerSpec[assessment.InternalAudit]{
 			huh.NewInput().Title("Auditor").Value(&auditor).CharLimit(200),
 			huh.NewInput().Title("Auditor's own function or area").Value(&area).CharLimit(200),
 			huh.NewInput().Title("Functions or processes audited (separated by commas)").Value(&areas).CharLimit(1000),
-			huh.NewInput().Title("Clauses and controls covered (IDs separated by commas)").Placeholder("9.2, A.6.2.4").Value(&items).
+			huh.NewInput().Title("Clauses and controls covered (IDs separated by commas)").Placeholder("e.g. 9.2, A.6.2.4").Value(&items).
 				Validate(func(s string) error { return atLeastOne(itemIDs(cat, s)) }),
-			huh.NewInput().Title("Nonconformities it raised (NC numbers separated by commas)").Placeholder("NC-003, NC-004").Value(&findings).
+			huh.NewInput().Title("Nonconformities it raised (NC numbers separated by commas)").Placeholder("e.g. NC-003, NC-004").Value(&findings).
 				Validate(func(s string) error { _, err := ncNumbers(a, s); return err }),
 			huh.NewText().Title("Conclusion").Value(&conclusion).CharLimit(5000).Lines(3),
 		}
@@ -134,7 +134,7 @@ var interviews = registerSpec[assessment.Interview]{
 			huh.NewInput().Title("Person interviewed").Value(&name).CharLimit(200).Validate(required("give the name of the person interviewed")),
 			huh.NewInput().Title("Their role").Value(&role).CharLimit(200),
 			huh.NewInput().Title("Held on (YYYY-MM-DD)").Value(&date).Validate(requiredDate("give the day of the interview")),
-			huh.NewInput().Title("Items discussed (IDs separated by commas)").Placeholder("6.1.2, A.5.2").Value(&items).
+			huh.NewInput().Title("Items discussed (IDs separated by commas)").Placeholder("e.g. 6.1.2, A.5.2").Value(&items).
 				Validate(func(s string) error { return atLeastOne(itemIDs(cat, s)) }),
 			huh.NewText().Title("Notes").Value(&notes).CharLimit(5000).Lines(3),
 		}

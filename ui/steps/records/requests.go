@@ -123,6 +123,11 @@ func reqMove(to func(*requests) int) func(*requests, tea.KeyPressMsg) tea.Cmd {
 func moveTo(state assessment.RequestState) func(*requests, tea.KeyPressMsg) tea.Cmd {
 	return func(q *requests, _ tea.KeyPressMsg) tea.Cmd {
 		row, _ := q.selected()
+		if cur := q.h.Assessment().Requests[row.item.ID]; cur.Current() == state {
+			// pressed again: keep the day it got there rather than move it to today
+			q.h.Say(fmt.Sprintf("%s is %s already; enter changes the day.", row.item.ID, state.Label()))
+			return nil
+		}
 		return q.h.Apply(steps.UpdateRequest{ID: row.item.ID, Change: assessment.RequestChange{State: state}})
 	}
 }

@@ -68,6 +68,8 @@ func TestReceivingTheLastRequestLetsTheEvidenceChecklistLineHold(t *testing.T) {
 	h.Press("requested")
 	h.Press("received")
 	h.Contains("received", "2026-11-26")
+	h.Press("received") // again: nothing moves
+	h.Contains("is received already")
 
 	stored := h.Stored().Requests[last]
 	if stored.State != assessment.Received || !stored.Received.Equal(uitest.Day.Truncate(24*60*60*1e9)) || stored.Requested.IsZero() {
