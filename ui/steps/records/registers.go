@@ -33,8 +33,8 @@ var audits = registerSpec[assessment.InternalAudit]{
 		{"Covers", 16, func(_ steps.Host, x assessment.InternalAudit) string { return strings.Join(x.Items, ", ") }},
 		{"Audit", 0, func(_ steps.Host, x assessment.InternalAudit) string { return x.Title }},
 	},
-	detail: func(_ steps.Host, x assessment.InternalAudit) []field {
-		return []field{{"State", heldOrPlanned(x)}, {"Planned", kit.DateText(x.Planned)}, {"Held", kit.DateText(x.Held)},
+	detail: func(h steps.Host, x assessment.InternalAudit) []field {
+		return []field{{"State", heldOrPlanned(x)}, {"Independence", independence(h, x)}, {"Planned", kit.DateText(x.Planned)}, {"Held", kit.DateText(x.Held)},
 			{"Auditor", x.Auditor}, {"Auditor's area", x.AuditorArea}, {"Areas", strings.Join(x.Areas, ", ")},
 			{"Covers", strings.Join(x.Items, ", ")}, {"Findings", ncLabels(x.Findings)}, {"Conclusion", x.Conclusion}}
 	},
@@ -285,6 +285,16 @@ var suppliers = registerSpec[assessment.Supplier]{
 			return nil
 		}
 	},
+}
+
+// independence is the rules' warning that the audit's auditor audits their own area, if any.
+func independence(h steps.Host, x assessment.InternalAudit) string {
+	for _, w := range h.Summary().Warnings {
+		if w.Kind == "auditor_not_independent" && strings.Contains(w.Detail, "internal audit "+x.Label()+" ") {
+			return "! " + w.Detail
+		}
+	}
+	return "no conflict found"
 }
 
 func heldOrPlanned(x assessment.InternalAudit) string {

@@ -179,3 +179,13 @@ func TestEveryListFitsTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+func TestAnAuditorAuditingTheirOwnAreaIsNamedInTheDetail(t *testing.T) {
+	h := uitest.New(t).Open(steps.Records, New)
+	h.Keys("]") // internal audits
+	h.Press("add")
+	h.Keys("text:Own area", "enter", "enter", "enter", "text:Moira", "enter", "text:Risk", "enter", "text:Risk", "enter", "text:9.2", "ctrl+s")
+	h.Contains("Independence", "! internal audit IA-05")
+	h.Keys("up")
+	h.Contains("IA-04", "no conflict found")
+}
