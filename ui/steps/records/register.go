@@ -191,11 +191,9 @@ func (r *register[T, P]) open(x T, base *T) tea.Cmd {
 		if err != nil {
 			return tea.Batch(r.h.Refuse(err), r.open(x, base))
 		}
-		var b assessment.Entry
+		var b assessment.Entry // nil, not a nil pointer, for a new entry
 		if base != nil {
 			b = P(base)
-		}
-		if base != nil {
 			r.h.Say(label[T, P](x) + " saved.")
 		}
 		return r.h.Apply(steps.PutRecord{Base: b, Next: P(&x)})

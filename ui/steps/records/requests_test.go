@@ -125,3 +125,19 @@ func TestRequestFiltersNarrowTheList(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestTheListsSwitchWithBracketsAndArrowsButNotWhileSearching(t *testing.T) {
+	h := uitest.New(t).Open(steps.Records, New)
+	h.Keys("right")
+	h.Contains("Internal audits ·")
+	h.Keys("left", "left")
+	h.Contains("Suppliers ·")
+	h.Keys("]")
+	h.Contains("Evidence requests ·")
+	h.Keys("/", "text:]x")
+	h.Contains("Evidence requests ·", "]x")
+	h.Keys("esc")
+	if h.Work.Typing() || h.Closed {
+		t.Fatal("esc in the search did not just clear it")
+	}
+}
