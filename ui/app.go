@@ -21,6 +21,7 @@ import (
 	"aimsbench/ui/steps/maturity"
 	"aimsbench/ui/steps/ncs"
 	"aimsbench/ui/steps/readiness"
+	"aimsbench/ui/steps/records"
 	"aimsbench/ui/steps/report"
 	"aimsbench/ui/steps/risks"
 	"aimsbench/ui/steps/scoping"
@@ -81,6 +82,7 @@ func stepsOf(c *kit.Session) []workspace.Factory {
 		tests.New,
 		maturity.New,
 		ncs.New,
+		records.New,
 		readiness.New,
 		func(h steps.Host) steps.Step { return report.New(h, c.Store) },
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -75,11 +76,11 @@ func TestGoldenScreens(t *testing.T) {
 		name string
 		step int
 	}{{"home", 0}}
-	for i := 1; i <= 9; i++ {
+	for i := 1; i <= int(steps.Report)+1; i++ {
 		screens = append(screens, struct {
 			name string
 			step int
-		}{"step" + string(rune('0'+i)), i})
+		}{"step" + strconv.Itoa(i), i})
 	}
 	for _, sc := range screens {
 		if sc.step > 0 {

@@ -185,7 +185,7 @@ func TestTrapTheHelpAt80x24ListsEveryKey(t *testing.T) {
 	s.open()
 	s.press("2", "?")
 	screen := s.end()
-	for _, k := range []string{"1–5 maturity", "c   conformant", "edit/remove evidence", "start interview", "alt+1–9   go to step", "ctrl+c quit"} {
+	for _, k := range []string{"1–5 maturity", "c   conformant", "edit/remove evidence", "start interview", "alt+1–9 alt+0 go to step", "ctrl+c quit"} {
 		if !strings.Contains(screen, k) {
 			t.Errorf("the help at 80×24 lacks %q:\n%s", k, screen)
 		}
@@ -228,7 +228,7 @@ func TestTrapTheReportStepAsksBeforeOverwritingAnEarlierPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.open()
-	s.press("9", "o", "text:"+path, "enter", "enter")
+	s.press("0", "o", "text:"+path, "enter", "enter")
 	s.wait("already exists")
 	s.press("enter") // No
 	s.end()

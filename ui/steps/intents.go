@@ -81,6 +81,21 @@ type PutKPI struct {
 	Next assessment.KPIValue
 }
 
+// UpdateRequest moves an evidence request of the catalogue's list to a state, or changes its
+// contact and note, through assessment.RequestChange's rules.
+type UpdateRequest struct {
+	ID     string
+	Change assessment.RequestChange
+}
+
+// PutRecord saves an entry of a field register, given as a pointer (*assessment.InternalAudit,
+// *ManagementReview, *Interview, *Incident, *TrainingRecord, *Supplier); a new one has number
+// 0 and no Base. The reply's Record is the entry as stored, a value.
+type PutRecord struct{ Base, Next assessment.Entry }
+
+// DeleteRecord removes an entry of a field register; its number is not given out again.
+type DeleteRecord struct{ Entry assessment.Entry }
+
 // Saved is the reply to an intent, addressed to the step that gave it: the record as the
 // store now holds it (nil after a delete), or why nothing was saved.
 type Saved struct {
@@ -127,17 +142,25 @@ func (i PutRole) What() string { return i.Next.RoleID }
 // What names the edit.
 func (i PutKPI) What() string { return i.ID }
 
+// What names the edit.
+func (i UpdateRequest) What() string { return "evidence request " + i.ID }
+
+// What names the edit.
+func (i PutRecord) What() string {
+	if i.Next.EntryNumber() == 0 {
+		return "new record"
+	}
+	return i.Next.Label()
+}
+
+// What names the edit.
+func (i DeleteRecord) What() string { return i.Entry.Label() }
+
 func orNew(kind string, id int64, name string) string {
 	if id == 0 {
 		return "new " + kind + " " + name
 	}
 	return name
-}
-
-// PutInterview saves an entry of the interview log; a new one has Number 0 and no Base.
-type PutInterview struct {
-	Base *assessment.Interview
-	Next assessment.Interview
 }
 
 // AcceptProposal accepts the client's pending questionnaire answer on an item
@@ -153,14 +176,6 @@ type AcceptProposal struct {
 type RejectProposal struct {
 	Item   checklists.Item
 	Reason string
-}
-
-// What names the edit.
-func (i PutInterview) What() string {
-	if i.Next.Number == 0 {
-		return "new interview"
-	}
-	return i.Next.Label()
 }
 
 // What names the edit.

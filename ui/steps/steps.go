@@ -28,6 +28,7 @@ const (
 	ControlTesting
 	Maturity
 	Nonconformities
+	Records // the evidence request list and the field registers
 	Readiness
 	Report
 )
@@ -51,7 +52,8 @@ type Step interface {
 // before it leaves the assessment. Back reports whether it went back.
 type Backer interface{ Back() bool }
 
-// DigitUser is a step that uses the digit keys 1–5 itself (maturity); 6–9 still switch steps.
+// DigitUser is a step that uses the digit keys 1–5 itself (maturity); 6–9 still switch steps,
+// and alt+digit switches from it.
 type DigitUser interface{ UsesDigits() bool }
 
 // Host is what a step may know of the open assessment and the workbench. The assessment it

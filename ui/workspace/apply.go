@@ -45,19 +45,24 @@ func (w *Model) apply(from steps.ID, in steps.Intent) tea.Cmd {
 		return w.refuse(err)
 	}
 	shown := false
-	if _, judged := in.(steps.Judge); !judged {
+	if !shownByRules(in) {
 		var record any
 		if record, shown = onScreen(in); shown {
 			w.a = withStored(w.a, in, record)
 			w.refresh()
 		}
 	}
-	return w.queue(queuedWrite{from: from, intent: in, write: write, shown: shown || isJudge(in)})
+	return w.queue(queuedWrite{from: from, intent: in, write: write, shown: shown || shownByRules(in)})
 }
 
-func isJudge(in steps.Intent) bool {
-	_, ok := in.(steps.Judge)
-	return ok
+// shownByRules reports whether writeFor put the intent's effect on screen already, having
+// worked it out by the rules: a judgement, an evidence request's move.
+func shownByRules(in steps.Intent) bool {
+	switch in.(type) {
+	case steps.Judge, steps.UpdateRequest:
+		return true
+	}
+	return false
 }
 
 // onScreen is the record an intent shows before it is saved, and whether it shows one: not
@@ -78,9 +83,9 @@ func onScreen(in steps.Intent) (any, bool) {
 		return in.Next, true
 	case steps.PutKPI:
 		return in.Next, true
-	case steps.PutInterview:
-		return in.Next, in.Base != nil
-	case steps.DeleteSystem, steps.DeleteRisk:
+	case steps.PutRecord:
+		return entryValue(in.Next), in.Base != nil
+	case steps.DeleteSystem, steps.DeleteRisk, steps.DeleteRecord:
 		return nil, true
 	}
 	return nil, false
@@ -125,8 +130,20 @@ func (w *Model) writeFor(in steps.Intent) (func(*store.Store) (any, error), erro
 		return func(s *store.Store) (any, error) { return s.SaveRoleHolder(aid, in.Base, in.Next) }, nil
 	case steps.PutKPI:
 		return func(s *store.Store) (any, error) { return s.SetKPI(aid, in.ID, in.Base, in.Next) }, nil
-	case steps.PutInterview:
-		return func(s *store.Store) (any, error) { return s.SaveInterview(aid, in.Base, in.Next) }, nil
+	case steps.UpdateRequest:
+		return w.moveRequest(in)
+	case steps.PutRecord:
+		if err := in.Next.Check(); err != nil {
+			return nil, err
+		}
+		return func(s *store.Store) (any, error) { return saveEntry(s, aid, in.Base, in.Next) }, nil
+	case steps.DeleteRecord:
+		if _, ok := in.Entry.(*assessment.Interview); ok {
+			if err := assessment.CheckDeleteInterview(w.a.Results, in.Entry.EntryNumber()); err != nil {
+				return nil, err
+			}
+		}
+		return func(s *store.Store) (any, error) { return nil, deleteEntry(s, aid, in.Entry) }, nil
 	case steps.AcceptProposal:
 		return func(s *store.Store) (any, error) { return s.AcceptProposal(aid, in.Item, in.ToFinding) }, nil
 	case steps.RejectProposal:
@@ -206,7 +223,9 @@ func withStored(a *assessment.Assessment, in steps.Intent, record any) *assessme
 		h := record.(assessment.Assessment)
 		h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues =
 			a.RoleHolders, a.Systems, a.Results, a.Risks, a.Tests, a.NCs, a.Requests, a.KPIValues
-		h.Audits, h.Reviews, h.Suppliers, h.Training, h.Incidents, h.Interviews = a.Audits, a.Reviews, a.Suppliers, a.Training, a.Incidents, a.Interviews
+		// the field registers too: the stored header holds none of them
+		h.Audits, h.Reviews, h.Suppliers, h.Training, h.Incidents, h.Interviews =
+			a.Audits, a.Reviews, a.Suppliers, a.Training, a.Incidents, a.Interviews
 		h.Updated = a.Updated
 		return &h
 	case steps.PutSystem:
@@ -241,9 +260,16 @@ func withStored(a *assessment.Assessment, in steps.Intent, record any) *assessme
 			next.KPIValues = map[string]assessment.KPIValue{}
 		}
 		next.KPIValues[in.ID] = record.(assessment.KPIValue)
-	case steps.PutInterview:
-		iv := record.(assessment.Interview)
-		next.Interviews = put(a.Interviews, iv, func(x assessment.Interview) bool { return x.Number == iv.Number })
+	case steps.UpdateRequest:
+		next.Requests = maps.Clone(a.Requests)
+		if next.Requests == nil {
+			next.Requests = map[string]assessment.RequestStatus{}
+		}
+		next.Requests[in.ID] = record.(assessment.RequestStatus)
+	case steps.PutRecord:
+		withEntry(&next, record)
+	case steps.DeleteRecord:
+		withoutEntry(&next, in.Entry)
 	case steps.AcceptProposal:
 		return withResult(a, record.(*assessment.Result))
 	}

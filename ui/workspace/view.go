@@ -125,15 +125,20 @@ func (w *Model) stepBar() string {
 	return w.frame.bar
 }
 
+// keyOnly labels an idle step by its digit alone.
+func keyOnly(i int, _ string, _, _ int) string { return StepKey(i) }
+
 // stepLabels are the ways of labelling an idle step in the step bar, longest first; the
 // active step always has the first.
 var stepLabels = []func(i int, name string, done, total int) string{
 	func(i int, name string, done, total int) string {
-		return fmt.Sprintf("%d %s %d/%d", i+1, name, done, total)
+		return fmt.Sprintf("%s %s %d/%d", StepKey(i), name, done, total)
 	},
-	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %d/%d", i+1, done, total) },
-	func(i int, _ string, done, total int) string { return fmt.Sprintf("%d %s", i+1, percent(done, total)) },
-	func(i int, _ string, _, _ int) string { return strconv.Itoa(i + 1) },
+	func(i int, _ string, done, total int) string { return fmt.Sprintf("%s %d/%d", StepKey(i), done, total) },
+	func(i int, _ string, done, total int) string {
+		return fmt.Sprintf("%s %s", StepKey(i), percent(done, total))
+	},
+	keyOnly,
 }
 
 // drawStepBar lists the steps with their progress, the active one highlighted. A narrow

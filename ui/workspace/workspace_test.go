@@ -76,7 +76,31 @@ func TestEveryIntentMakesANewSnapshotAndShowsWhatTheStoreHolds(t *testing.T) {
 			next := *a
 			next.Title = "Renamed assessment"
 			return steps.PutHeader{Base: a, Next: &next}
-		}, func(a *assessment.Assessment) bool { return a.Title == "Renamed assessment" && len(a.Systems) > 0 }},
+		}, func(a *assessment.Assessment) bool {
+			return a.Title == "Renamed assessment" && len(a.Systems) > 0 && len(a.Audits) > 0 && len(a.Interviews) > 0
+		}},
+		{"an evidence request's move", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
+			return steps.UpdateRequest{ID: "EV-GOV-05", Change: assessment.RequestChange{State: assessment.NotAvailable, Note: text("never written")}}
+		}, func(a *assessment.Assessment) bool {
+			r := a.Requests["EV-GOV-05"]
+			return r.State == assessment.NotAvailable && r.Note == "never written" && !r.Unavailable.IsZero()
+		}},
+		{"a new internal audit gets the store's number", func(*assessment.Assessment, *uitest.Harness) steps.Intent {
+			return steps.PutRecord{Next: &assessment.InternalAudit{Title: "New audit", Planned: uitest.Day, Items: []string{"9.2"}}}
+		}, func(a *assessment.Assessment) bool {
+			last := a.Audits[len(a.Audits)-1]
+			return last.Title == "New audit" && last.Number > 0
+		}},
+		{"an edited supplier", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			next := a.Suppliers[0]
+			next.Note = "re-checked"
+			return steps.PutRecord{Base: &a.Suppliers[0], Next: &next}
+		}, func(a *assessment.Assessment) bool { return a.Suppliers[0].Note == "re-checked" }},
+		{"a deleted training record", func(a *assessment.Assessment, _ *uitest.Harness) steps.Intent {
+			return steps.DeleteRecord{Entry: &assessment.TrainingRecord{Number: 1}}
+		}, func(a *assessment.Assessment) bool {
+			return !slices.ContainsFunc(a.Training, func(x assessment.TrainingRecord) bool { return x.Number == 1 })
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,4 +135,60 @@ func TestARefusedJudgementChangesNothing(t *testing.T) {
 		t.Fatal("a judgement the rules refuse changed the snapshot or was queued")
 	}
 	h.Contains("cannot be marked not applicable")
+}
+
+func TestAnInterviewCitedAsEvidenceIsNotDeleted(t *testing.T) {
+	h, host, _ := openWith(t)
+	before := h.Work.Assessment()
+	cited := 0
+	for _, iv := range before.Interviews {
+		if len(before.InterviewCitations(iv.Number)) > 0 {
+			cited = iv.Number
+			break
+		}
+	}
+	if cited == 0 {
+		t.Fatal("the demo cites no interview as evidence")
+	}
+	h.Run(host.Apply(steps.DeleteRecord{Entry: &assessment.Interview{Number: cited}}))
+	if h.Work.Assessment() != before || h.Work.Pending() != 0 {
+		t.Fatal("the delete of a cited interview changed the snapshot or was queued")
+	}
+	if _, ok := h.Stored().InterviewByNumber(cited); !ok {
+		t.Fatal("the cited interview was deleted")
+	}
+	h.Contains("is cited as evidence for")
+}
+
+// rater is a blank step that rates with the number row, as gaps and maturity do.
+type rater struct{ uitest.Blank }
+
+func (*rater) UsesDigits() bool { return true }
+
+func TestZeroShowsTheTenthStepExceptWhereDigitsRate(t *testing.T) {
+	h := uitest.New(t).Open(steps.Scoping, func(steps.Host) steps.Step { return &uitest.Blank{} })
+	h.Keys("0")
+	if h.Work.Active() != steps.Report {
+		t.Fatalf("0 showed step %d, not the report", h.Work.Active())
+	}
+	h.Keys("8")
+	if h.Work.Active() != steps.Records {
+		t.Fatalf("8 showed step %d, not the records", h.Work.Active())
+	}
+
+	r := &rater{}
+	h = uitest.New(t).Open(steps.Maturity, func(steps.Host) steps.Step { return r })
+	h.Keys("0")
+	if h.Work.Active() != steps.Maturity || len(r.Got) == 0 {
+		t.Fatal("0 left the rating step instead of reaching it")
+	}
+	h.Keys("alt+0")
+	if h.Work.Active() != steps.Report {
+		t.Fatalf("alt+0 showed step %d, not the report", h.Work.Active())
+	}
+	h.Work.Show(steps.Maturity)
+	h.Keys("9")
+	if h.Work.Active() != steps.Readiness {
+		t.Fatalf("9 on a rating step showed step %d, not readiness", h.Work.Active())
+	}
 }

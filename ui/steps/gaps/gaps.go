@@ -204,8 +204,10 @@ func (g *gaps) update(msg tea.Msg) tea.Cmd {
 // or evidence whose file was fingerprinted (perhaps while another step was on screen). A
 // new interview numbered by the store starts the interview, a decided answer is marked.
 func (g *gaps) saved(msg steps.Saved) tea.Cmd {
-	if in, ok := msg.Intent.(steps.PutInterview); ok && in.Base == nil {
-		return g.interviewLogged(msg)
+	if in, ok := msg.Intent.(steps.PutRecord); ok && in.Base == nil {
+		if _, interview := in.Next.(*assessment.Interview); interview {
+			return g.interviewLogged(msg)
+		}
 	}
 	if msg.Err != nil {
 		switch msg.Intent.(type) {

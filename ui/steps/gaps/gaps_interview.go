@@ -94,7 +94,7 @@ func (g *gaps) discusses(iv assessment.Interview, itemID string) bool {
 func (g *gaps) discussed(iv assessment.Interview, item checklists.Item) tea.Cmd {
 	next := iv
 	next.Items = append(slices.Clone(iv.Items), item.ID)
-	return g.h.Apply(steps.PutInterview{Base: &iv, Next: next})
+	return g.h.Apply(steps.PutRecord{Base: &iv, Next: &next})
 }
 
 // interviewChoices lists the interviews of the log for a choice field: those that
@@ -151,7 +151,7 @@ func (g *gaps) startInterview() tea.Cmd {
 		if err != nil {
 			return nil, fmt.Errorf("the interview's date: %w", err)
 		}
-		cmd := g.h.Apply(steps.PutInterview{Next: assessment.Interview{Name: s.Get("name"), Role: s.Get("role"), Date: day, Items: []string{item.ID}}})
+		cmd := g.h.Apply(steps.PutRecord{Next: &assessment.Interview{Name: s.Get("name"), Role: s.Get("role"), Date: day, Items: []string{item.ID}}})
 		if cmd != nil {
 			g.session = &interview{first: item} // numbered when the store replies (interviewLogged)
 		}
