@@ -19,7 +19,9 @@ func TestFinaliseRefusalsFollowTheFinalReportRule(t *testing.T) {
 		{"no one to sign", func(_ *Assessment, so *SignOff) { so.By = " " }, "no one is named to sign it off"},
 		{"no date", func(_ *Assessment, so *SignOff) { so.Date = time.Time{} }, "the sign-off has no date"},
 		{"dated after today", func(_ *Assessment, so *SignOff) { so.Date = ruleDay.AddDate(0, 0, 1) }, "the sign-off is dated 2025-07-01, after today"},
-		{"dated before the assessment began", func(a *Assessment, so *SignOff) { a.StartDate, so.Date = ruleDay.AddDate(0, -1, 0), ruleDay.AddDate(-30, 0, 0) },
+		{"dated before the assessment began", func(a *Assessment, so *SignOff) {
+			a.StartDate, so.Date = ruleDay.AddDate(0, -1, 0), ruleDay.AddDate(-30, 0, 0)
+		},
 			"the sign-off is dated 1995-06-30, before the assessment began"},
 		{"finalised already", func(a *Assessment, _ *SignOff) { a.SignOff = signOff }, "it is finalised already (signed off by Priya Shah, Lead assessor, on 2025-06-30)"},
 	}
