@@ -88,11 +88,13 @@ func (d *doc) inventory() {
 	if len(rows) > 0 {
 		d.table([]column{{"AI system", 30, ""}, {"Purpose", 42, ""}, {"Owner", 22, ""}, {"Life-cycle stage", 20, ""},
 			{"AI roles", 22, ""}, {"Impact", 14, ""}, {"EU AI Act class", 20, ""}}, rows)
-		d.euAIActObligations()
 	}
 	if len(excluded) > 0 {
 		d.minorHeading("AI systems outside the scope", 15)
 		d.table([]column{{"AI system", 50, ""}, {"Why it is outside the scope", 120, ""}}, excluded)
+	}
+	if len(rows) > 0 {
+		d.euAIActObligations()
 	}
 }
 
@@ -191,7 +193,7 @@ func (d *doc) euAIActObligations() {
 	if note == "" {
 		note = checklists.IndicativeClassification
 	}
-	d.minorHeading("EU AI Act classes and their obligations", d.textHeight(note, styleItalic)+30)
+	d.subheading("EU AI Act classes and their obligations", d.textHeight(note, styleItalic)+30)
 	d.paragraph(note, styleItalic)
 	if unclassified > 0 {
 		d.paraf("%s in scope not classified under the EU AI Act yet.", capitalise(plural(unclassified, "AI system is", "AI systems are")))
@@ -205,14 +207,15 @@ func (d *doc) euAIActObligations() {
 		return i*1000 + j
 	}
 	slices.SortStableFunc(classes, func(a, b *class) int { return rank(a.c) - rank(b.c) })
-	// One paragraph and a list of duties per class, rather than a table, so that the long list
-	// of a high-risk class runs on over a page break instead of moving whole to the next page.
+	// A heading and a list of duties per class, rather than a table, so that the long list of a
+	// high-risk class runs on over a page break instead of moving whole to the next page.
 	for _, x := range classes {
 		var duties []string
 		for _, o := range x.c.Obligations(d.cat) {
 			duties = append(duties, o.Article+": "+o.Duty)
 		}
-		d.paragraph(fmt.Sprintf("%s (%s)", x.c.Describe(d.cat), shortList(x.systems, 6, "the inventory")), styleBold)
+		d.minorHeading(x.c.Describe(d.cat), 20)
+		d.paraf("In scope: %s.", shortList(x.systems, 6, "the inventory"))
 		if len(duties) == 0 {
 			d.none("The catalogue lists no obligation for this class.")
 			continue
