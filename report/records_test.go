@@ -155,3 +155,21 @@ func TestWordReportHasTheFieldRecords(t *testing.T) {
 		}
 	}
 }
+
+func TestControlCharactersInTheRecordsAreShownNotObeyed(t *testing.T) {
+	a := demo(t, assessment.DemoStandard)
+	hostile := "rec\x1b[2Jord\x07"
+	a.Audits[0].Title, a.Reviews[0].Decisions, a.Training[0].Group = hostile, hostile, hostile
+	a.Suppliers[0].Name, a.Incidents[0].Title, a.Interviews[0].Name = hostile, hostile, hostile
+	text := pdfText(t, exportPDF(t, a, Options{}))
+	if strings.ContainsAny(text, "\x1b\x07") {
+		t.Error("a control character from the records reached the PDF's text")
+	}
+	if n := strings.Count(text, "rec‹ESC›[2Jord‹U+0007›"); n < 6 {
+		t.Errorf("the PDF shows the marked text %d times, want it for each of the 6 registers", n)
+	}
+	body := string(docxParts(t, exportDOCX(t, a, Options{}))["word/document.xml"])
+	if n := strings.Count(body, "rec⟨ESC⟩[2Jord⟨U+0007⟩"); n < 6 {
+		t.Errorf("the Word report shows the marked text %d times, want it for each of the 6 registers", n)
+	}
+}
