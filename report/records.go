@@ -80,10 +80,16 @@ func (d *doc) auditProgramme() {
 	if len(c.Held) > 0 {
 		held = plural(len(c.Held), "internal audit was", "internal audits were") + " held (" + shortList(c.Held, listLimit, "") + ")"
 	}
-	d.paraf("In the 12 months from %s to %s %s. Together they covered %d of the %d clause requirements and %d of the %d included "+
-		"controls; planned audits are due to cover %d more. A certification body expects the audits of one cycle to cover them all.",
-		date(c.From), date(c.To), held, c.Clauses.Audited, c.Clauses.Total, c.Controls.Audited, c.Controls.Total,
-		c.Clauses.Planned+c.Controls.Planned)
+	coverage := fmt.Sprintf("In the 12 months from %s to %s, %s. Together they covered %d of the %d clause requirements and %d of the %d included controls",
+		date(c.From), date(c.To), held, c.Clauses.Audited, c.Clauses.Total, c.Controls.Audited, c.Controls.Total)
+	if planned := c.Clauses.Planned + c.Controls.Planned; planned > 0 {
+		coverage += fmt.Sprintf("; planned audits are due to cover %d more", planned)
+	}
+	coverage += "."
+	if len(c.Uncovered()) > 0 {
+		coverage += " A certification body expects the audits of one cycle to cover them all."
+	}
+	d.para(coverage)
 	if len(audits) > recordLimit {
 		d.para(fullListPointer(len(audits), "audits", sheetAudits))
 	}
@@ -139,8 +145,8 @@ func (d *doc) managementReviews() {
 		}
 		inputs = append(inputs, []cell{txt(in.Input.Title), considered})
 	}
-	d.titledTable(fmt.Sprintf("Inputs of the last review held, %s on %s", last.Review.Label(), date(last.Review.Date)),
-		[]column{{"Input the review must consider", 130, ""}, {"At this review", 40, ""}}, inputs)
+	d.minorHeading(fmt.Sprintf("Inputs of the last review held, %s on %s", last.Review.Label(), date(last.Review.Date)), 30)
+	d.table([]column{{"Input the review must consider", 130, ""}, {"At this review", 40, ""}}, inputs)
 }
 
 func (d *doc) trainingRecords() {
