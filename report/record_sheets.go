@@ -72,7 +72,7 @@ func supplierTable(f *facts) register {
 		}
 		result := string(s.Result)
 		if result == "" {
-			result = "not assessed"
+			result = "no due diligence"
 		}
 		reg.rows = append(reg.rows, []any{s.Label(), s.Name, s.Provides, strings.Join(systems, "; "), s.Assessed, result, s.Note})
 	}

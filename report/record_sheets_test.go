@@ -69,3 +69,26 @@ func TestXLSXInventoryAndSummaryCarryTheClassAndTheCertificationPath(t *testing.
 		typedDate(t, f, "Summary", "B"+row, m.Date)
 	}
 }
+
+func TestXLSXShadesDueDiligenceResultsOnly(t *testing.T) {
+	a := demo(t, assessment.DemoStandard)
+	a.Suppliers[0].Result, a.Suppliers[0].Assessed = "", time.Time{}
+	a.Results["4.1"].Status = assessment.NotAssessed
+	f := openXLSX(t, a)
+	fill := func(sheet, cell string) []string {
+		id, _ := f.GetCellStyle(sheet, cell)
+		s, _ := f.GetStyle(id)
+		if s == nil {
+			return nil
+		}
+		return s.Fill.Color
+	}
+	row := strconv.Itoa(findRow(t, f, sheetSuppliers, a.Suppliers[0].Label()))
+	if word, _ := f.GetCellValue(sheetSuppliers, "F"+row); word != "no due diligence" || len(fill(sheetSuppliers, "F"+row)) == 0 {
+		t.Errorf("a supplier never assessed reads %q with fill %v, want a shaded \"no due diligence\"", word, fill(sheetSuppliers, "F"+row))
+	}
+	row = strconv.Itoa(findRow(t, f, "Items", "4.1"))
+	if c := fill("Items", "F"+row); len(c) != 0 {
+		t.Errorf("an item not assessed is shaded %v; only what is judged is shaded", c)
+	}
+}

@@ -110,7 +110,7 @@ func newWorkbook(f *facts) (*workbook, error) {
 var statusWords = map[string][]string{
 	"D6EAD8": {"conformant", "implemented", "effective", "received", "reviewed", "low", "pass", "verified effective", "closed", "satisfactory"},
 	"F6D68C": {"partially conformant", "partly implemented", "requested", "medium", "not concluded", "in progress", "minor nonconformity", "observation", "conditional"},
-	"962822": {"nonconformant", "not implemented", "ineffective", "not available", "high", "exception", "overdue", "major nonconformity", "reopened", "unsatisfactory", "not assessed"},
+	"962822": {"nonconformant", "not implemented", "ineffective", "not available", "high", "exception", "overdue", "major nonconformity", "reopened", "unsatisfactory", "no due diligence"},
 }
 
 func solid(colour string) excelize.Fill {
