@@ -94,6 +94,7 @@ func (f *facts) planSections() []section {
 		{section{id: "ncs", title: "Nonconformities and corrective actions", numbered: true, newPage: true, draw: (*doc).nonconformities}, true},
 		{section{id: "evidence", title: "Evidence requests", numbered: true, newPage: true, draw: (*doc).evidenceRequests}, false},
 		{section{id: "checklist", title: "Readiness checklist", numbered: true, newPage: true, draw: (*doc).readinessChecklist}, false},
+		{section{id: "records", title: "Management system records", numbered: true, newPage: true, draw: (*doc).records}, false},
 		{section{id: "kpis", title: "Key performance indicators", numbered: true, draw: (*doc).kpis}, false},
 		{section{id: "common", title: "Common gaps detected", numbered: true, newPage: true, draw: (*doc).commonGaps}, true},
 		{section{id: "quality", title: "Assessment quality", numbered: true, draw: (*doc).quality}, false},

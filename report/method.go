@@ -16,6 +16,7 @@ func (d *doc) methodology() {
 	d.para("Each judgement carries a status, a maturity level and the evidence seen. The figures in this report are " +
 		"computed from those judgements by fixed rules, set out below, so two people applying them to the same data " +
 		"reach the same verdict. Section " + d.numbers["limits"] + " says what the work did not cover.")
+	d.interviewLog()
 	d.subheading("Status", 40)
 	d.table([]column{{"Status", 40, ""}, {"Meaning", 130, ""}}, [][]cell{
 		{statusCell(assessment.Conformant), txt("The requirement is met, and evidence that it is met is on file.")},

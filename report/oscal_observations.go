@@ -34,7 +34,8 @@ var testMethods = map[string]string{
 }
 
 // observations lists what the findings rest on: one observation per evidence item of each
-// item of R and one per operating-effectiveness test of an included control. It returns
+// item of R, one per operating-effectiveness test of an included control and one per
+// interview of the log (related to the finding of every item it discussed). It returns
 // them with their UUIDs by item ID, and a back-matter resource for each evidence file
 // holding its path and SHA-256.
 func (x *oscalExport) observations() (out []oscal.Observation, byItem map[string][]string, files []oscal.Resource) {
@@ -54,7 +55,61 @@ func (x *oscalExport) observations() (out []oscal.Observation, byItem map[string
 			byItem[item.ID] = append(byItem[item.ID], obs.UUID)
 		}
 	}
+	for _, iv := range x.a.Interviews {
+		obs := x.interviewObservation(iv)
+		out = append(out, obs)
+		for _, item := range x.items {
+			if x.discussed(iv, item) {
+				byItem[item.ID] = append(byItem[item.ID], obs.UUID)
+			}
+		}
+	}
 	return out, byItem, files
+}
+
+// interviewObservation is an interview of the log as an observation made by INTERVIEW. Its
+// subject is the organisation assessed, a party, since OSCAL's subjects are parties,
+// components and the like, not requirements; the items discussed are named in a property
+// each and reached from their findings, which relate the observation.
+func (x *oscalExport) interviewObservation(iv assessment.Interview) oscal.Observation {
+	var p props
+	p.ours("interview", iv.Label())
+	for _, id := range iv.Items {
+		p.ours("item-discussed", id)
+	}
+	who := markupLine(iv.Name, "someone unnamed")
+	if role := markupLine(iv.Role, ""); role != "" {
+		who += ", " + role
+	}
+	description := fmt.Sprintf("Interview %s with %s on %s.", iv.Label(), who, isoDate(iv.Date))
+	if len(iv.Items) > 0 {
+		description += " Items discussed: " + markupLine(strings.Join(iv.Items, ", "), "none") + "."
+	}
+	if notes := markupProse(iv.Notes); notes != "" {
+		description += "\n\n" + notes
+	}
+	return oscal.Observation{
+		UUID: x.uuid("observation", "interview", fmt.Sprint(iv.Number)), Title: "Interview " + iv.Label(),
+		Description: description, Methods: []string{methodInterview}, Types: &[]string{"control-objective"},
+		Collected: x.at(iv.Date), Props: p.list(),
+		Subjects: &[]oscal.SubjectReference{{SubjectUuid: x.organisation(), Type: "party", Title: who}},
+	}
+}
+
+// discussed reports whether an interview discussed an item, named itself or through a clause
+// or objective above it.
+func (x *oscalExport) discussed(iv assessment.Interview, item checklists.Item) bool {
+	for id := item.ID; id != ""; {
+		if slices.Contains(iv.Items, id) {
+			return true
+		}
+		parent, ok := x.cat.Item(id)
+		if !ok {
+			return false
+		}
+		id = parent.Parent
+	}
+	return false
 }
 
 // evidenceObservation is one evidence item as an observation, with its file as a resource

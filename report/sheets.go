@@ -53,7 +53,14 @@ func summaryTables(f *facts) []register {
 		groups.rows = append(groups.rows, []any{g.ID, g.Title, g.Assessed, g.Total, by[assessment.Conformant], by[assessment.Partial],
 			by[assessment.Nonconformant], by[assessment.NotAssessed], mean, level(g.Min), target})
 	}
-	return []register{key, blockers, groups}
+	path := register{name: "Certification path", cols: []sheetColumn{textCol("Audit", 30), dateCol("Date"), textCol("Where the date comes from", 60)}}
+	for _, m := range assessment.CertificationPath(f.a.Certification) {
+		path.rows = append(path.rows, []any{m.Title, m.Date, capitalise(m.Basis)})
+	}
+	if body := strings.TrimSpace(f.a.Certification.Body); body != "" {
+		path.name += " with " + body
+	}
+	return []register{key, blockers, groups, path}
 }
 
 // riskTable is the AI risk register with its ratings before and after treatment.
@@ -182,7 +189,7 @@ func inventoryTable(cat *checklists.Catalogue, a *assessment.Assessment) registe
 	reg := register{name: "AI systems", cols: []sheetColumn{textCol("Name", 30), textCol("Purpose", 50), textCol("Owner", 20),
 		textCol("Life-cycle stage", 18), textCol("AI roles", 22), statusCol("Impact", 8), textCol("In scope", 8),
 		textCol("Exclusion justification", 36), textCol("Suppliers", 36), textCol("Personal data", 8), textCol("Human oversight", 8),
-		dateCol("Impact assessment"), dateCol("Last significant change")}}
+		dateCol("Impact assessment"), dateCol("Last significant change"), textCol("EU AI Act class (indicative, not legal advice)", 36)}}
 	for _, s := range a.Systems {
 		var roles []string
 		for _, r := range s.Roles {
@@ -190,7 +197,7 @@ func inventoryTable(cat *checklists.Catalogue, a *assessment.Assessment) registe
 		}
 		reg.rows = append(reg.rows, []any{s.Name, s.Purpose, s.Owner, termTitle(cat.LifecycleStages, s.Stage), strings.Join(roles, "; "),
 			string(s.Impact), yesNo(s.InScope), s.ExclusionJustification, s.Suppliers, yesNo(s.PersonalData), yesNo(s.HumanOversight),
-			s.AISIADate, s.LastChange})
+			s.AISIADate, s.LastChange, s.EUAIAct.Describe(cat)})
 	}
 	return reg
 }

@@ -16,8 +16,9 @@ import (
 // WriteXLSX writes the assessment as a working file (SPEC §10a): a summary sheet with the
 // verdict, blockers and roll-ups, then every item, the gap register, the Statement of
 // Applicability, risks, control tests and their samples, nonconformities, evidence, evidence
-// requests, the roadmap, KPIs and AI systems. Numbers and dates are typed cells; statuses are
-// worded and coloured; every sheet has a styled, frozen, filtered header row and prints
+// requests, the roadmap, KPIs, AI systems and the field registers (internal audits, management
+// reviews, training, suppliers, AI incidents, interviews). Numbers and dates are typed cells;
+// statuses are worded and coloured; every sheet has a styled, frozen, filtered header row and prints
 // landscape to the page width with the header repeated. Text a spreadsheet would take for a
 // formula is stored as text with the quote-prefix style, so it shows without an apostrophe.
 func WriteXLSX(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment, opts Options) error {
@@ -33,8 +34,9 @@ func WriteXLSX(w io.Writer, cat *checklists.Catalogue, a *assessment.Assessment,
 	if err := x.summarySheet(f); err != nil {
 		return fmt.Errorf("write the summary sheet: %w", err)
 	}
-	for _, reg := range []register{resultsTable(cat, a), gapTable(cat, a, f.asOf), soaTable(cat, a), riskTable(f), testTable(f), sampleTable(f),
-		ncTable(a, f.asOf), evidenceTable(cat, a), requestTable(f), roadmapTable(f), kpiTable(f), inventoryTable(cat, a)} {
+	registers := []register{resultsTable(cat, a), gapTable(cat, a, f.asOf), soaTable(cat, a), riskTable(f), testTable(f), sampleTable(f),
+		ncTable(a, f.asOf), evidenceTable(cat, a), requestTable(f), roadmapTable(f), kpiTable(f), inventoryTable(cat, a)}
+	for _, reg := range append(registers, recordTables(f)...) {
 		if err := x.registerSheet(reg); err != nil {
 			return fmt.Errorf("write the %s sheet: %w", reg.name, err)
 		}
@@ -106,9 +108,9 @@ func newWorkbook(f *facts) (*workbook, error) {
 // statusWords are the words a status cell may hold, by the fill that marks them: light for
 // what is in order, amber for what is under way, dark red for what is wrong.
 var statusWords = map[string][]string{
-	"D6EAD8": {"conformant", "implemented", "effective", "received", "reviewed", "low", "pass", "verified effective", "closed"},
-	"F6D68C": {"partially conformant", "partly implemented", "requested", "medium", "not concluded", "in progress", "minor nonconformity", "observation"},
-	"962822": {"nonconformant", "not implemented", "ineffective", "not available", "high", "exception", "overdue", "major nonconformity", "reopened"},
+	"D6EAD8": {"conformant", "implemented", "effective", "received", "reviewed", "low", "pass", "verified effective", "closed", "satisfactory"},
+	"F6D68C": {"partially conformant", "partly implemented", "requested", "medium", "not concluded", "in progress", "minor nonconformity", "observation", "conditional"},
+	"962822": {"nonconformant", "not implemented", "ineffective", "not available", "high", "exception", "overdue", "major nonconformity", "reopened", "unsatisfactory", "no due diligence"},
 }
 
 func solid(colour string) excelize.Fill {
