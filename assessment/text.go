@@ -43,10 +43,17 @@ func Visible(s string, keepLines bool) string {
 	return b.String()
 }
 
-// isControl covers C0, DEL, C1 and the bidirectional overrides that can reorder what a
-// reader sees.
+// isControl covers C0, DEL, C1, the bidirectional overrides that can reorder what a reader
+// sees, and the invisible characters that make two different names look alike (zero-width
+// space, direction marks, byte-order mark, word joiner) or break a line where none shows
+// (line and paragraph separators). The zero-width joiner and non-joiner stay: Persian and
+// Indic scripts and emoji need them to be written at all.
 func isControl(r rune) bool {
-	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+	switch r {
+	case 0x200b, 0x200e, 0x200f, 0x061c, 0xfeff, 0x2028, 0x2029, 0x180e:
+		return true
+	}
+	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2060 && r <= 0x2064) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // Shorten cuts s to at most n characters, ending with an ellipsis when it was cut, for a

@@ -23,3 +23,22 @@ func TestVisibleJSONEscapesWhatEncodingJSONLeavesRaw(t *testing.T) {
 		}
 	}
 }
+
+// TestVisibleShowsCharactersThatMakeTwoNamesLookAlike: a name with a zero-width space or a
+// direction mark in it looks exactly like the name without, so a list that shows both would
+// show two identical rows; the joiners that scripts and emoji need stay as they are.
+func TestVisibleShowsCharactersThatMakeTwoNamesLookAlike(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Fraud\u200bscoring", "Fraud⟨U+200B⟩scoring"},
+		{"Acme\u200f Ltd", "Acme⟨U+200F⟩ Ltd"},
+		{"\ufeffPolicy", "⟨U+FEFF⟩Policy"},
+		{"one\u2028two", "one⟨U+2028⟩two"},
+		{"می\u200cخواهم", "می\u200cخواهم"}, // Persian needs the zero-width non-joiner
+		{"👩\u200d💻 team", "👩\u200d💻 team"}, // an emoji sequence needs the joiner
+	}
+	for _, tt := range tests {
+		if got := Visible(tt.in, false); got != tt.want {
+			t.Errorf("Visible(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
