@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -111,11 +112,13 @@ func printBlockers(w io.Writer, bs []assessment.Blocker) {
 		}
 		return
 	}
-	var refs []string
+	var refs []string // an item may hold several blockers of one kind: named once
 	for _, b := range bs {
-		refs = append(refs, cmp.Or(b.Item, b.Ref, b.System))
+		if ref := cmp.Or(b.Item, b.Ref, b.System); ref != "" && !slices.Contains(refs, ref) {
+			refs = append(refs, ref)
+		}
 	}
-	fmt.Fprintf(w, "  - %s (%d): %s\n", bs[0].Kind, len(bs), strings.Join(refs, ", "))
+	fmt.Fprintf(w, "  - %s (%d): %s\n", bs[0].Kind, len(bs), assessment.Visible(strings.Join(refs, ", "), false))
 }
 
 // stepsText says how many steps a rung needs: "clear 3 blockers and raise 5 items".

@@ -76,6 +76,9 @@ func verifyBundleCmd() *cobra.Command {
 			}
 			check, err := report.VerifySeal(data, key)
 			if err != nil {
+				if asJSON { // a script reads the answer from stdout whatever it is
+					writeJSON(cmd.OutOrStdout(), report.SealCheck{Problem: err.Error(), Changed: []string{}, Added: []string{}, Removed: []string{}})
+				}
 				return fmt.Errorf("%s: %w", args[0], err)
 			}
 			if asJSON {

@@ -279,3 +279,29 @@ func brokenSeal(t *testing.T, sealed string) string {
 	}
 	return path
 }
+
+// TestACutOrEmptyBundleSaysSo: a bundle cut short on its way (a full USB stick, a mail size
+// limit) is named as cut short, with the part that can no longer be read, not as "not a
+// bundle"; an empty file says it is empty; verify-bundle --json answers on stdout either way.
+func TestACutOrEmptyBundleSaysSo(t *testing.T) {
+	c := newCLI(t)
+	sealed := c.sealedExport(c.demo())
+	data, err := os.ReadFile(sealed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cut, empty := filepath.Join(dir, "cut.json"), filepath.Join(dir, "empty.json")
+	os.WriteFile(cut, data[:len(data)/2], 0o600)
+	os.WriteFile(empty, nil, 0o600)
+	for _, tt := range []struct{ path, want string }{{cut, "the bundle is cut short or damaged: "}, {empty, "the file is empty"}} {
+		if _, errs, code := c.run("import", "--format", "json", tt.path); code != 1 || !strings.Contains(errs, tt.want) {
+			t.Errorf("import %s: exit %d, %q; want one saying %q", filepath.Base(tt.path), code, errs, tt.want)
+		}
+		out, _, code := c.run("verify-bundle", tt.path, "--json")
+		var check map[string]any
+		if err := json.Unmarshal([]byte(out), &check); code != 1 || err != nil || check["intact"] != false || check["problem"] == "" {
+			t.Errorf("verify-bundle %s --json: exit %d, stdout %q", filepath.Base(tt.path), code, out)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func (f *facts) contradictions(item checklists.Item) []Warning {
 		}
 		if o := f.condition(c.condition); !o.holds {
 			out = append(out, Warning{Kind: c.kind, Item: item.ID, Detail: fmt.Sprintf(
-				"%s is judged conformant, but %s contradicts it: %s", item.ID, c.checked, o.why)})
+				"%s is judged conformant, but what the records show of %s contradicts it: %s", item.ID, c.checked, o.why)})
 		}
 	}
 	for _, c := range kpiChecks {

@@ -189,7 +189,16 @@ func readBundleFile(r io.Reader) ([]byte, error) {
 		Format  string `json:"format"`
 		Version int    `json:"version"`
 	}
-	if err := json.Unmarshal(data, &head); err != nil || head.Format != BundleFormat {
+	err = json.Unmarshal(data, &head)
+	var syntax *json.SyntaxError
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, errors.New("the file is empty, so it holds no bundle; export it again")
+	case (errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF)) && bytes.Contains(data[:min(len(data), 200)], []byte(`"`+BundleFormat+`"`)):
+		// It starts as a bundle: it was cut short or damaged on the way.
+		part, where := locateDamage(data)
+		return nil, fmt.Errorf("the bundle is cut short or damaged: %s can no longer be read (%v); copy or export it again", part, where)
+	case err != nil || head.Format != BundleFormat:
 		return nil, errors.New("the file is not an aimsbench assessment bundle; export one with 'aimsbench export ID --format json'")
 	}
 	if head.Version > BundleVersion || head.Version < 1 {

@@ -117,7 +117,7 @@ func sealedMessage(format string, version int, s *Seal) []byte {
 type SealCheck struct {
 	Intact         bool      `json:"intact"`
 	Fingerprint    string    `json:"key"`
-	SealedAt       time.Time `json:"sealed_at"`
+	SealedAt       time.Time `json:"sealed_at,omitzero"`
 	SealedBy       string    `json:"sealed_by"`
 	Parts          int       `json:"parts"`               // parts the manifest names
 	Changed        []string  `json:"changed"`             // parts whose content differs from the manifest
@@ -146,6 +146,9 @@ var ErrNotSealed = errors.New("the bundle is not sealed, so there is nothing to 
 // that cannot be checked at all — not a bundle, not sealed, a seal that cannot be read — is an
 // error; a check that fails is a SealCheck with Intact false and the Problem.
 func VerifySeal(data []byte, expectKey string) (*SealCheck, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("the file is empty, so it holds no bundle to verify")
+	}
 	var r rawBundle
 	if err := json.Unmarshal(data, &r); err != nil || r.Format != BundleFormat {
 		if part, err := locateDamage(data); err != nil {
