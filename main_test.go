@@ -355,8 +355,8 @@ func TestCatalogueCommand(t *testing.T) {
 	if n != 70 || cat.Items[0].ID != "4" {
 		t.Errorf("%d assessable items, first %q", n, cat.Items[0].ID)
 	}
-	if !strings.HasPrefix(cat.Sources.EUAIAct, "Indicative only") || len(cat.RequiredControls) != 5 {
-		t.Errorf("catalogue --json: EU AI Act note %q, %d required-controls rows; want the indicative label and 5 rows", cat.Sources.EUAIAct, len(cat.RequiredControls))
+	if !strings.HasPrefix(cat.Sources.EUAIAct, "Indicative only") || len(cat.RequiredControls) != 6 {
+		t.Errorf("catalogue --json: EU AI Act note %q, %d required-controls rows; want the indicative label and 6 rows", cat.Sources.EUAIAct, len(cat.RequiredControls))
 	}
 	bad := filepath.Join(t.TempDir(), "firm.json")
 	os.WriteFile(bad, []byte(`{"id":"firm","version":"1","items":[{"id":"4","title":"Context","kind":"heading"},{"id":"4","title":"Dup","kind":"heading"},{"id":"4.1","title":"X","kind":"clause","parent":"9","verify":"v","evidence":"e"}]}`), 0o600)

@@ -20,7 +20,11 @@ type Requirement struct {
 // String is the reason as the SoA shows it next to the control:
 // "required because an in-scope system has the AI producer role (Fraud scoring, Pricing)".
 func (r Requirement) String() string {
-	return fmt.Sprintf("required because %s (%s)", r.Because, strings.Join(r.Systems, ", "))
+	names := r.Systems
+	if len(names) > 3 { // a reason, not the inventory
+		names = append(slices.Clone(names[:3]), fmt.Sprintf("%d more", len(r.Systems)-3))
+	}
+	return fmt.Sprintf("required because %s (%s)", r.Because, strings.Join(names, ", "))
 }
 
 // RequiredControls returns, for each Annex A control the situation requires, the reasons it
@@ -48,7 +52,8 @@ func requiredControls(cat *checklists.Catalogue, a *Assessment) map[string][]Req
 
 // meets reports whether a system is in the situation a row describes.
 func meets(row checklists.ControlRequirement, s *AISystem) bool {
-	return slices.ContainsFunc(s.Roles, func(r string) bool { return slices.Contains(row.Roles, r) }) ||
+	return row.AnySystem ||
+		slices.ContainsFunc(s.Roles, func(r string) bool { return slices.Contains(row.Roles, r) }) ||
 		slices.Contains(row.Stages, s.Stage) ||
 		slices.Contains(row.Impacts, string(s.Impact)) ||
 		(row.Suppliers && strings.TrimSpace(s.Suppliers) != "")
@@ -57,6 +62,9 @@ func meets(row checklists.ControlRequirement, s *AISystem) bool {
 // because words a row's situation from the catalogue's own titles, e.g. "an in-scope system
 // has third-party components or has the AI customer role".
 func because(cat *checklists.Catalogue, row checklists.ControlRequirement) string {
+	if row.Because != "" {
+		return row.Because
+	}
 	var parts []string
 	if row.Suppliers {
 		parts = append(parts, "has third-party components")

@@ -63,3 +63,29 @@ func TestRequiredControlsSayWhy(t *testing.T) {
 		})
 	}
 }
+
+// TestExcludingEveryControlIsNeverReady: with one low-impact system in its first stage and no
+// role that calls for life-cycle controls, the situation table alone requires nothing; the
+// catalogue's any-system row still requires the policy, roles and impact assessment controls
+// that clauses 5.2, 5.3 and 6.1.4 ask of every AI management system.
+func TestExcludingEveryControlIsNeverReady(t *testing.T) {
+	cat, a := readyAssessment(t)
+	a.Systems[0].Roles, a.Systems[0].Stage, a.Systems[0].Impact, a.Systems[0].Suppliers = []string{"partner"}, "inception", ImpactLow, ""
+	a.Risks = nil
+	for _, item := range cat.Assessable() {
+		if item.IsControl() {
+			r := a.Results[item.ID]
+			r.Decision, r.Status, r.Justification, r.Evidence = Excluded, NotApplicable, "Not relevant to our business model", nil
+		}
+	}
+	s := Evaluate(cat, a, ruleDay)
+	var excluded []string
+	for _, b := range s.Blockers {
+		if b.Kind == "required_control_excluded" {
+			excluded = append(excluded, b.Item)
+		}
+	}
+	if s.Level > 2 || !slices.Equal(excluded, []string{"A.2.2", "A.3.2", "A.5.2"}) {
+		t.Errorf("every control excluded: level %d (%s), required controls excluded %v; want level 2 at most, naming A.2.2, A.3.2 and A.5.2", s.Level, s.Verdict, excluded)
+	}
+}

@@ -16,7 +16,11 @@ type ControlRequirement struct {
 	Stages    []string `json:"stages,omitempty"`    // life-cycle stage IDs
 	Impacts   []string `json:"impacts,omitempty"`   // impact levels (ImpactLevels)
 	Suppliers bool     `json:"suppliers,omitempty"` // the system is built on third-party components
-	Controls  []string `json:"controls"`            // Annex A controls it requires
+	// AnySystem applies the row whenever an AI system is in scope: the controls that carry
+	// out what clauses 4–10 require of every AI management system.
+	AnySystem bool     `json:"any_system,omitempty"`
+	Because   string   `json:"because,omitempty"` // the reason in the catalogue's words, if not worded from the situation
+	Controls  []string `json:"controls"`          // Annex A controls it requires
 }
 
 // Sources says where the catalogue's cross-references come from and how far a reader may
@@ -41,8 +45,8 @@ func (v *validator) requiredControls() {
 			v.add(p+".id", "duplicate ID %q", r.ID)
 		}
 		ids[r.ID] = true
-		if len(r.Roles) == 0 && len(r.Stages) == 0 && len(r.Impacts) == 0 && !r.Suppliers {
-			v.add(p, "required-controls row %q names no situation (roles, stages, impacts or suppliers), so it never applies", r.ID)
+		if len(r.Roles) == 0 && len(r.Stages) == 0 && len(r.Impacts) == 0 && !r.Suppliers && !r.AnySystem {
+			v.add(p, "required-controls row %q names no situation (roles, stages, impacts, suppliers or any_system), so it never applies", r.ID)
 		}
 		for j, role := range r.Roles {
 			if !roles[role] {
