@@ -38,10 +38,11 @@ func (r *readiness) auditLines() []readinessLine {
 	if len(cov.Held) == 0 {
 		held = readinessLine{text: "No internal audit was held in the cycle", mark: "✗"}
 	}
+	out = append(out, held)
 	if last := lastAuditHeld(a, now); last != nil {
-		held.text += fmt.Sprintf("; the last held was %s %s on %s", last.Label(), kit.Vis(last.Title), last.Held.Format(time.DateOnly))
+		out = append(out, readinessLine{text: fmt.Sprintf("Last held: %s on %s, %s", last.Label(), last.Held.Format(time.DateOnly), kit.Vis(last.Title)), mark: "·"})
 	}
-	out = append(out, held, coverageLine("Clauses", cov.Clauses), coverageLine("Controls", cov.Controls))
+	out = append(out, coverageLine("Clauses", cov.Clauses), coverageLine("Controls", cov.Controls))
 	missing := cov.Uncovered()
 	if len(missing) == 0 {
 		return out
