@@ -212,6 +212,7 @@ func withStored(a *assessment.Assessment, in steps.Intent, record any) *assessme
 		h := record.(assessment.Assessment)
 		h.RoleHolders, h.Systems, h.Results, h.Risks, h.Tests, h.NCs, h.Requests, h.KPIValues =
 			a.RoleHolders, a.Systems, a.Results, a.Risks, a.Tests, a.NCs, a.Requests, a.KPIValues
+		h.Audits, h.Reviews, h.Suppliers, h.Training, h.Incidents, h.Interviews = a.Audits, a.Reviews, a.Suppliers, a.Training, a.Incidents, a.Interviews
 		h.Updated = a.Updated
 		return &h
 	case steps.PutSystem:
