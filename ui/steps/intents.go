@@ -183,3 +183,17 @@ func (i AcceptProposal) What() string { return i.Item.ID + " client answer" }
 
 // What names the edit.
 func (i RejectProposal) What() string { return i.Item.ID + " client answer" }
+
+// Finalise records the sign-off and locks the assessment (store.Finalise); the reply's
+// Record is the assessment as finalised. The store checks again that it may be finalised.
+type Finalise struct{ SignOff assessment.SignOff }
+
+// Reopen unlocks a finalised assessment for changes, with the reason kept in the audit
+// trail (store.Reopen); the reply's Record is the assessment as reopened.
+type Reopen struct{ Reason string }
+
+// What names the edit.
+func (i Finalise) What() string { return "finalising" }
+
+// What names the edit.
+func (i Reopen) What() string { return "reopening" }

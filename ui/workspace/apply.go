@@ -40,6 +40,12 @@ func (w *Model) apply(from steps.ID, in steps.Intent) tea.Cmd {
 		w.status = kit.Status{Text: "Not saved: this session is read-only. " + w.c.ReadOnly, Err: true}
 		return w.reload("")
 	}
+	if _, reopening := in.(steps.Reopen); w.a.Finalised() && !reopening {
+		// One sentence before anything shows: the store would refuse it anyway.
+		w.status = kit.Status{Text: "Not saved: this assessment is finalised (" + w.a.SignOff.Describe() +
+			"); reopen it with a reason (R on the readiness step) to change it.", Err: true}
+		return nil
+	}
 	write, err := w.writeFor(in)
 	if err != nil {
 		return w.refuse(err)
@@ -148,6 +154,11 @@ func (w *Model) writeFor(in steps.Intent) (func(*store.Store) (any, error), erro
 		return func(s *store.Store) (any, error) { return s.AcceptProposal(aid, in.Item, in.ToFinding) }, nil
 	case steps.RejectProposal:
 		return func(s *store.Store) (any, error) { return nil, s.RejectProposal(aid, in.Item.ID, in.Reason) }, nil
+	case steps.Finalise:
+		cat, today := w.c.Cat, w.c.Now()
+		return func(s *store.Store) (any, error) { return s.Finalise(cat, aid, in.SignOff, today) }, nil
+	case steps.Reopen:
+		return func(s *store.Store) (any, error) { return s.Reopen(aid, in.Reason) }, nil
 	}
 	return nil, fmt.Errorf("the workbench does not know how to save %T; nothing was saved", in)
 }
@@ -171,7 +182,7 @@ func (w *Model) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		w.status = kit.Status{Text: fmt.Sprintf("Not saved (%s): %v. Your edit is still on screen; press ctrl+s to retry.", q.intent.What(), msg.err), Err: true}
 		w.retry = &q
-		if errors.Is(msg.err, store.ErrConflict) {
+		if errors.Is(msg.err, store.ErrConflict) || isRefusal(msg.err) {
 			w.status, w.retry = kit.Status{Text: "Not saved: " + msg.err.Error() + ".", Err: true}, nil
 		}
 		if errors.Is(msg.err, store.ErrFinalised) { // no retry can succeed: show what is stored, sign-off included
@@ -193,6 +204,13 @@ func (w *Model) saved(msg savedMsg) tea.Cmd {
 		}
 	}
 	return w.steps[q.from].Update(steps.Saved{Intent: q.intent, Record: msg.record, Err: msg.err})
+}
+
+// isRefusal reports whether the store refused to finalise: trying again changes nothing
+// until the assessment does.
+func isRefusal(err error) bool {
+	var refused *store.FinaliseRefusedError
+	return errors.As(err, &refused)
 }
 
 // retrySave queues the last failed write again.
@@ -272,6 +290,8 @@ func withStored(a *assessment.Assessment, in steps.Intent, record any) *assessme
 		withoutEntry(&next, in.Entry)
 	case steps.AcceptProposal:
 		return withResult(a, record.(*assessment.Result))
+	case steps.Finalise, steps.Reopen:
+		return record.(*assessment.Assessment) // the whole assessment as the store holds it now
 	}
 	return &next
 }

@@ -46,6 +46,7 @@ func (r *readiness) lines() []readinessLine {
 		out = append(out, readinessLine{text: "Nothing: no blocker and no item below level 3.", mark: "✓"})
 	}
 	out = append(out, r.blockerLines(sum)...)
+	out = append(out, r.cycleLines(sum)...)
 	return append(out, r.outcomeLines(sum)...)
 }
 

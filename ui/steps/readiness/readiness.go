@@ -23,6 +23,10 @@ type readiness struct {
 	height  int
 	editing *kit.Form
 	open    map[string]bool // the blocker groups opened with enter, by kind
+
+	asking  *kit.Confirm        // whether to finalise with the sign-off typed
+	signOff *assessment.SignOff // the sign-off the confirmation is about
+	refused []string            // why the assessment could not be finalised, until the next key
 }
 
 var (
@@ -31,6 +35,8 @@ var (
 	keyREnd    = kit.NewBinding("end G", "G", "bottom")
 	keyRPgDown = kit.NewBinding("pgdown ctrl+d", "pgdn", "page down")
 	keyRPgUp   = kit.NewBinding("pgup ctrl+u", "pgup", "page up")
+	keyFinal   = kit.NewBinding("F", "F", "finalise with sign-off")
+	keyReopen  = kit.NewBinding("R", "R", "reopen with a reason")
 )
 
 // New builds the readiness step.
@@ -40,7 +46,7 @@ func (r *readiness) Name() string { return "Readiness" }
 
 func (r *readiness) SetSize(w, h int) { r.width, r.height = w, h }
 
-func (r *readiness) Typing() bool { return r.editing != nil }
+func (r *readiness) Typing() bool { return r.editing != nil || r.asking != nil }
 
 func (r *readiness) Progress() (int, int) {
 	holds := 0
@@ -69,9 +75,13 @@ var readinessKeys = append(kit.Keys[*readiness]{
 		}
 		return nil
 	}},
-}, kit.DialogRows(func(r *readiness) bool { return r.editing != nil }, func(*readiness) bool { return false })...)
+	{Binding: keyFinal, Group: 1, Run: func(r *readiness, _ tea.KeyPressMsg) tea.Cmd { return r.finalise() },
+		Enabled: func(r *readiness) bool { return r.browsing() && !r.h.Assessment().Finalised() }},
+	{Binding: keyReopen, Group: 1, Run: func(r *readiness, _ tea.KeyPressMsg) tea.Cmd { return r.reopen() },
+		Enabled: func(r *readiness) bool { return r.browsing() && r.h.Assessment().Finalised() }},
+}, kit.DialogRows(func(r *readiness) bool { return r.editing != nil }, func(r *readiness) bool { return r.asking != nil })...)
 
-func (r *readiness) browsing() bool { return r.editing == nil }
+func (r *readiness) browsing() bool { return r.editing == nil && r.asking == nil }
 
 // to moves the cursor to the line where returns, kept among the n lines.
 func to(where func(r *readiness, n int) int) func(*readiness, tea.KeyPressMsg) tea.Cmd {
@@ -91,9 +101,16 @@ func (r *readiness) Update(msg tea.Msg) tea.Cmd {
 		}
 		return cmd
 	}
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		cmd, _ := readinessKeys.Dispatch(r, kp)
+	if r.asking != nil {
+		return r.answer(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		r.refused = nil
+		cmd, _ := readinessKeys.Dispatch(r, msg)
 		return cmd
+	case steps.Saved:
+		r.saved(msg)
 	}
 	return nil
 }
@@ -154,10 +171,13 @@ func (r *readiness) View() string {
 	if r.editing != nil {
 		return r.editing.View(r.h.Styles())
 	}
+	if r.asking != nil {
+		return r.asking.View(r.h.Styles())
+	}
 	st := r.h.Styles()
 	sum := r.h.Summary()
 	top := st.Label.Render(kit.Truncate(fmt.Sprintf("Level %d %s · %s", sum.Level, sum.LevelName, sum.Verdict), r.width-2)) + "\n" +
-		kit.Truncate(fmt.Sprintf("Floor %d (lowest maturity) · mean %s · %s · %s", sum.Floor, sum.Mean, kit.Plural(len(sum.Warnings), "warning"), sum.CountLine()), r.width-2)
+		kit.Truncate(fmt.Sprintf("Floor %d (lowest maturity) · mean %s · %s", sum.Floor, sum.Mean, kit.Plural(len(sum.Warnings), "warning")), r.width-2)
 	if r.height >= 30 {
 		box := st.Big.BorderForeground(theme.LevelColour(sum.Level)).Render(bigDigit(sum.Level) + "\n" + theme.Level(sum.Level).Bold(true).Render(sum.LevelName))
 		facts := []string{
@@ -166,12 +186,17 @@ func (r *readiness) View() string {
 			fmt.Sprintf("Floor         %d (lowest maturity)", sum.Floor),
 			fmt.Sprintf("Mean          %s", sum.Mean),
 			fmt.Sprintf("Warnings      %d", len(sum.Warnings)),
-			kit.Wrap(sum.CountLine(), max(r.width-kit.Width(box)-5, 20)),
 		}
 		top = kit.JoinSide(box, strings.Join(facts, "\n"), 3)
 	}
 	if !sum.Complete {
 		top += "\n" + st.Warning.Render(kit.Truncate("The level is provisional until every item is judged.", r.width-2))
+	}
+	if a := r.h.Assessment(); a.Finalised() {
+		top += "\n" + st.Label.Render(kit.Truncate(fmt.Sprintf("FINAL · %s · report version %s · R reopens it", kit.Vis(a.SignOff.Describe()), kit.Vis(a.ReportVersion)), r.width-2))
+	}
+	if len(r.refused) > 0 {
+		top += "\n" + r.refusalView()
 	}
 	used := strings.Count(top, "\n") + 2
 	lines := r.lines()

@@ -38,6 +38,7 @@ var (
 	riskKeyAdd       = kit.NewBinding("a", "a", "add risk")
 	riskKeyDelete    = kit.NewBinding("d", "d", "delete risk")
 	riskKeyMap       = kit.NewBinding("m", "m", "heat map inherent/residual")
+	riskKeyCriteria  = kit.NewBinding("c", "c", "risk appetite and acceptance")
 )
 
 // riskKeys is the step's key table: dispatch, footer and help read it.
@@ -62,6 +63,7 @@ var riskKeys = append(kit.Keys[*risks]{
 		return nil
 	}},
 	{Binding: riskKeyMap, Group: 1, Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd { r.residual = !r.residual; return nil }, Enabled: (*risks).browsing},
+	{Binding: riskKeyCriteria, Group: 1, Run: func(r *risks, _ tea.KeyPressMsg) tea.Cmd { return r.openCriteria() }, Enabled: (*risks).browsing},
 }, kit.DialogRows(func(r *risks) bool { return r.editing != nil }, func(r *risks) bool { return r.ask != nil })...)
 
 // browsing is true while no form or dialog is open.

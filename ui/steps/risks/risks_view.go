@@ -145,9 +145,9 @@ func (r *risks) registerView(nSystems, rows int) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(st.Label.Render(kit.Truncate(fmt.Sprintf("Risk register · %d risks, %d open", len(list), open), r.width)) + "\n")
+	b.WriteString(st.Label.Render(kit.Truncate(fmt.Sprintf("Risk register · %d risks, %d open · %s", len(list), open, r.criteriaText()), r.width)) + "\n")
 	cols := riskColumns(r.width, r.width >= 110)
-	b.WriteString(st.Subtle.Render(kit.Truncate(cols.row("ID", "Risk", "System", "L×I", "Sev.", "Treat.", "Controls", "Res", "Owner", "Status"), r.width)) + "\n")
+	b.WriteString(st.Subtle.Render(kit.Truncate(cols.row("ID", "Risk", "System", "L×I", "Sev.", "Treat.", "Controls", "Res", "Appetite", "Owner", "Status"), r.width)) + "\n")
 	if len(list) == 0 {
 		b.WriteString(st.Subtle.Render("The register is empty. Press a to add the first risk."))
 		return b.String()
@@ -157,8 +157,12 @@ func (r *risks) registerView(nSystems, rows int) string {
 	for i := first; i < len(list) && i < first+rows; i++ {
 		x := list[i]
 		sev := assessment.Severity(x.Likelihood, x.Impact)
+		res, vs := rating(x.ResidualLikelihood, x.ResidualImpact), r.versusAppetite(x)
+		if vs == "above" && cols.w[8] == 0 { // no room for the word: the glyph, explained in the detail
+			res += aboveMark
+		}
 		fields := []string{kit.RiskLabel(x), kit.Vis(x.Title), r.systemName(x.SystemID), rating(x.Likelihood, x.Impact), sev,
-			x.Treatment, strings.Join(x.Controls, " "), rating(x.ResidualLikelihood, x.ResidualImpact), kit.Vis(x.Owner), x.Status}
+			x.Treatment, strings.Join(x.Controls, " "), res, kit.OrDash(vs), kit.Vis(x.Owner), x.Status}
 		if i == cursor {
 			b.WriteString(st.Selected.Render(kit.Pad(kit.Truncate("▸"+cols.row(fields...)[1:], r.width), r.width)) + "\n")
 			continue
@@ -173,12 +177,12 @@ func (r *risks) registerView(nSystems, rows int) string {
 }
 
 // riskCols are the widths of the register's columns; 0 hides a column.
-type riskCols struct{ w [10]int }
+type riskCols struct{ w [11]int }
 
 func riskColumns(width int, wide bool) riskCols {
-	c := riskCols{w: [10]int{5, 0, 14, 3, 6, 6, 16, 6, 14, 8}}
+	c := riskCols{w: [11]int{5, 0, 14, 3, 6, 6, 16, 6, 8, 14, 8}}
 	if !wide {
-		c.w[2], c.w[6], c.w[7], c.w[8] = 10, 10, 3, 0
+		c.w[2], c.w[6], c.w[7], c.w[8], c.w[9] = 10, 10, 4, 0, 0
 	}
 	used := 1
 	for i, w := range c.w {
@@ -265,7 +269,11 @@ func (r *risks) heatMapView() string {
 			case n > 0:
 				count = fmt.Sprint(n)
 			}
-			cell := fmt.Sprintf("%2s %s ", count, strings.ToUpper(sev[:1]))
+			above := " "
+			if r.appetite() > 0 && l*i > r.appetite() {
+				above = aboveMark
+			}
+			cell := fmt.Sprintf("%2s %s%s", count, strings.ToUpper(sev[:1]), above)
 			if count == "·" {
 				b.WriteString(st.Subtle.Render(cell))
 			} else {
@@ -278,7 +286,12 @@ func (r *risks) heatMapView() string {
 	if unrated > 0 {
 		legend = fmt.Sprintf("%d not rated · %s", unrated, legend)
 	}
-	b.WriteString(st.Subtle.Render(kit.Truncate(legend, heatMapWidth)))
+	b.WriteString(st.Subtle.Render(kit.Truncate(legend, heatMapWidth)) + "\n")
+	appetite := "no risk appetite recorded · c sets it"
+	if r.appetite() > 0 {
+		appetite = fmt.Sprintf("%s above appetite (L×I over %d)", aboveMark, r.appetite())
+	}
+	b.WriteString(st.Subtle.Render(kit.Truncate(appetite, heatMapWidth)))
 	return b.String()
 }
 
@@ -310,6 +323,7 @@ func (r *risks) detailView(lines int) string {
 		parts = append(parts,
 			st.Label.Render(kit.RiskLabel(x)+" ")+kit.Vis(x.Title),
 			fmt.Sprintf("Source %s · Objective %s · raised %s · owner %s", r.termName(x.Source, true), r.termName(x.Objective, false), kit.DateText(x.Raised), kit.OrDash(kit.Vis(x.Owner))),
+			r.residualText(x),
 			"Controls: "+r.controlsText(x.Controls))
 	default:
 		parts = append(parts, st.Subtle.Render("Press a to add a risk."))
@@ -330,6 +344,26 @@ func fitLines(parts []string, lines, width int) string {
 		parts[i] = kit.Truncate(parts[i], width)
 	}
 	return strings.Join(parts, "\n")
+}
+
+// residualText says where the risk's residual score stands against the appetite.
+func (r *risks) residualText(x assessment.Risk) string {
+	score, ok := x.ResidualScore()
+	if !ok {
+		return "Residual risk not rated"
+	}
+	what := "Residual"
+	if x.ResidualLikelihood == 0 || x.ResidualImpact == 0 {
+		what = "Residual (not rated after treatment, so before it)"
+	}
+	switch vs := r.versusAppetite(x); vs {
+	case "":
+		return fmt.Sprintf("%s score %d · no risk appetite recorded (c sets it)", what, score)
+	case "above":
+		return fmt.Sprintf("%s score %d · %s above appetite (%d)", what, score, aboveMark, r.appetite())
+	default:
+		return fmt.Sprintf("%s score %d · within appetite (%d)", what, score, r.appetite())
+	}
 }
 
 func yesNo(b bool) string {

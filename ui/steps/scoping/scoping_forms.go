@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -210,5 +211,20 @@ func (s *scoping) editCertification() tea.Cmd {
 		body.input("Certification body (leave empty when not chosen yet)"),
 		huh.NewInput().Title("Planned Stage 1 audit (YYYY-MM-DD)").Value(&stage1).Validate(kit.OptionalDate),
 		huh.NewInput().Title("Planned Stage 2 audit (YYYY-MM-DD)").Value(&stage2).Validate(kit.NotBefore(&stage1, "the planned Stage 2 audit", "the planned Stage 1 audit")),
+		huh.NewNote().Title("Follows from Stage 2 (not editable)").
+			DescriptionFunc(func() string { return laterAudits(kit.DateValue(stage2)) }, &stage2),
 	).Title("Certification plan"))
+}
+
+// laterAudits lists the audits after Stage 2 with the latest dates the rules give them, one
+// a line, or says they wait for a Stage 2 date.
+func laterAudits(stage2 time.Time) string {
+	if stage2.IsZero() {
+		return "Surveillance and recertification dates follow once Stage 2 is planned."
+	}
+	var lines []string
+	for _, m := range assessment.CertificationPath(assessment.CertificationPlan{Stage2: stage2})[2:] {
+		lines = append(lines, m.Title+": by "+m.Date.Format(time.DateOnly))
+	}
+	return strings.Join(lines, "\n")
 }

@@ -64,12 +64,50 @@ func (s *scoping) inventoryColumns(width int) []invColumn {
 			invColumn{"Oversight", 9, func(a assessment.AISystem) string { return yesOrNo(a.HumanOversight) }},
 			invColumn{"Pers. data", 10, func(a assessment.AISystem) string { return yesOrNo(a.PersonalData) }})
 	}
+	if width >= 130 { // the class in short; the detail below says it in full
+		cols = append(cols, invColumn{"EU AI Act", 11, func(a assessment.AISystem) string { return euShort(cat, a.EUAIAct) }})
+	}
 	fixed := 2 // cursor mark
 	for _, c := range cols[1:] {
 		fixed += c.width + 1
 	}
 	cols[0].width = max(width-fixed-1, 12)
 	return cols
+}
+
+// euShort is an EU AI Act class for a table cell: the category's ID and, for a use listed
+// in Annex III, the point ("high-risk 4"); a dash when not classified.
+func euShort(cat *checklists.Catalogue, c assessment.EUAIActClass) string {
+	if !c.Classified() {
+		return "—"
+	}
+	if a, ok := cat.AnnexIIIArea(c.Area); ok {
+		return c.Category + " " + a.Point
+	}
+	return c.Category
+}
+
+// euClass is a system's EU AI Act class in words, labelled indicative.
+func euClass(cat *checklists.Catalogue, c assessment.EUAIActClass) string {
+	if !c.Classified() {
+		return "not classified yet"
+	}
+	return c.Describe(cat) + " (indicative, not legal advice)"
+}
+
+// euObligations are the obligations a system's class points to, under the catalogue's note
+// that they are indicative and not legal advice.
+func (s *scoping) euObligations(sys assessment.AISystem, width int) string {
+	st, cat := s.h.Styles(), s.h.Catalogue()
+	obligations := sys.EUAIAct.Obligations(cat)
+	if len(obligations) == 0 {
+		return ""
+	}
+	out := st.Label.Render("EU AI Act obligations it points to") + "\n"
+	for _, o := range obligations {
+		out += kit.Wrap("· "+o.Article+": "+o.Duty, width) + "\n"
+	}
+	return out + st.Subtle.Render(kit.Wrap(cat.EUAIAct.Note, width)) + "\n"
 }
 
 // roleNames lists AI roles by title; short drops the leading "AI ".
@@ -181,7 +219,9 @@ func (s *scoping) systemView(sys assessment.AISystem, width int) string {
 		"Oversight", "human oversight documented: "+yesOrNo(sys.HumanOversight)+" · personal data: "+yesOrNo(sys.PersonalData),
 		"AISIA", aisia, "Last change", kit.DateText(sys.LastChange),
 		"Affected groups", kit.Vis(sys.AffectedGroups), "Harms", kit.Vis(sys.Harms),
-		"Traceability", "impact findings traced to risk treatment: "+yesOrNo(sys.ImpactToRiskTrace)))
+		"Traceability", "impact findings traced to risk treatment: "+yesOrNo(sys.ImpactToRiskTrace),
+		"EU AI Act", euClass(cat, sys.EUAIAct), "Why this class", kit.Vis(sys.EUAIAct.Rationale)))
+	b.WriteString(s.euObligations(sys, width))
 	if gaps := systemGaps(sys); len(gaps) > 0 {
 		b.WriteString(st.Warning.Render(kit.Wrap("! Incomplete entry: no "+strings.Join(gaps, ", no ")+". Press enter to complete it.", width)) + "\n")
 	}

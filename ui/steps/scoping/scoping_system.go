@@ -20,6 +20,8 @@ type systemInput struct {
 	inScope, supplierAssessed, personal, oversight, trace           bool
 	aisia, change                                                   string
 	before                                                          []string // roles as stored
+	euCategory, euArea                                              string   // EU AI Act class, indicative
+	euRationale                                                     *editText
 }
 
 // editSystem edits inventory entry i, or adds one when i < 0. The form has every field of
@@ -39,6 +41,7 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 		inScope: sys.InScope, supplierAssessed: sys.SupplierAssessed, personal: sys.PersonalData,
 		oversight: sys.HumanOversight, trace: sys.ImpactToRiskTrace,
 		aisia: kit.DateInput(sys.AISIADate), change: kit.DateInput(sys.LastChange), before: slices.Clone(sys.Roles),
+		euCategory: sys.EUAIAct.Category, euArea: sys.EUAIAct.Area, euRationale: newEditText(sys.EUAIAct.Rationale, true),
 	}
 	if in.impact == "" {
 		in.impact = string(assessment.ImpactMedium)
@@ -52,6 +55,15 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 	for _, t := range cat.AIRoles {
 		roles = append(roles, huh.NewOption(t.Title, t.ID))
 	}
+	euCategories := []huh.Option[string]{huh.NewOption("(not classified yet)", "")}
+	for _, k := range cat.EUAIAct.Categories {
+		euCategories = append(euCategories, huh.NewOption(k.Title, k.ID))
+	}
+	euAreas := []huh.Option[string]{huh.NewOption("(choose the area)", "")}
+	for _, a := range cat.EUAIAct.AnnexIII {
+		euAreas = append(euAreas, huh.NewOption(fmt.Sprintf("point %s, %s", a.Point, a.Title), a.ID))
+	}
+	needsArea := func() bool { k, _ := cat.EUAIActCategory(in.euCategory); return k.NeedsArea }
 	yes := func(title string, v *bool) *huh.Confirm {
 		return huh.NewConfirm().Title(title).Affirmative("Yes").Negative("No").Inline(true).Value(v)
 	}
@@ -68,6 +80,16 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 			huh.NewSelect[string]().Title("Impact level").Inline(true).
 				Options(huh.NewOptions(string(assessment.ImpactLow), string(assessment.ImpactMedium), string(assessment.ImpactHigh))...).Value(&in.impact),
 		).Title(label+" · classification"),
+		huh.NewGroup(
+			huh.NewSelect[string]().Title("EU AI Act category (indicative, not legal advice)").Options(euCategories...).Value(&in.euCategory),
+			in.euRationale.text("Why this category", 2),
+		).Title(label+" · EU AI Act"),
+		huh.NewGroup(
+			huh.NewSelect[string]().Title("Annex III area the use falls in").Options(euAreas...).Value(&in.euArea).
+				Validate(func(area string) error {
+					return assessment.EUAIActClass{Category: in.euCategory, Area: area}.Check(cat)
+				}),
+		).Title(label+" · EU AI Act, Annex III").WithHideFunc(func() bool { return !needsArea() }),
 		huh.NewGroup(
 			yes("In the AIMS scope?", &in.inScope),
 			in.suppliers.input("Third-party components and suppliers (models, data, platforms)"),
@@ -105,6 +127,13 @@ func (s *scoping) applySystem(id int64, in *systemInput) tea.Cmd {
 	next.SupplierAssessed, next.PersonalData, next.HumanOversight = in.supplierAssessed, in.personal, in.oversight
 	next.AISIADate, next.LastChange = kit.DateValue(in.aisia), kit.DateValue(in.change)
 	next.AffectedGroups, next.Harms, next.ImpactToRiskTrace = in.affected.result(), in.harms.result(), in.trace
+	next.EUAIAct = assessment.EUAIActClass{Category: in.euCategory, Area: in.euArea, Rationale: in.euRationale.result()}
+	if k, _ := s.h.Catalogue().EUAIActCategory(in.euCategory); !k.NeedsArea {
+		next.EUAIAct.Area = "" // an area chosen before the category changed
+	}
+	if err := next.EUAIAct.Check(s.h.Catalogue()); err != nil {
+		return s.h.Refuse(fmt.Errorf("%w; nothing was saved", err))
+	}
 	if next.InScope {
 		next.ExclusionJustification = ""
 	} else if err := assessment.CheckJustification(fmt.Sprintf("taking %s out of scope", kit.Vis(next.Name)), next.ExclusionJustification); err != nil {

@@ -51,6 +51,7 @@ func TestAddingAnAISystemThroughTheFormStoresIt(t *testing.T) {
 	press(h, "down", "down", "enter") // stage: design and development
 	press(h, "space", "enter")        // roles: AI provider
 	press(h, "enter")                 // impact: medium
+	press(h, "enter", "enter")        // EU AI Act: not classified yet
 	press(h, "y", "enter", "n", "y")  // in scope, no suppliers, not assessed, personal data
 	press(h, "y", "text:2026-10-01", "enter", "enter", "enter", "enter", "n")
 	if scopingOf(h).form != nil {
@@ -88,7 +89,7 @@ func TestEditingAnAISystemChangesIt(t *testing.T) {
 
 func TestOutOfScopeSystemNeedsAJustification(t *testing.T) {
 	h := inventory(t)
-	press(h, "a", "text:Shadow tool", "enter", "enter", "enter", "enter", "enter", "enter")
+	press(h, "a", "text:Shadow tool", "enter", "enter", "enter", "enter", "enter", "enter", "enter", "enter")
 	press(h, "n", "enter", "n", "n") // out of scope: the exclusion page follows
 	press(h, "enter")
 	h.Contains("taking Shadow tool out of scope needs a justification")

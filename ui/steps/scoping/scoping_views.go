@@ -213,7 +213,9 @@ func (s *scoping) certificationView(width int) string {
 	out := st.Title.Render("Certification plan") + "\n" +
 		st.Subtle.Render(kit.Wrap("The certification body and the planned audit dates, when known. Press enter to edit.", width)) + "\n\n" +
 		s.fields(width, "Certification body", kit.Vis(c.Body), "Stage 1 audit", kit.DateText(c.Stage1)+s.daysAway(c.Stage1),
-			"Stage 2 audit", kit.DateText(c.Stage2)+s.daysAway(c.Stage2))
+			"Stage 2 audit", kit.DateText(c.Stage2)+s.daysAway(c.Stage2)) +
+		"\n" + st.Label.Render("After Stage 2, at the latest (taking the certification decision on the Stage 2 date)") + "\n" +
+		kit.Wrap(laterAudits(c.Stage2), width) + "\n"
 	var notes []string
 	if !c.Stage1.IsZero() && !c.Stage2.IsZero() && c.Stage2.Before(c.Stage1) {
 		notes = append(notes, "! Stage 2 is planned before Stage 1.")
