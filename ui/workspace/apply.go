@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"aimsbench/assessment"
+	"aimsbench/report"
 	"aimsbench/store"
 	"aimsbench/ui/kit"
 	"aimsbench/ui/steps"
@@ -156,7 +157,27 @@ func (w *Model) writeFor(in steps.Intent) (func(*store.Store) (any, error), erro
 		return func(s *store.Store) (any, error) { return nil, s.RejectProposal(aid, in.Item.ID, in.Reason) }, nil
 	case steps.Finalise:
 		cat, today := w.c.Cat, w.c.Now()
-		return func(s *store.Store) (any, error) { return s.Finalise(cat, aid, in.SignOff, today) }, nil
+		return func(s *store.Store) (any, error) {
+			// Refusals first, so no key is made for a sign-off that is not recorded.
+			if a, err := s.Load(aid); err == nil {
+				if why := assessment.FinaliseRefusals(cat, a, in.SignOff, today); len(why) > 0 {
+					return nil, &store.FinaliseRefusedError{Assessment: aid, Reasons: why}
+				}
+			}
+			// The sign-off names the assessor's signing key, as `finalise` does, so the report
+			// prints the fingerprint a sealed bundle can be checked against.
+			folder, err := store.ConfigFolder()
+			if err != nil {
+				return nil, err
+			}
+			key, _, err := report.LoadOrCreateKey(folder)
+			if err != nil {
+				return nil, err
+			}
+			so := in.SignOff
+			so.Key = key.Fingerprint()
+			return s.Finalise(cat, aid, so, today)
+		}, nil
 	case steps.Reopen:
 		return func(s *store.Store) (any, error) { return s.Reopen(aid, in.Reason) }, nil
 	}

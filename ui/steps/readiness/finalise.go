@@ -87,7 +87,7 @@ func (r *readiness) saved(msg steps.Saved) {
 			r.refused = refused.Reasons
 		case msg.Err == nil:
 			a := r.h.Assessment()
-			r.h.Say(fmt.Sprintf("Finalised: %s; report version %s is FINAL.", a.SignOff.Describe(), a.ReportVersion))
+			r.h.Say(fmt.Sprintf("Finalised: %s; report version %s is FINAL, signed with key %s.", a.SignOff.Describe(), a.ReportVersion, a.SignOff.Key))
 		}
 	case steps.Reopen:
 		if msg.Err == nil {

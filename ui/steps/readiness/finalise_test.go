@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/adrg/xdg"
+
 	"aimsbench/assessment"
+	"aimsbench/report"
 	"aimsbench/ui/internal/uitest"
 	"aimsbench/ui/steps"
 )
@@ -50,6 +53,9 @@ func complete(t *testing.T, h *uitest.Harness) {
 }
 
 func TestFinaliseAsksFirstThenLocksTheAssessment(t *testing.T) {
+	t.Cleanup(func() { xdg.Reload() }) // after the variable below is restored
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	xdg.Reload()
 	h := uitest.New(t).Open(steps.Readiness, New)
 	complete(t, h)
 	h.Press("finalise with sign-off")
@@ -64,8 +70,8 @@ func TestFinaliseAsksFirstThenLocksTheAssessment(t *testing.T) {
 	h.Press("finalise with sign-off")
 	h.Keys("tab", "text:Lead assessor", "ctrl+s", "y")
 	a := h.Stored()
-	if !a.Finalised() || a.SignOff.Role != "Lead assessor" || a.SignOff.By != strings.TrimSpace(a.Assessor) {
-		t.Fatalf("sign-off stored as %+v", a.SignOff)
+	if !a.Finalised() || a.SignOff.Role != "Lead assessor" || a.SignOff.By != strings.TrimSpace(a.Assessor) || !report.ValidFingerprint(a.SignOff.Key) {
+		t.Fatalf("sign-off stored as %+v; want it signed with the assessor's key", a.SignOff)
 	}
 	h.Contains("FINAL · signed off by "+a.SignOff.By+", Lead assessor,", "R reopen with a reason")
 
