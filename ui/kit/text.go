@@ -5,6 +5,7 @@ package kit
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -132,4 +133,43 @@ func ErrorLines(st lipgloss.Style, text string, width int) string {
 		wrapped[i] = st.Render(strings.TrimRight(wrapped[i], " "))
 	}
 	return strings.Join(wrapped, "\n")
+}
+
+// ForEditing is stored text as a form field shows it: control characters, escape sequences
+// and bidi overrides made visible, so an edit field never sends them to the terminal.
+func ForEditing(stored string) string {
+	if strings.Contains(stored, "\n") {
+		return VisText(stored)
+	}
+	return Vis(stored)
+}
+
+// Edited is what to store for a field a form opened with ForEditing(stored): the stored text
+// when the assessor left the field as shown, so opening and saving a form never rewrites a
+// field nobody touched; what they typed otherwise.
+func Edited(stored, typed string) string {
+	if typed == ForEditing(stored) {
+		return stored
+	}
+	return typed
+}
+
+// EditStrings shows every text field of the struct rec points to ForEditing, for a form
+// bound to those fields, and returns the function that puts back, after the form, the
+// stored text of each field left as shown (Edited).
+func EditStrings(rec any) (restore func()) {
+	v := reflect.ValueOf(rec).Elem()
+	stored := map[int]string{}
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.String && f.CanSet() {
+			stored[i] = f.String()
+			f.SetString(ForEditing(f.String()))
+		}
+	}
+	return func() {
+		for i, s := range stored {
+			f := v.Field(i)
+			f.SetString(Edited(s, f.String()))
+		}
+	}
 }

@@ -136,7 +136,9 @@ type notesInput struct{ finding, recommendation, owner, due, priority string }
 // another program changed meanwhile is kept (or refused as a conflict if both changed it).
 func (g *gaps) openNotes(item checklists.Item) tea.Cmd {
 	r := g.h.Assessment().Result(item)
-	seen := notesInput{finding: r.Finding, recommendation: r.Recommendation, owner: r.Owner, priority: string(r.Priority), due: kit.DateInput(r.Due)}
+	// Shown safely; a field left as shown is not saved, so its stored text stays as it is.
+	seen := notesInput{finding: kit.ForEditing(r.Finding), recommendation: kit.ForEditing(r.Recommendation), owner: kit.ForEditing(r.Owner),
+		priority: string(r.Priority), due: kit.DateInput(r.Due)}
 	in := seen
 	g.editing = g.form(item.ID+" notes", func() tea.Cmd { return g.saveNotes(item, r, seen, in) },
 		huh.NewText().Title("Finding").Value(&in.finding).CharLimit(20000).Lines(min(5, max(g.height-14, 2))),

@@ -178,6 +178,7 @@ func (r *register[T, P]) askDelete(tea.KeyPressMsg) tea.Cmd {
 // open edits x (base is the entry as on screen; nil for a new one). An entry the rules
 // refuse opens again with what was typed, the reason in the footer.
 func (r *register[T, P]) open(x T, base *T) tea.Cmd {
+	restore := kit.EditStrings(&x) // stored text shown safely; untouched fields saved as stored
 	fields, apply := r.spec.form(r.h, &x)
 	title := "New " + r.spec.noun
 	if base != nil {
@@ -185,6 +186,7 @@ func (r *register[T, P]) open(x T, base *T) tea.Cmd {
 	}
 	r.editing = kit.NewForm(title, min(r.room.w-2, 78), max(r.room.h, 10), func() tea.Cmd {
 		err := apply()
+		restore()
 		if err == nil {
 			err = P(&x).Check()
 		}

@@ -189,3 +189,31 @@ func TestAnAuditorAuditingTheirOwnAreaIsNamedInTheDetail(t *testing.T) {
 	h.Keys("up")
 	h.Contains("IA-04", "no conflict found")
 }
+
+// TestAFormSavedUnchangedKeepsStoredTextAsItIs: text that reached the store from the command
+// line or a bundle with escape sequences, tabs or a bidi override is shown made visible in
+// the form, and a form saved without touching that field leaves it exactly as stored.
+func TestAFormSavedUnchangedKeepsStoredTextAsItIs(t *testing.T) {
+	h := uitest.New(t)
+	a := h.Stored()
+	hostile := "Moira \x1b[31mK\x1b[0m\tTab \u202eevil"
+	x := a.Audits[0]
+	x.Auditor = hostile
+	if _, err := h.Store.SaveAudit(a.ID, &a.Audits[0], x); err != nil {
+		t.Fatal(err)
+	}
+	h.Open(steps.Records, New)
+	h.Keys("]", "enter")
+	if screen := h.Work.View(); strings.ContainsAny(screen, "\x1b[31m\u202e") && strings.Contains(ansi.Strip(screen), "\u202e") {
+		t.Error("the edit form sends the stored bidi override to the terminal")
+	}
+	h.Contains("⟨ESC⟩[31mK")
+	h.Keys("ctrl+s")
+	if got := h.Stored().Audits[0].Auditor; got != hostile {
+		t.Errorf("saving the form unchanged rewrote the auditor: %q, want %q", got, hostile)
+	}
+	h.Keys("enter", "text: Jr", "ctrl+s") // a title edit leaves the auditor alone too
+	if got := h.Stored().Audits[0]; got.Auditor != hostile || !strings.HasSuffix(got.Title, " Jr") {
+		t.Errorf("after editing the title: auditor %q, title %q", got.Auditor, got.Title)
+	}
+}

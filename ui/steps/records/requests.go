@@ -59,7 +59,7 @@ var requestKeys = append(kit.Keys[*requests]{
 	{Binding: reqKeyReviewed, Group: 1, Run: moveTo(assessment.Reviewed), Enabled: (*requests).onRequest},
 	{Binding: reqKeyUnavailable, Group: 1, Run: moveTo(assessment.NotAvailable), Enabled: (*requests).onRequest},
 	{Binding: reqKeyNotRequested, Group: 1, Run: moveTo(assessment.NotRequested), Enabled: (*requests).onRequest},
-	{Binding: reqKeyEdit, Group: 1, Run: func(q *requests, _ tea.KeyPressMsg) tea.Cmd { return q.openEdit() }, Enabled: (*requests).onRequest},
+	{Binding: reqKeyEdit, Group: 1, Run: func(q *requests, _ tea.KeyPressMsg) tea.Cmd { return q.openEdit(nil) }, Enabled: (*requests).onRequest},
 	{Binding: reqKeyStatus, Group: 2, Enabled: (*requests).browsing, Run: func(q *requests, _ tea.KeyPressMsg) tea.Cmd {
 		q.status = (q.status + 1) % (len(assessment.RequestStates) + 1)
 		q.cursor = 0
@@ -215,21 +215,29 @@ type requestInput struct {
 }
 
 // openEdit edits the selected request: its status and the day it reached it, its contact at
-// the client and a note.
-func (q *requests) openEdit() tea.Cmd {
+// the client and a note. typed is what a refused form held, to open again with; nil opens
+// on the request as stored.
+func (q *requests) openEdit(typed *requestInput) tea.Cmd {
 	row, _ := q.selected()
 	cur := q.h.Assessment().Requests[row.item.ID]
-	in := &requestInput{state: cur.Current(), contact: cur.Contact, note: cur.Note}
+	in := &requestInput{state: cur.Current(), contact: kit.ForEditing(cur.Contact), note: kit.ForEditing(cur.Note)}
+	if typed != nil {
+		in = typed
+	}
 	var opts []huh.Option[assessment.RequestState]
 	for _, s := range assessment.RequestStates {
 		opts = append(opts, huh.NewOption(s.Label(), s))
 	}
 	width, height := min(q.room.w-2, 78), max(q.room.h, 10)
 	q.editing = kit.NewForm(row.item.ID+" — "+kit.Vis(row.item.Title), width, height, func() tea.Cmd {
-		change := assessment.RequestChange{State: in.state, Contact: &in.contact, Note: &in.note}
+		contact, note := kit.Edited(cur.Contact, in.contact), kit.Edited(cur.Note, in.note)
+		change := assessment.RequestChange{State: in.state, Contact: &contact, Note: &note}
 		change.Date = kit.DateValue(in.date)
 		if strings.TrimSpace(in.date) == "" && in.state == cur.Current() {
 			change.Date = cur.Since() // the status stays: so does its date
+		}
+		if _, err := change.Apply(cur, q.h.Now()); err != nil { // refused: open again with what was typed
+			return tea.Batch(q.h.Refuse(err), q.openEdit(in))
 		}
 		return q.h.Apply(steps.UpdateRequest{ID: row.item.ID, Change: change})
 	},
