@@ -149,8 +149,8 @@ var homeKeys = append(kit.Keys[*Model]{
 	}},
 	{Binding: keyDelete, Group: 1, Enabled: (*Model).listing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
 		if r := h.selected(); r != nil {
-			h.confirm = kit.NewConfirm(fmt.Sprintf("Delete %q of %s and everything in it?\nThe audit trail keeps a record; the data cannot be recovered except from a backup.",
-				kit.Vis(r.header.Title), kit.Vis(r.header.Organisation)), r.header.ID)
+			h.confirm = kit.NewConfirm(fmt.Sprintf("Delete %q of %s (ID %s, last changed %s) and everything in it?\nThe audit trail keeps a record; the data cannot be recovered except from a backup.",
+				kit.Vis(r.header.Title), kit.Vis(r.header.Organisation), r.header.ID, r.header.Updated.Local().Format("2006-01-02 15:04")), r.header.ID)
 		}
 		return nil
 	}},
@@ -189,8 +189,19 @@ func (h *Model) Update(msg tea.Msg) tea.Cmd {
 			h.Fail(msg.Err)
 			return nil
 		}
+		// The list is sorted by last change, so the assessment just worked on moves: the
+		// cursor follows it rather than its old row, or d would delete a neighbour.
+		var was string
+		if r := h.selected(); r != nil {
+			was = r.header.ID
+		}
 		h.rows = msg.rows
 		h.cursor = min(h.cursor, max(len(h.rows)-1, 0))
+		for i, r := range h.rows {
+			if was != "" && r.header.ID == was {
+				h.cursor = i
+			}
+		}
 		return nil
 	case homeChangedMsg:
 		if msg.err != nil {
