@@ -64,3 +64,18 @@ func CheckDeleteInterview(results map[string]*Result, number int) error {
 	}
 	return nil
 }
+
+// CheckEditInterview refuses to change who was interviewed, in which role or on which day
+// while evidence cites the interview: the evidence items carry those words and that date,
+// so they would no longer say what was heard. Notes and items discussed may change.
+func CheckEditInterview(results map[string]*Result, before, after Interview) error {
+	if before.Name == after.Name && before.Role == after.Role && before.Date.Equal(after.Date) {
+		return nil
+	}
+	a := Assessment{Results: results}
+	if cited := a.InterviewCitations(before.Number); len(cited) > 0 {
+		return fmt.Errorf("interview %s is cited as evidence for %s, so who was interviewed and when cannot change; log a new interview instead, or remove those evidence items first",
+			before.Label(), strings.Join(cited, ", "))
+	}
+	return nil
+}

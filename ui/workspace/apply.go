@@ -143,6 +143,11 @@ func (w *Model) writeFor(in steps.Intent) (func(*store.Store) (any, error), erro
 		if err := in.Next.Check(); err != nil {
 			return nil, err
 		}
+		if before, ok := in.Base.(*assessment.Interview); ok {
+			if err := assessment.CheckEditInterview(w.a.Results, *before, *in.Next.(*assessment.Interview)); err != nil {
+				return nil, err
+			}
+		}
 		return func(s *store.Store) (any, error) { return saveEntry(s, aid, in.Base, in.Next) }, nil
 	case steps.DeleteRecord:
 		if _, ok := in.Entry.(*assessment.Interview); ok {

@@ -217,3 +217,15 @@ func TestAFormSavedUnchangedKeepsStoredTextAsItIs(t *testing.T) {
 		t.Errorf("after editing the title: auditor %q, title %q", got.Auditor, got.Title)
 	}
 }
+
+// TestACitedInterviewKeepsWhoAndWhen: the demo's INT-01 is cited as evidence, whose title
+// and date say who was interviewed and when; renaming it is refused, so they stay true.
+func TestACitedInterviewKeepsWhoAndWhen(t *testing.T) {
+	h := uitest.New(t).Open(steps.Records, New)
+	before, _ := h.Stored().InterviewByNumber(1)
+	h.Keys("]", "]", "]", "enter", "text: Mallory", "ctrl+s")
+	h.Contains("cited as evidence for")
+	if after, _ := h.Stored().InterviewByNumber(1); after.Name != before.Name {
+		t.Errorf("a cited interview was renamed from %q to %q", before.Name, after.Name)
+	}
+}
