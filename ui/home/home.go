@@ -119,34 +119,16 @@ var homeKeys = append(kit.Keys[*Model]{
 		h.cursor = min(h.cursor+1, max(len(h.rows)-1, 0))
 		return nil
 	}},
-	{Binding: keyOpen, Enabled: (*Model).listing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
-		switch r := h.selected(); {
-		case r == nil:
-			return nil
-		case r.damage != nil:
-			h.Fail(r.damage)
-			return nil
-		default:
-			return h.Open(r.header.ID)
-		}
-	}},
+	{Binding: keyOpen, Enabled: (*Model).listing, Run: onSoundRow(func(h *Model, r *homeRow) tea.Cmd { return h.Open(r.header.ID) })},
 	{Binding: keyNew, Group: 1, Enabled: (*Model).browsing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
 		h.form = h.newAssessmentForm()
 		return h.form.Init()
 	}},
 	{Binding: keyCopy, Group: 1, Enabled: (*Model).listing, Run: onRow((*Model).copyCycle)},
-	{Binding: keyMerge, Group: 1, Enabled: (*Model).listing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
-		switch r := h.selected(); {
-		case r == nil:
-			return nil
-		case r.damage != nil:
-			h.Fail(r.damage)
-			return nil
-		default:
-			id, title := r.header.ID, r.header.Title
-			return func() tea.Msg { return MergeMsg{ID: id, Title: title} }
-		}
-	}},
+	{Binding: keyMerge, Group: 1, Enabled: (*Model).listing, Run: onSoundRow(func(_ *Model, r *homeRow) tea.Cmd {
+		id, title := r.header.ID, r.header.Title
+		return func() tea.Msg { return MergeMsg{ID: id, Title: title} }
+	})},
 	{Binding: keyDelete, Group: 1, Enabled: (*Model).listing, Run: func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
 		if r := h.selected(); r != nil {
 			h.confirm = kit.NewConfirm(fmt.Sprintf("Delete %q of %s (ID %s, last changed %s) and everything in it?\nThe audit trail keeps a record; the data cannot be recovered except from a backup.",
@@ -170,6 +152,21 @@ func onRow(do func(*Model, string) tea.Cmd) func(*Model, tea.KeyPressMsg) tea.Cm
 			return do(h, r.header.ID)
 		}
 		return nil
+	}
+}
+
+// onSoundRow runs do on the selected assessment unless it is damaged, which is named instead.
+func onSoundRow(do func(*Model, *homeRow) tea.Cmd) func(*Model, tea.KeyPressMsg) tea.Cmd {
+	return func(h *Model, _ tea.KeyPressMsg) tea.Cmd {
+		switch r := h.selected(); {
+		case r == nil:
+			return nil
+		case r.damage != nil:
+			h.Fail(r.damage)
+			return nil
+		default:
+			return do(h, r)
+		}
 	}
 }
 
