@@ -146,12 +146,12 @@ func ForEditing(stored string) string {
 
 // Edited is what to store for a field a form opened with ForEditing(stored): the stored text
 // when the assessor left the field as shown, so opening and saving a form never rewrites a
-// field nobody touched; what they typed otherwise.
+// field nobody touched; what they typed otherwise, without surrounding spaces.
 func Edited(stored, typed string) string {
 	if typed == ForEditing(stored) {
 		return stored
 	}
-	return typed
+	return strings.TrimSpace(typed)
 }
 
 // EditStrings shows every text field of the struct rec points to ForEditing, for a form

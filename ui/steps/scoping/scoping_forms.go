@@ -15,24 +15,13 @@ import (
 	"aimsbench/ui/steps"
 )
 
-// editText is stored text in a form field. The field shows it with control characters made
-// visible, so a hostile value never reaches the terminal raw; when the field is left as
-// shown, the stored value is kept exactly.
-type editText struct {
-	original, value string
-	lines           bool
-}
+// editText is stored text in a form field, shown made visible (kit.ForEditing) and kept
+// exactly as stored when the field is left as shown (kit.Edited).
+type editText struct{ original, value string }
 
-func newEditText(s string, lines bool) *editText {
-	return &editText{original: s, value: assessment.Visible(s, lines), lines: lines}
-}
+func newEditText(s string) *editText { return &editText{original: s, value: kit.ForEditing(s)} }
 
-func (e *editText) result() string {
-	if e.value == assessment.Visible(e.original, e.lines) {
-		return e.original
-	}
-	return strings.TrimSpace(e.value)
-}
+func (e *editText) result() string { return kit.Edited(e.original, e.value) }
 
 func (e *editText) input(title string) *huh.Input {
 	return huh.NewInput().Title(title).Value(&e.value).CharLimit(2000)
@@ -97,7 +86,7 @@ func (s *scoping) editScopeBlock(i int) tea.Cmd {
 		"Each third party or group entity at the edge of the scope, and who is responsible for what.",
 		"Relation to ISO/IEC 27001 and 27701 scopes: shared processes and differences.",
 	}
-	t := newEditText(shown[i-2], true)
+	t := newEditText(shown[i-2])
 	field := t.text(scopeBlocks[i], s.bodyHeight()-7).Description(hints[i-2] + " alt+enter for a new line.")
 	return s.openForm(false, func() tea.Cmd {
 		return s.saveHeader(func(h *assessment.Assessment) {
@@ -108,8 +97,8 @@ func (s *scoping) editScopeBlock(i int) tea.Cmd {
 
 func (s *scoping) editOrganisation() tea.Cmd {
 	o := s.h.Assessment().Organisation
-	name, sector, size := newEditText(o.Name, false), newEditText(o.Sector, false), newEditText(o.Size, false)
-	address, contact := newEditText(o.Address, false), newEditText(o.Contact, false)
+	name, sector, size := newEditText(o.Name), newEditText(o.Sector), newEditText(o.Size)
+	address, contact := newEditText(o.Address), newEditText(o.Contact)
 	return s.openForm(false, func() tea.Cmd {
 		return s.saveHeader(func(h *assessment.Assessment) {
 			h.Organisation = assessment.Organisation{Name: name.result(), Sector: sector.result(), Size: size.result(),
@@ -126,8 +115,8 @@ func (s *scoping) editOrganisation() tea.Cmd {
 
 func (s *scoping) editMetadata() tea.Cmd {
 	a := s.h.Assessment()
-	title, assessor := newEditText(a.Title, false), newEditText(a.Assessor, false)
-	class, version := newEditText(a.Classification, false), newEditText(a.ReportVersion, false)
+	title, assessor := newEditText(a.Title), newEditText(a.Assessor)
+	class, version := newEditText(a.Classification), newEditText(a.ReportVersion)
 	start, end := kit.DateInput(a.StartDate), kit.DateInput(a.EndDate)
 	return s.openForm(false, func() tea.Cmd {
 		return s.saveHeader(func(h *assessment.Assessment) {
@@ -153,7 +142,7 @@ func (s *scoping) editExclusion(i int) tea.Cmd {
 	if i >= 0 {
 		e, title = s.h.Assessment().Scope.Exclusions[i], "Edit exclusion"
 	}
-	what, why := newEditText(e.What, false), newEditText(e.Justification, true)
+	what, why := newEditText(e.What), newEditText(e.Justification)
 	return s.openForm(false, func() tea.Cmd {
 		next := assessment.Exclusion{What: what.result(), Justification: why.result()}
 		return s.saveHeader(func(h *assessment.Assessment) {
@@ -183,7 +172,7 @@ func (s *scoping) deleteExclusion(i int) tea.Cmd {
 // editRole names who holds a governance role; an empty name leaves the role vacant.
 func (s *scoping) editRole(r checklists.GovernanceRole) tea.Cmd {
 	h := s.holder(r.ID)
-	name, contact := newEditText(h.Name, false), newEditText(h.Contact, false)
+	name, contact := newEditText(h.Name), newEditText(h.Contact)
 	return s.openForm(false, func() tea.Cmd {
 		var base *assessment.RoleHolder
 		next := assessment.RoleHolder{RoleID: r.ID}
@@ -201,7 +190,7 @@ func (s *scoping) editRole(r checklists.GovernanceRole) tea.Cmd {
 
 func (s *scoping) editCertification() tea.Cmd {
 	c := s.h.Assessment().Certification
-	body := newEditText(c.Body, false)
+	body := newEditText(c.Body)
 	stage1, stage2 := kit.DateInput(c.Stage1), kit.DateInput(c.Stage2)
 	return s.openForm(true, func() tea.Cmd {
 		return s.saveHeader(func(h *assessment.Assessment) {

@@ -34,14 +34,14 @@ func (s *scoping) editSystem(i int) tea.Cmd {
 		label = "Edit " + kit.Truncate(kit.Vis(sys.Name), 40)
 	}
 	in := &systemInput{
-		name: newEditText(sys.Name, false), purpose: newEditText(sys.Purpose, true), owner: newEditText(sys.Owner, false),
-		suppliers: newEditText(sys.Suppliers, false), justification: newEditText(sys.ExclusionJustification, true),
-		affected: newEditText(sys.AffectedGroups, true), harms: newEditText(sys.Harms, true),
+		name: newEditText(sys.Name), purpose: newEditText(sys.Purpose), owner: newEditText(sys.Owner),
+		suppliers: newEditText(sys.Suppliers), justification: newEditText(sys.ExclusionJustification),
+		affected: newEditText(sys.AffectedGroups), harms: newEditText(sys.Harms),
 		stage: sys.Stage, impact: string(sys.Impact), roles: slices.Clone(sys.Roles),
 		inScope: sys.InScope, supplierAssessed: sys.SupplierAssessed, personal: sys.PersonalData,
 		oversight: sys.HumanOversight, trace: sys.ImpactToRiskTrace,
 		aisia: kit.DateInput(sys.AISIADate), change: kit.DateInput(sys.LastChange), before: slices.Clone(sys.Roles),
-		euCategory: sys.EUAIAct.Category, euArea: sys.EUAIAct.Area, euRationale: newEditText(sys.EUAIAct.Rationale, true),
+		euCategory: sys.EUAIAct.Category, euArea: sys.EUAIAct.Area, euRationale: newEditText(sys.EUAIAct.Rationale),
 	}
 	if in.impact == "" {
 		in.impact = string(assessment.ImpactMedium)
