@@ -169,3 +169,26 @@ var errEmpty = errorString("a name is needed")
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
+
+// TestAFieldLeftAsShownGivesBackTheStoredText: stored text is shown with its escape
+// sequences and tabs made visible; a sheet or form field left as shown gives back the stored
+// text exactly, and one the assessor edited gives what they typed.
+func TestAFieldLeftAsShownGivesBackTheStoredText(t *testing.T) {
+	stored := "Moira \x1b[31mK\x1b[0m\tTab \u202eevil"
+	s := NewSheet("Edit", 80).LineField("who", "Who", stored, "").LongField("note", "Note", "line one\n\tline two \x1b[1m")
+	if got := s.Get("who"); got != stored {
+		t.Errorf("an untouched line field gave %q, want the stored %q", got, stored)
+	}
+	if got := s.Get("note"); got != "line one\n\tline two \x1b[1m" {
+		t.Errorf("an untouched long field gave %q", got)
+	}
+	if strings.ContainsRune(ForEditing(stored), 0x1b) || strings.ContainsRune(ForEditing(stored), 0x202e) {
+		t.Errorf("ForEditing(%q) = %q still holds raw control characters", stored, ForEditing(stored))
+	}
+	if got := Edited(stored, ForEditing(stored)); got != stored {
+		t.Errorf("Edited of an untouched field = %q", got)
+	}
+	if got := Edited(stored, " Moira K "); got != "Moira K" {
+		t.Errorf("Edited of an edited field = %q, want what was typed, trimmed", got)
+	}
+}

@@ -47,6 +47,9 @@ type sheetField struct {
 	names  []string // choice: what the assessor reads
 	chosen int
 	note   func(value string) string // optional live remark shown under the focused field
+	// stored is the text the field opened on and shown how it appeared (made visible): a
+	// field left as shown gives back the stored text, escape sequences and all.
+	stored, shown string
 }
 
 var (
@@ -110,7 +113,7 @@ func (s *Sheet) LineField(name, label, value, placeholder string) *Sheet {
 	in.SetStyles(sheetInputStyles())
 	in.SetWidth(s.inputWidth())
 	in.SetValue(Vis(value))
-	s.add(&sheetField{name: name, label: label, kind: sheetLine, line: in})
+	s.add(&sheetField{name: name, label: label, kind: sheetLine, line: in, stored: value, shown: strings.TrimSpace(in.Value())})
 	return s
 }
 
@@ -138,7 +141,7 @@ func (s *Sheet) LongField(name, label, value string) *Sheet {
 	ta.SetWidth(s.inputWidth())
 	ta.SetHeight(3)
 	ta.SetValue(VisText(value))
-	s.add(&sheetField{name: name, label: label, kind: sheetLong, long: ta})
+	s.add(&sheetField{name: name, label: label, kind: sheetLong, long: ta, stored: value, shown: strings.TrimSpace(ta.Value())})
 	return s
 }
 
@@ -174,11 +177,15 @@ func (s *Sheet) add(f *sheetField) {
 	s.fitInputs() // a longer label narrows every input
 }
 
-// Get returns a field's value by name; text is trimmed of surrounding space.
+// Get returns a field's value by name; text is trimmed of surrounding space, and a text
+// field left as it was shown gives back the stored text exactly.
 func (s *Sheet) Get(name string) string {
 	for _, f := range s.fields {
 		if f.name == name {
-			return f.value()
+			if v := f.value(); f.kind == sheetChoice || v != f.shown {
+				return v
+			}
+			return f.stored
 		}
 	}
 	return ""

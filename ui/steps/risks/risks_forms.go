@@ -81,9 +81,9 @@ func (r *risks) openRisk(i int) tea.Cmd {
 		risk = r.h.Assessment().Risks[i]
 		title, base = "Edit "+kit.RiskLabel(risk), &risk
 	}
-	in := &riskInput{title: risk.Title, system: risk.SystemID, source: risk.Source, objective: risk.Objective,
+	in := &riskInput{title: kit.ForEditing(risk.Title), system: risk.SystemID, source: risk.Source, objective: risk.Objective,
 		l: risk.Likelihood, i: risk.Impact, treatment: risk.Treatment, controls: strings.Join(risk.Controls, ", "),
-		rl: risk.ResidualLikelihood, ri: risk.ResidualImpact, owner: risk.Owner, status: risk.Status}
+		rl: risk.ResidualLikelihood, ri: risk.ResidualImpact, owner: kit.ForEditing(risk.Owner), status: risk.Status}
 	cat := r.h.Catalogue()
 	width, height := r.formSize()
 	r.editing = r.form(title, width, height,
@@ -112,10 +112,10 @@ func (r *risks) openRisk(i int) tea.Cmd {
 			return r.h.Refuse(err)
 		}
 		next := risk
-		next.Title, next.SystemID, next.Source, next.Objective = strings.TrimSpace(in.title), in.system, in.source, in.objective
+		next.Title, next.SystemID, next.Source, next.Objective = kit.Edited(risk.Title, in.title), in.system, in.source, in.objective
 		next.Likelihood, next.Impact, next.Treatment, next.Controls = in.l, in.i, in.treatment, controls
 		next.ResidualLikelihood, next.ResidualImpact = in.rl, in.ri
-		next.Owner, next.Status = strings.TrimSpace(in.owner), in.status
+		next.Owner, next.Status = kit.Edited(risk.Owner, in.owner), in.status
 		next.Controls = slices.Clone(next.Controls)
 		return r.putRisk(base, next)
 	}
