@@ -24,8 +24,13 @@ func (f *facts) noSystemInScope() []Blocker {
 func (f *facts) missingImpactAssessments() []Blocker {
 	var out []Blocker
 	for i := range f.a.Systems {
-		if s := &f.a.Systems[i]; s.InScope && s.AISIADate.IsZero() {
+		switch s := &f.a.Systems[i]; {
+		case !s.InScope:
+		case s.AISIADate.IsZero():
 			out = append(out, Blocker{System: s.Name, Detail: fmt.Sprintf("AI system %q is in scope but has no impact assessment", s.Name)})
+		case day(s.AISIADate).After(day(f.asOf)): // a date to come is a plan, not an assessment done
+			out = append(out, Blocker{System: s.Name, Detail: fmt.Sprintf("AI system %q is in scope and its impact assessment is dated %s, after %s: it is not done yet",
+				s.Name, s.AISIADate.Format(time.DateOnly), f.asOf.Format(time.DateOnly))})
 		}
 	}
 	return out

@@ -26,7 +26,7 @@ func VerdictRules() []VerdictRule { return slices.Clone(verdictRules) }
 var verdictRules = []VerdictRule{
 	{"no_ai_system_in_scope", 2, "No AI system is in scope: a management system that governs no AI system cannot be certified.",
 		(*facts).noSystemInScope},
-	{"missing_impact_assessment", 2, "An AI system in scope has no impact assessment.",
+	{"missing_impact_assessment", 2, "An AI system in scope has no impact assessment, or one dated after the report date: an assessment not yet done.",
 		(*facts).missingImpactAssessments},
 	{"stale_impact_assessment", 2, "An AI system in scope has an impact assessment older than its last significant change, or, for a high-impact system, older than 12 months.",
 		(*facts).staleImpactAssessments},

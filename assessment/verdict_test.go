@@ -44,6 +44,8 @@ var verdictRuleRows = []struct {
 		wantLevel: 2, want: []cause{{Kind: "no_ai_system_in_scope"}}},
 	{name: "missing_impact_assessment", mutate: func(a *Assessment) { a.Systems[0].AISIADate = time.Time{} },
 		wantLevel: 2, want: []cause{{Kind: "missing_impact_assessment", System: "Claims triage"}}},
+	{name: "missing_impact_assessment: one dated after the report date is not done yet", mutate: func(a *Assessment) { a.Systems[0].AISIADate = ruleDay.AddDate(0, 0, 1) },
+		wantLevel: 2, want: []cause{{Kind: "missing_impact_assessment", System: "Claims triage"}}},
 	{name: "stale_impact_assessment: older than the last significant change", mutate: func(a *Assessment) { a.Systems[0].LastChange = daysBefore(10) },
 		wantLevel: 2, want: []cause{{Kind: "stale_impact_assessment", System: "Claims triage"}}},
 	{name: "stale_impact_assessment: a high-impact system's, 13 months old",
