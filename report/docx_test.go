@@ -73,8 +73,10 @@ func pythonWithDocx(t *testing.T) string {
 // one profile (its first start is the slow part): converted to PDF, it reads with every
 // section, the verdict and the organisation; edited and saved, it keeps what was typed.
 func TestWordReportInLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens LibreOffice twice (about 25 s); runs without -short")
+	if testing.Short() || os.Getenv("AIMSBENCH_SOAK") == "" {
+		// Starting LibreOffice twice costs about 15 s of the 2-core machine, which would take
+		// `go test ./...` past its 90 s; CI (.ci/run) sets AIMSBENCH_SOAK=1 and runs it.
+		t.Skip("opens LibreOffice twice (about 15 s); runs in CI (AIMSBENCH_SOAK=1, set by .ci/run)")
 	}
 	office := soffice(t)
 	t.Parallel()
