@@ -282,8 +282,13 @@ func (r *reportStep) View() string {
 	} else if f == "json" {
 		b.WriteString("\n  " + r.sealLine() + "\n")
 	}
-	b.WriteString("\n  Output  " + r.path.View() + "\n")
-	if !r.pathSet {
+	if r.path.Focused() || r.path.Value() == "" {
+		b.WriteString("\n  Output  " + r.path.View() + "\n")
+	} else { // the whole path, so the assessor can read where the file goes
+		lines := strings.Split(breakPath(kit.Vis(r.path.Value()), max(r.width-12, 20)), "\n")
+		b.WriteString("\n  Output  " + strings.Join(lines, "\n          ") + "\n")
+	}
+	if !r.pathSet && len(r.written) == 0 {
 		b.WriteString(st.Subtle.Render("          (default: this folder; organisation, date and assessment ID in the name)") + "\n")
 	}
 	b.WriteString("\n")
@@ -293,14 +298,7 @@ func (r *reportStep) View() string {
 	case r.failed != "":
 		b.WriteString(st.Error.Render(kit.Wrap("  Export failed: "+kit.Vis(r.failed), r.width-4)) + "\n")
 	case len(r.written) > 0:
-		if len(r.written) == 1 { // one file: on the same line, so a sealed bundle's key fits an 80×24 screen
-			b.WriteString(st.Saved.Render("  ✓ Written: ") + kit.Vis(r.written[0]) + "\n")
-		} else {
-			b.WriteString(st.Saved.Render("  ✓ Written:") + "\n")
-			for _, p := range r.written {
-				b.WriteString("    " + kit.Vis(p) + "\n")
-			}
-		}
+		b.WriteString(st.Saved.Render("  ✓ Written: ") + r.writtenText() + "\n")
 		if r.sealInfo != "" {
 			b.WriteString(indent(kit.Wrap(kit.Vis(r.sealInfo), max(r.width-8, 20)), "    ") + "\n")
 		}
@@ -365,6 +363,31 @@ func exportBundle(s *store.Store, a *assessment.Assessment, path string, sealed 
 		}
 	}
 	return said, report.ExportBundle(path, a, bundle, opts.MayWrite)
+}
+
+// writtenText names what was written in one line: the output path shown above is not
+// repeated, and files written beside it are named without their folder.
+func (r *reportStep) writtenText() string {
+	out := r.path.Value()
+	if len(r.written) == 1 && r.written[0] == out {
+		return "the file above"
+	}
+	if len(r.written) == 1 {
+		return kit.Vis(r.written[0])
+	}
+	return kit.Truncate(fmt.Sprintf("%d files in %s, named like the path above", len(r.written), kit.Vis(filepath.Dir(r.written[0]))), max(r.width-14, 20))
+}
+
+// breakPath cuts a path into lines of at most width cells, so a long one is read whole
+// rather than cut off at the screen's edge.
+func breakPath(p string, width int) string {
+	var lines []string
+	for r := []rune(p); len(r) > 0; {
+		n := min(width, len(r))
+		lines = append(lines, string(r[:n]))
+		r = r[n:]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // indent starts every line of text with prefix.
