@@ -172,7 +172,7 @@ var demoRequestStatus = map[string]RequestState{
 var demoUnavailableNotes = map[string]string{
 	"EV-DATA-04":  "No provenance records are kept for externally bought data sets; the data team confirmed it.",
 	"EV-TRANS-04": "Appeal outcomes are not recorded separately from general complaints.",
-	"EV-ASSUR-01": "No internal audit of the AIMS has been held yet; the first is planned for the spring.",
+	"EV-ASSUR-01": "No programme covers the whole certification cycle yet; each of the three audits held was planned on its own.",
 }
 
 // requests records where each evidence request stands, leaving a few not yet requested. The

@@ -235,7 +235,7 @@ func (d *doc) incidentRegister() {
 	}
 	d.paraf("The register holds %s, %d of them still open.", plural(len(incidents), "AI incident", "AI incidents"), open)
 	if v, ok := d.kpiValue("incident_response"); ok {
-		d.paraf("Over the last 12 months: %s.", v)
+		d.paraf("Measured from the register: %s.", v)
 	}
 	if len(incidents) > recordLimit {
 		d.para(fullListPointer(len(incidents), "incidents by detection date", sheetIncidents))

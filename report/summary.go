@@ -50,7 +50,7 @@ func (d *doc) figures() [][2]string {
 		{fmt.Sprintf("%d/%d", s.Assessed, s.Total), "items assessed"},
 		{fmt.Sprintf("%d · %d · %d", by[assessment.Conformant], by[assessment.Partial], by[assessment.Nonconformant]), "met · partly · not met"},
 		{fmt.Sprint(len(d.plan.Actions)), "roadmap actions"},
-		{fmt.Sprint(d.ncs.Open), "open nonconformities"},
+		{fmt.Sprint(d.ncs.Open), "open findings"},
 	}
 }
 
@@ -61,9 +61,9 @@ func (d *doc) verdictInWords() string {
 	switch {
 	case s.Level == 0:
 		text = fmt.Sprintf("As of %s no item has a maturity rating yet, so no readiness level can be given for %s.", date(d.asOf), org)
-	case len(d.capping) > 0:
+	case capsAt(d.capping, 2) > 0:
 		text = fmt.Sprintf("As of %s, %s is not ready for a certification audit: %s would lead a certification body to "+
-			"find major nonconformities, whatever the maturity reached elsewhere.", date(d.asOf), org, plural(len(d.capping), "blocker", "blockers"))
+			"find major nonconformities, whatever the maturity reached elsewhere.", date(d.asOf), org, plural(capsAt(d.capping, 2), "blocker", "blockers"))
 	case s.Level < 3:
 		text = fmt.Sprintf("As of %s, %s is not yet ready for a certification audit: no blocker remains, but %s below the defined "+
 			"level 3 that an auditor expects.", date(d.asOf), org, plural(len(d.low), "item is", "items are"))
@@ -93,18 +93,11 @@ func (d *doc) themes() []string {
 		if _, seen := byKind[b.Kind]; !seen {
 			kinds = append(kinds, b.Kind)
 		}
-		if b.Kind != "open_major_nc" {
-			byKind[b.Kind] = append(byKind[b.Kind], d.blockerSubject(b))
-		} else {
-			byKind[b.Kind] = nil
+		subject := d.blockerSubject(b)
+		if b.Kind == "open_major_nc" { // named by their numbers, which the register uses
+			subject = b.Ref + " against " + d.itemRef(b.Item)
 		}
-	}
-	if _, ok := byKind["open_major_nc"]; ok { // named by their numbers, which the register uses
-		for _, nc := range d.a.NCs {
-			if nc.Grade == assessment.MajorNC && nc.IsOpen() {
-				byKind["open_major_nc"] = append(byKind["open_major_nc"], nc.Label()+" against "+d.itemRef(nc.ItemID))
-			}
-		}
+		byKind[b.Kind] = append(byKind[b.Kind], subject)
 	}
 	var out, atThree []string
 	for _, kind := range kinds { // in the rule table's order, which Evaluate keeps
@@ -135,6 +128,17 @@ func summaryTheme(kind string) string {
 		return t
 	}
 	return strings.ToLower(t[:1]) + t[1:]
+}
+
+// capsAt is how many blockers cap the level at cap.
+func capsAt(bs []assessment.Blocker, cap int) int {
+	n := 0
+	for _, b := range bs {
+		if b.Cap == cap {
+			n++
+		}
+	}
+	return n
 }
 
 // count is how many blockers are of a kind.
@@ -214,6 +218,9 @@ func (d *doc) decisions() []string {
 	}
 	if d.ncs.OpenMajor > 0 {
 		out = append(out, fmt.Sprintf("Fund the corrective action for %s before Stage 1.", plural(d.ncs.OpenMajor, "open major nonconformity", "open major nonconformities")))
+	}
+	if n := count(d.capping, "open_major_nc") - d.ncs.OpenMajor; n > 0 {
+		out = append(out, fmt.Sprintf("Have the effectiveness of %s checked before Stage 1.", plural(n, "closed major nonconformity", "closed major nonconformities")))
 	}
 	if n := d.work.SystemsInScope - d.work.ImpactCurrent; n > 0 {
 		out = append(out, fmt.Sprintf("Commission impact assessments for %s in scope that have no current one.", plural(n, "AI system", "AI systems")))
