@@ -22,12 +22,13 @@ type Milestone struct {
 const (
 	surveillance1Months   = 12
 	surveillance2Months   = 24
-	recertificationMonths = 36
+	certificateMonths     = 36
+	recertificationMonths = certificateMonths - 3 // the renewal decision must also fall before expiry
 )
 
 // CertificationPath lays out the certification audits from the plan: Stage 1 and Stage 2 as
-// planned, then surveillance in years 1 and 2 and recertification in year 3 as the latest
-// dates they may fall on. Those three are counted from the planned Stage 2 date, taking the
+// planned, then surveillance in years 1 and 2 as the latest dates they may fall on, and
+// recertification in year 3 three months before the certificate expires. Those three are counted from the planned Stage 2 date, taking the
 // certification decision to fall on it: ISO/IEC 17021-1 wants the first surveillance audit
 // within 12 months of the decision and the recertification audit before the certificate
 // expires three years after it. The certification body fixes the actual dates.
@@ -55,8 +56,17 @@ func CertificationPath(p CertificationPlan) []Milestone {
 		{ID: "stage2", Title: "Stage 2 audit: implementation and effectiveness", Date: p.Stage2, Basis: planned(p.Stage2)},
 		{ID: "surveillance1", Title: "Surveillance audit, year 1", Date: after(surveillance1Months), Basis: basis(surveillance1Months)},
 		{ID: "surveillance2", Title: "Surveillance audit, year 2", Date: after(surveillance2Months), Basis: basis(surveillance2Months)},
-		{ID: "recertification", Title: "Recertification audit, year 3 (before the certificate expires)", Date: after(recertificationMonths), Basis: basis(recertificationMonths)},
+		{ID: "recertification", Title: "Recertification audit, year 3 (before the certificate expires)", Date: after(recertificationMonths), Basis: recertBasis(p, after(certificateMonths))},
 	}
+}
+
+// recertBasis says why the recertification audit falls three months before the certificate
+// expires: the audit, its findings' correction and the renewal decision must all come first.
+func recertBasis(p CertificationPlan, expiry time.Time) string {
+	if p.Stage2.IsZero() {
+		return "follows from the Stage 2 date, which is not planned yet"
+	}
+	return fmt.Sprintf("about three months before the certificate expires on %s (36 months after Stage 2), leaving time to correct findings and decide on renewal", expiry.Format(time.DateOnly))
 }
 
 // stageAudit names a certification audit a phase must precede and gives its planned date.

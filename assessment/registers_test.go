@@ -93,7 +93,7 @@ func TestCertificationPath(t *testing.T) {
 	stage2 := time.Date(2027, 2, 28, 15, 0, 0, 0, time.UTC)
 	path := CertificationPath(CertificationPlan{Stage1: time.Date(2027, 1, 10, 0, 0, 0, 0, time.UTC), Stage2: stage2})
 	want := map[string]string{"stage1": "2027-01-10", "stage2": "2027-02-28", "surveillance1": "2028-02-28",
-		"surveillance2": "2029-02-28", "recertification": "2030-02-28"}
+		"surveillance2": "2029-02-28", "recertification": "2029-11-28"} // three months before the certificate expires on 2030-02-28
 	for _, m := range path {
 		if got := m.Date.Format(time.DateOnly); got != want[m.ID] {
 			t.Errorf("%s on %s, want %s", m.ID, got, want[m.ID])

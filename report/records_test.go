@@ -142,7 +142,7 @@ func TestCertificationPlanGivesSurveillanceAndRecertificationDates(t *testing.T)
 	text := pdfText(t, exportPDF(t, a, Options{}))
 	mustContain(t, sectionText(t, text, reportFacts(t, a), "scope"),
 		"Surveillance audit, year 1 3 Jun 2028", "Surveillance audit, year 2 3 Jun 2029",
-		"Recertification audit, year 3 (before the certificate expires) 3 Jun 2030")
+		"Recertification audit, year 3 (before the certificate expires) 3 Mar 2030")
 }
 
 func TestWordReportHasTheFieldRecords(t *testing.T) {
