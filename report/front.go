@@ -55,8 +55,12 @@ func (d *doc) cover() {
 
 // runningFoot is what the foot of every page but the cover says: the title, the kind of
 // report, its version and status.
-func (f *facts) runningFoot() string {
-	return fmt.Sprintf("%s · %s · version %s · %s", f.a.Title, f.kind(), orDash(f.a.ReportVersion), f.state())
+func (f *facts) runningFoot() string { return f.a.Title + f.footStatus() }
+
+// footStatus is the part of the running foot that must always show whole: the kind of
+// report, its version and DRAFT or FINAL. A long title gives way to it.
+func (f *facts) footStatus() string {
+	return fmt.Sprintf(" · %s · version %s · %s", f.kind(), orDash(f.a.ReportVersion), f.state())
 }
 
 // period prints a date range, or what is known of it.

@@ -16,7 +16,9 @@ func (d *pdfDoc) header() {
 	}
 	d.font(styleSmall)
 	if d.running == nil { // worked out once: the texts may be long, and every page repeats them
-		d.running = &running{org: d.fitText(d.a.Organisation.Name, contentWidth*0.7-2), foot: d.fitText(d.runningFoot(), contentWidth*0.75-2)}
+		status := drawable(d.footStatus(), false)
+		foot := d.fitText(d.a.Title, max(contentWidth*0.75-2-d.pdf.GetStringWidth(status), 10)) + status
+		d.running = &running{org: d.fitText(d.a.Organisation.Name, contentWidth*0.7-2), foot: d.fitText(foot, contentWidth*0.75-2)}
 		d.font(textStyle{"B", 8, navy, 4})
 		d.running.class = d.fitText(strings.ToUpper(orDash(d.a.Classification)), contentWidth*0.3-2)
 		d.font(styleSmall)
