@@ -113,7 +113,7 @@ func TestEvidenceIsShownWhereTheJudgementIs(t *testing.T) {
 		Reference: "VAL-2026-117 v3", Path: "/evidence/val.pdf", SHA256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
 		AttachedAt: reportDay})
 	text := pdfText(t, exportPDF(t, a, Options{}))
-	mustContain(t, text, "Validation pack for the pricing model Ωmega — VAL-2026-117 v3, 26 Nov 2026, SHA-256 9f86d081884c",
+	mustContain(t, text, "Validation pack for the pricing model Ωmega — VAL-2026-117 v3, recorded 26 Nov 2026, SHA-256 9f86d081884c",
 		"Appendix 1: Results and the evidence behind them")
 	gap := pdfText(t, exportPDF(t, a, Options{GapOnly: true}))
 	mustContain(t, gap, "VAL-2026-117 v3")

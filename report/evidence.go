@@ -108,8 +108,14 @@ func evidenceLine(e assessment.Evidence) string {
 	if e.Path != "" && e.Reference == "" {
 		about = append(about, e.Path)
 	}
-	if !e.AttachedAt.IsZero() {
-		about = append(about, date(e.AttachedAt))
+	switch { // each date says what it is
+	case !e.Collected.IsZero():
+		about = append(about, "collected "+date(e.Collected))
+	case !e.AttachedAt.IsZero():
+		about = append(about, "recorded "+date(e.AttachedAt))
+	}
+	if !e.ValidUntil.IsZero() {
+		about = append(about, "valid until "+date(e.ValidUntil))
 	}
 	if len(e.SHA256) >= 12 {
 		about = append(about, "SHA-256 "+e.SHA256[:12])

@@ -35,7 +35,7 @@ func (d *doc) cover() {
 			{"Prepared for", orDash(d.a.Organisation.Name)},
 			{"Assessor", orDash(d.a.Assessor)},
 			{"Report date", date(d.asOf)},
-			{"Fieldwork", period(d.a.StartDate, d.a.EndDate)},
+			{"Fieldwork", d.fieldworkPeriod()},
 			{"Report", capitalise(d.kind())},
 			{"Version", orDash(d.a.ReportVersion) + " (" + d.state() + ")"},
 			{"Classification", orDash(d.a.Classification)},
@@ -61,6 +61,15 @@ func (f *facts) runningFoot() string { return f.a.Title + f.footStatus() }
 // report, its version and DRAFT or FINAL. A long title gives way to it.
 func (f *facts) footStatus() string {
 	return fmt.Sprintf(" · %s · version %s · %s", f.kind(), orDash(f.a.ReportVersion), f.state())
+}
+
+// fieldworkPeriod is the assessment's period as of the report date: fieldwork planned to end
+// later is still going on, and the report says so rather than claim the later days.
+func (d *doc) fieldworkPeriod() string {
+	if !d.a.EndDate.IsZero() && d.a.EndDate.Truncate(24*time.Hour).After(d.asOf.Truncate(24*time.Hour)) {
+		return period(d.a.StartDate, d.a.EndDate) + " (in progress at the report date)"
+	}
+	return period(d.a.StartDate, d.a.EndDate)
 }
 
 // period prints a date range, or what is known of it.

@@ -127,8 +127,12 @@ func (d *doc) managementReviews() {
 	}
 	var rows [][]cell
 	for _, r := range recent(reviews, func(r assessment.ManagementReview) time.Time { return r.Date }) {
-		rows = append(rows, []cell{bold(r.Label()), txt(date(r.Date)), txt(orDash(strings.Join(r.Attendees, ", "))),
-			txt(fmt.Sprintf("%d of %d", len(r.Inputs), total)), txt(orDash(r.Decisions))})
+		when, inputs := date(r.Date), fmt.Sprintf("%d of %d", len(r.Inputs), total)
+		if r.Date.After(d.asOf) { // a meeting to come has considered nothing yet
+			when, inputs = date(r.Date)+" (planned)", "—"
+		}
+		rows = append(rows, []cell{bold(r.Label()), txt(when), txt(orDash(strings.Join(r.Attendees, ", "))),
+			txt(inputs), txt(orDash(r.Decisions))})
 	}
 	d.table([]column{{"Review", 16, ""}, {"Date", 22, ""}, {"Attendees", 44, ""}, {"Inputs considered", 22, ""},
 		{"Decisions and actions", 66, ""}}, rows)
