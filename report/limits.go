@@ -105,7 +105,7 @@ func (d *doc) workDone() string {
 var evidenceKindNames = map[string][2]string{
 	"document":    {"document", "documents"},
 	"record":      {"record", "records"},
-	"interview":   {"interview", "interviews"},
+	"interview":   {"interview citation", "interview citations"}, // one interview may be cited for many items
 	"observation": {"observation", "observations"},
 	"system":      {"system view", "system views"},
 }

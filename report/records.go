@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -180,7 +181,7 @@ func completion(r assessment.TrainingRecord) string {
 	if r.Due == 0 {
 		return "—"
 	}
-	return fmt.Sprintf("%d%%", r.Completed*100/r.Due)
+	return fmt.Sprintf("%.0f%%", math.Round(float64(r.Completed)*100/float64(r.Due)))
 }
 
 func (d *doc) supplierRegister() {
