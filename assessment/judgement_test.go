@@ -416,6 +416,12 @@ func TestConsistencyWarnings(t *testing.T) {
 			mutate: func(a *Assessment) {
 				a.Tests = []ControlTest{{ControlID: "A.6.2.6", Frequency: "monthly", Samples: []Sample{{Ref: "#1", Result: Pass}, {Ref: "#2", Result: Pass}}}}
 			}},
+		{name: "a nonconformant control with an effective test",
+			mutate: func(a *Assessment) {
+				a.Results["A.6.2.6"].Status, a.Results["A.6.2.6"].Maturity = Nonconformant, 1
+				a.Tests = []ControlTest{{ControlID: "A.6.2.6", Frequency: "monthly", Samples: []Sample{{Ref: "#1", Result: Pass}, {Ref: "#2", Result: Pass}}}}
+			},
+			want: []string{"effective_test_nonconformant A.6.2.6"}},
 	}
 	listed := map[string]bool{}
 	for _, c := range ConsistencyChecks() {

@@ -77,6 +77,9 @@ func (f *facts) itemWarnings(item checklists.Item, r *Result) []Warning {
 		}
 		return out
 	}
+	if item.IsControl() && r.Status == Nonconformant && testConclusion(cat, a, item.ID) == Effective {
+		add("effective_test_nonconformant", "%s is judged nonconformant but its control test concluded effective; one of the two needs another look", item.ID)
+	}
 	if r.Status != Conformant {
 		return out
 	}
