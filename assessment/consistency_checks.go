@@ -27,6 +27,7 @@ var consistencyChecks = []ConsistencyCheck{
 	{"kpi_contradicts_judgement", "KPI contradicts the judgement", "an item judged conformant while the computed KPI behind it falls short of full coverage"},
 	{"failed_test_conformant", "Conformant despite a failed test", "a control judged conformant whose operating-effectiveness test concluded ineffective"},
 	{"effective_test_nonconformant", "Nonconformant despite an effective test", "a control judged nonconformant whose operating-effectiveness test concluded effective"},
+	{"risk_treated_by_failed_control", "Risk treated by a failed control", "a risk the register counts as treated with a control whose operating-effectiveness test concluded ineffective"},
 	{"exclusion_with_high_impact_system", "Exclusion while high-impact systems are in scope", "an impact, life-cycle, data, information or use control excluded while a high-impact AI system is in scope"},
 	{"excluded_control_treats_risk", "Excluded control relied on by a risk", "an excluded control that the risk register treats a risk with"},
 }

@@ -416,6 +416,13 @@ func TestConsistencyWarnings(t *testing.T) {
 			mutate: func(a *Assessment) {
 				a.Tests = []ControlTest{{ControlID: "A.6.2.6", Frequency: "monthly", Samples: []Sample{{Ref: "#1", Result: Pass}, {Ref: "#2", Result: Pass}}}}
 			}},
+		{name: "a risk counted as treated by a control that failed its test",
+			mutate: func(a *Assessment) {
+				a.Results["A.6.2.6"].Status = Partial
+				a.Tests = []ControlTest{{ControlID: "A.6.2.6", Frequency: "monthly", Samples: []Sample{{Ref: "#1", Result: Exception}}}}
+				a.Risks = []Risk{{ID: 1, Title: "Undetected drift", Likelihood: 3, Impact: 3, Treatment: "modify", Controls: []string{"A.6.2.6"}, Status: "treated"}}
+			},
+			want: []string{"risk_treated_by_failed_control A.6.2.6"}},
 		{name: "a nonconformant control with an effective test",
 			mutate: func(a *Assessment) {
 				a.Results["A.6.2.6"].Status, a.Results["A.6.2.6"].Maturity = Nonconformant, 1

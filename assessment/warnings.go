@@ -77,6 +77,17 @@ func (f *facts) itemWarnings(item checklists.Item, r *Result) []Warning {
 		}
 		return out
 	}
+	if item.IsControl() && testConclusion(cat, a, item.ID) == Ineffective {
+		var treated []*Risk // a risk counted as treated rests on a control that failed its test
+		for _, rk := range risksRelyingOn(a, item.ID) {
+			if rk.Status == "treated" {
+				treated = append(treated, rk)
+			}
+		}
+		if len(treated) > 0 {
+			add("risk_treated_by_failed_control", "%s concluded ineffective in its test, yet the risk register counts these risks as treated with it: %s", item.ID, riskTitles(treated))
+		}
+	}
 	if item.IsControl() && r.Status == Nonconformant && testConclusion(cat, a, item.ID) == Effective {
 		add("effective_test_nonconformant", "%s is judged nonconformant but its control test concluded effective; one of the two needs another look", item.ID)
 	}
