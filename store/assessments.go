@@ -174,9 +174,15 @@ type querier interface {
 }
 
 func loadFrom(q querier, id string) (*assessment.Assessment, error) {
-	rows, err := q.Query("SELECT kind, key, body FROM records WHERE assessment_id = ?", id)
+	return assembleRows(q, id, "assessment "+id, nil, "SELECT kind, key, body FROM records WHERE assessment_id = ?", id)
+}
+
+// assembleRows reads the (kind, key, body) rows a query gives into an assessment, keeping the
+// records keep accepts (all when nil); from names where they come from in an error.
+func assembleRows(q querier, id, from string, keep func(kind string) bool, query string, args ...any) (*assessment.Assessment, error) {
+	rows, err := q.Query(query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
+		return nil, fmt.Errorf("cannot read %s: %w", from, err)
 	}
 	defer rows.Close()
 	var recs []loadedRecord
@@ -184,15 +190,17 @@ func loadFrom(q querier, id string) (*assessment.Assessment, error) {
 	for rows.Next() {
 		var r loadedRecord
 		if err := rows.Scan(&r.kind, &r.key, &r.body); err != nil {
-			return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
+			return nil, fmt.Errorf("cannot read %s: %w", from, err)
 		}
-		recs = append(recs, r)
-		found = found || r.kind == kindHeader
+		if keep == nil || keep(r.kind) {
+			recs = append(recs, r)
+			found = found || r.kind == kindHeader
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("cannot read assessment %s: %w", id, err)
+		return nil, fmt.Errorf("cannot read %s: %w", from, err)
 	}
-	rows.Close()
+	rows.Close() // the connection is free again before the records are decoded
 	return assemble(id, recs, found)
 }
 

@@ -133,27 +133,8 @@ func startingState(q querier, aid string) (*assessment.Assessment, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := q.Query("SELECT kind, key, new FROM audit WHERE assessment_id = ? AND seq <= ? AND field = 'created' ORDER BY seq", aid, end)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the audit trail of assessment %s: %w", aid, err)
-	}
-	defer rows.Close()
-	var recs []loadedRecord
-	found := false
-	for rows.Next() {
-		var r loadedRecord
-		if err := rows.Scan(&r.kind, &r.key, &r.body); err != nil {
-			return nil, fmt.Errorf("cannot read the audit trail of assessment %s: %w", aid, err)
-		}
-		if !besideAssessment(r.kind) {
-			recs = append(recs, r)
-			found = found || r.kind == kindHeader
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("cannot read the audit trail of assessment %s: %w", aid, err)
-	}
-	return assemble(aid, recs, found)
+	return assembleRows(q, aid, "the audit trail of assessment "+aid, func(kind string) bool { return !besideAssessment(kind) },
+		"SELECT kind, key, new FROM audit WHERE assessment_id = ? AND seq <= ? AND field = 'created' ORDER BY seq", aid, end)
 }
 
 // changesSince lists the assessment's audit rows after seq as field changes of its parts,
