@@ -47,7 +47,7 @@ func (b *demoBuilder) interviews(list []demoInterview) {
 // interviewOn is the first interview of the log that discussed an item, nil when none did.
 func (b *demoBuilder) interviewOn(itemID string) *Interview {
 	for i := range b.a.Interviews {
-		if namesItem(b.cat, b.a.Interviews[i].Items, itemID) {
+		if b.a.Interviews[i].Discussed(b.cat, itemID) {
 			return &b.a.Interviews[i]
 		}
 	}

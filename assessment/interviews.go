@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"aimsbench/checklists"
 )
 
 // An interview of the log can be cited as evidence for the items it discussed (SPEC §11):
@@ -78,4 +80,10 @@ func CheckEditInterview(results map[string]*Result, before, after Interview) err
 			before.Label(), strings.Join(cited, ", "))
 	}
 	return nil
+}
+
+// Discussed reports whether the interview discussed an item, named itself or through a
+// clause or objective above it: the log names what was talked about at the level it was.
+func (iv Interview) Discussed(cat *checklists.Catalogue, itemID string) bool {
+	return namesItem(cat, iv.Items, itemID)
 }

@@ -59,7 +59,7 @@ func (x *oscalExport) observations() (out []oscal.Observation, byItem map[string
 		obs := x.interviewObservation(iv)
 		out = append(out, obs)
 		for _, item := range x.items {
-			if x.discussed(iv, item) {
+			if iv.Discussed(x.cat, item.ID) {
 				byItem[item.ID] = append(byItem[item.ID], obs.UUID)
 			}
 		}
@@ -94,22 +94,6 @@ func (x *oscalExport) interviewObservation(iv assessment.Interview) oscal.Observ
 		Collected: x.at(iv.Date), Props: p.list(),
 		Subjects: &[]oscal.SubjectReference{{SubjectUuid: x.organisation(), Type: "party", Title: who}},
 	}
-}
-
-// discussed reports whether an interview discussed an item, named itself or through a clause
-// or objective above it.
-func (x *oscalExport) discussed(iv assessment.Interview, item checklists.Item) bool {
-	for id := item.ID; id != ""; {
-		if slices.Contains(iv.Items, id) {
-			return true
-		}
-		parent, ok := x.cat.Item(id)
-		if !ok {
-			return false
-		}
-		id = parent.Parent
-	}
-	return false
 }
 
 // evidenceObservation is one evidence item as an observation, with its file as a resource

@@ -71,23 +71,7 @@ func (g *gaps) cite(item checklists.Item, j *assessment.Judgement) (assessment.I
 		j.AddEvidence = append(j.AddEvidence, assessment.InterviewEvidence(iv, g.h.Now().UTC()))
 	}
 	g.session.judged = append(g.session.judged, item.ID)
-	return iv, !g.discusses(iv, item.ID)
-}
-
-// discusses reports whether the log says an interview discussed an item, itself or a
-// clause or objective above it (as assessment reads the field registers' item lists).
-func (g *gaps) discusses(iv assessment.Interview, itemID string) bool {
-	for id := itemID; id != ""; {
-		if slices.Contains(iv.Items, id) {
-			return true
-		}
-		it, ok := g.h.Catalogue().Item(id)
-		if !ok {
-			return false
-		}
-		id = it.Parent
-	}
-	return false
+	return iv, !iv.Discussed(g.h.Catalogue(), item.ID)
 }
 
 // discussed adds an item to the interview's items in the log.
@@ -102,7 +86,7 @@ func (g *gaps) discussed(iv assessment.Interview, item checklists.Item) tea.Cmd 
 func (g *gaps) interviewChoices(itemID string) (values, names []string) {
 	list := slices.Clone(g.h.Assessment().Interviews)
 	slices.SortStableFunc(list, func(x, y assessment.Interview) int {
-		xi, yi := itemID != "" && g.discusses(x, itemID), itemID != "" && g.discusses(y, itemID)
+		xi, yi := itemID != "" && x.Discussed(g.h.Catalogue(), itemID), itemID != "" && y.Discussed(g.h.Catalogue(), itemID)
 		switch {
 		case xi && !yi:
 			return -1
@@ -210,7 +194,7 @@ func (g *gaps) citeInterview(item checklists.Item) tea.Cmd {
 			return nil, nil
 		}
 		g.h.Say(fmt.Sprintf("%s now cites interview %s with %s.", item.ID, iv.Label(), kit.Vis(iv.Name)))
-		if !g.discusses(iv, item.ID) {
+		if !iv.Discussed(g.h.Catalogue(), item.ID) {
 			cmd = tea.Batch(cmd, g.discussed(iv, item))
 		}
 		return cmd, nil
