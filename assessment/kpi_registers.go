@@ -92,15 +92,15 @@ func (f *facts) incidentResponse() kpiValue {
 			continue
 		}
 		n++
-		if !x.Occurred.IsZero() {
+		if d, ok := x.DaysToDetect(); ok {
 			began++
-			toDetect += days(x.Occurred, x.Detected)
+			toDetect += d
 		}
-		if x.Open() || day(x.Resolved).After(day(f.asOf)) {
+		if d, ok := x.DaysToResolve(); !ok || day(x.Resolved).After(day(f.asOf)) {
 			open++
 		} else {
 			resolved++
-			toResolve += days(x.Detected, x.Resolved)
+			toResolve += d
 		}
 	}
 	switch {

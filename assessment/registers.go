@@ -181,3 +181,12 @@ func (x InternalAudit) Date() time.Time {
 
 // Open reports whether the incident is not resolved yet.
 func (x Incident) Open() bool { return x.Resolved.IsZero() }
+
+// DaysToDetect is how many days passed between the incident beginning and its detection;
+// false when the register does not say when it began.
+func (x Incident) DaysToDetect() (int, bool) {
+	return days(x.Occurred, x.Detected), !x.Occurred.IsZero()
+}
+
+// DaysToResolve is how many days passed between detection and resolution; false while open.
+func (x Incident) DaysToResolve() (int, bool) { return days(x.Detected, x.Resolved), !x.Open() }

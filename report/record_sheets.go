@@ -88,12 +88,12 @@ func incidentTable(f *facts) register {
 		if x.SystemID != 0 {
 			system = systemName(f.a, x.SystemID)
 		}
-		var toDetect, toResolve any
-		if !x.Occurred.IsZero() {
-			toDetect = int(x.Detected.Sub(x.Occurred).Hours() / 24)
+		var toDetect, toResolve any // left empty when the register cannot say
+		if d, ok := x.DaysToDetect(); ok {
+			toDetect = d
 		}
-		if !x.Open() {
-			toResolve = int(x.Resolved.Sub(x.Detected).Hours() / 24)
+		if d, ok := x.DaysToResolve(); ok {
+			toResolve = d
 		}
 		reg.rows = append(reg.rows, []any{x.Label(), x.Title, system, x.Occurred, x.Detected, x.Reported, x.Resolved, toDetect, toResolve, x.Description})
 	}
